@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CRIER_EXTRACT_H
+#define CRIER_EXTRACT_H
+
+#include <stddef.h>
+
+#include "core/buf.h"
+#include "core/limits.h"
+#include "core/status.h"
+#include "input/input.h"
+
+/* extract: a document becomes an article: metadata and typed blocks of clean
+ * text, with the site's boilerplate (navigation, promos, sign-ups, lists of
+ * other stories, footers, cookie banners, photo credits) left out. */
+
+typedef enum crier_block_type {
+    CRIER_BLOCK_HEADING,
+    CRIER_BLOCK_PARAGRAPH,
+    CRIER_BLOCK_QUOTE,
+    CRIER_BLOCK_LIST_ITEM,
+    CRIER_BLOCK_CAPTION,   /* figure caption or image alt text; not spoken by default */
+    CRIER_BLOCK_PRE,       /* preformatted text */
+    CRIER_BLOCK_TABLE_ROW, /* one table row, cells joined */
+    CRIER_BLOCK_TYPE_COUNT
+} crier_block_type;
+
+typedef struct crier_block {
+    crier_block_type type;
+    int level;        /* heading level 1..6; list nesting depth; else 0 */
+    char *text;       /* UTF-8, white space collapsed, no leading/trailing space */
+    size_t src_off;   /* byte offset of the block's source in the document text */
+} crier_block;
+
+/* An extracted article. Every string is owned by the article, UTF-8, and NULL
+ * when unknown (never ""). The title is not repeated as the first block. */
+typedef struct crier_article {
+    char *title;
+    char *byline;      /* the author(s), without "By" */
+    char *site;        /* site name */
+    char *date;        /* published date, ISO 8601 ("2026-02-01" or "2026-02-01T10:00:00Z") */
+    char *lang;        /* BCP 47 tag as found ("en", "en-US") */
+    char *url;         /* canonical URL */
+    char *description;
+    crier_block *blocks;
+    size_t n_blocks;
+} crier_article;
+
+/* Extracts the article from doc (HTML or text). doc: borrowed. lim: borrowed, may
+ * be NULL for the defaults. Returns CRIER_OK, CRIER_E_NO_ARTICLE (nothing that
+ * reads as article text), CRIER_E_PARSE, CRIER_E_LIMIT or CRIER_E_NOMEM; sets
+ * *ret_art (owned by the caller) only on CRIER_OK. Prints nothing (libxml2's
+ * messages are routed away). */
+crier_status crier_extract(const crier_document *doc, const crier_limits *lim,
+                           crier_article **ret_art);
+
+/* NULL-safe. */
+void crier_article_free(crier_article *art);
+
+/* "heading", "paragraph", "quote", "list-item", "caption", "pre", "table-row". */
+const char *crier_block_type_name(crier_block_type type);
+
+/* Appends the article as one JSON object: title, byline, site, date, lang, url,
+ * description (null when unknown) and blocks [{"type", "text"} (+ "level" for
+ * headings)]. */
+crier_status crier_article_to_json(const crier_article *art, crier_buf *out);
+
+/* Appends the cleaned article as text: the title, then each block, a blank line
+ * between blocks (what `crier text --stage=extract` prints). */
+crier_status crier_article_to_text(const crier_article *art, crier_buf *out);
+
+#endif

@@ -1,3 +1,57 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdio.h>
-int main(void) { fputs("crier: not yet\n", stderr); return 1; }
+#include <string.h>
+
+#include "cli/cli.h"
+#include "crier_config.h"
+
+static const char usage[] =
+    "usage: crier COMMAND [OPTIONS] ...\n"
+    "\n"
+    "crier reads saved news pages aloud: the article and only the article.\n"
+    "\n"
+    "Commands:\n"
+    "  render INPUT... -o OUTPUT   speak the article into an audio file (.wav, .ogg)\n"
+    "  play INPUT...               speak the article through the speakers\n"
+    "  text INPUT                  print what would be spoken (or the cleaned article)\n"
+    "  normalize                   rewrite text on stdin into its spoken form\n"
+    "\n"
+    "INPUT is a saved page (.html, .htm, .xhtml), plain text (.txt) or - for stdin.\n"
+    "Run 'crier COMMAND --help' for a command's options.\n"
+    "\n"
+    "  -h, --help      show this help\n"
+    "  -V, --version   show the version\n"
+    "\n" CLI_EXIT_HELP;
+
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} commands[] = {
+    { "render", cmd_render },
+    { "play", cmd_play },
+    { "text", cmd_text },
+    { "normalize", cmd_normalize },
+};
+
+int
+main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("crier %s\n", CRIER_VERSION);
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(cmd, commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    cli_error(NULL, "unknown command '%s' (try 'crier --help')", cmd);
+    return EXIT_USAGE;
+}

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "core/utf8.h"
 
+#include "core/buf.h"
+
 size_t
 crier_utf8_decode(const char *s, size_t len, unsigned *ret_cp)
 {
@@ -84,4 +86,27 @@ crier_is_unicode_space(unsigned cp)
         return crier_is_ascii_space(cp);
     return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
            cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x85;
+}
+
+crier_status
+crier_utf8_repair(const char *s, size_t len, crier_buf *out)
+{
+    crier_status st = CRIER_OK;
+    size_t i = 0, run = 0; /* run: start of the current stretch of valid bytes */
+    unsigned cp;
+
+    while (i < len && st == CRIER_OK) {
+        size_t n = (unsigned char)s[i] < 0x80 ? 1 : crier_utf8_decode(s + i, len - i, &cp);
+        if (n > 0) {
+            i += n;
+            continue;
+        }
+        st = crier_buf_append(out, s + run, i - run);
+        if (st == CRIER_OK)
+            st = crier_buf_put_cp(out, 0xFFFD);
+        run = ++i;
+    }
+    if (st == CRIER_OK)
+        st = crier_buf_append(out, s + run, len - run);
+    return st;
 }

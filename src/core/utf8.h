@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/status.h"
+
 /* Decodes one code point from s[0..len). On success returns the number of bytes
  * used (1..4) and sets *ret_cp. On an invalid, overlong, surrogate or truncated
  * sequence returns 0 (and sets *ret_cp to U+FFFD). len must be > 0. */
@@ -13,6 +15,11 @@ size_t crier_utf8_decode(const char *s, size_t len, unsigned *ret_cp);
 size_t crier_utf8_encode(unsigned cp, char out[4]);
 /* True when s[0..len) is entirely valid UTF-8. */
 bool crier_utf8_valid(const char *s, size_t len);
+
+struct crier_buf;
+/* Appends s[0..len) to out with every invalid byte replaced by U+FFFD (for text
+ * that did not come through the input stage, such as lines on stdin). */
+crier_status crier_utf8_repair(const char *s, size_t len, struct crier_buf *out);
 
 /* Locale-independent ASCII classes: library text never goes through <ctype.h>. */
 static inline bool crier_is_ascii_digit(unsigned c) { return c >= '0' && c <= '9'; }

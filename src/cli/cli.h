@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CRIER_CLI_H
+#define CRIER_CLI_H
+
+#include <stdbool.h>
+
+#include "pipeline/pipeline.h"
+
+/* Exit statuses of the crier command (documented in README and `crier --help`). */
+enum {
+    EXIT_OK = 0,
+    EXIT_INTERNAL = 1, /* out of memory or an unexpected failure */
+    EXIT_USAGE = 2,    /* bad command line: unknown option, missing argument, bad value, unknown format */
+    EXIT_INPUT = 3,    /* input unreadable or unusable: missing, directory, empty, binary, too big, no article */
+    EXIT_OUTPUT = 4,   /* output cannot be written: folder missing or unwritable, disk full, encoder failure */
+    EXIT_DEVICE = 5,   /* no audio device, or it failed during playback */
+    EXIT_SPEECH = 6,   /* eSpeak NG failed: unknown voice or missing voice data */
+};
+
+int cmd_render(int argc, char **argv);
+int cmd_play(int argc, char **argv);
+int cmd_text(int argc, char **argv);
+int cmd_normalize(int argc, char **argv);
+
+/* Prints "crier: SUBJECT: reason" (or "crier: reason" when subject is NULL). */
+void cli_error(const char *subject, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Reports a failed pipeline call as one line naming the file, the device or the
+ * voice at fault, and returns the exit status for it. */
+int cli_report(crier_status st, const crier_failure *failure, const char *const *inputs,
+               const char *output, const crier_pipeline_opts *opts);
+
+/* The exit status for an input stage failure. */
+int cli_exit_for_input(crier_status st);
+
+/* Options shared by the commands that speak. Returns true when opt was one of them
+ * (and was handled); *ret_exit is set to a usage error when its value is bad. */
+bool cli_speech_option(int opt, const char *arg, crier_pipeline_opts *opts, int *ret_exit);
+
+/* Parses a whole decimal number in [lo, hi]; false if arg is anything else. */
+bool cli_parse_int(const char *arg, long lo, long hi, long *ret);
+
+/* Long options of the shared speech settings (getopt_long values, see cli.c). */
+#define CLI_SPEECH_LONG_OPTIONS \
+    { "voice", required_argument, NULL, 'v' }, \
+    { "rate", required_argument, NULL, 'r' }, \
+    { "captions", no_argument, NULL, 'C' }, \
+    { "no-intro", no_argument, NULL, 'I' }, \
+    { "lang", required_argument, NULL, 'L' }
+
+#define CLI_SPEECH_HELP \
+    "  -v, --voice NAME   eSpeak NG voice (default: en-us, American English)\n" \
+    "  -r, --rate WPM     speaking rate in words per minute, 80 to 450 (default 175)\n" \
+    "      --captions     also speak figure captions\n" \
+    "      --no-intro     do not start with the title, byline and date\n" \
+    "      --lang LANG    language pack for the normalizer (default: en)\n"
+
+#define CLI_EXIT_HELP \
+    "Exit status: 0 success, 1 internal error, 2 usage error, 3 unusable input,\n" \
+    "4 output cannot be written, 5 audio device failure, 6 speech synthesizer failure.\n"
+
+#endif

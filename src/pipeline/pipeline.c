@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "pipeline/pipeline.h"
+
+#include <stdlib.h>
+
+void
+crier_pipeline_opts_init(crier_pipeline_opts *opts)
+{
+    *opts = (crier_pipeline_opts){
+        .limits = crier_limits_default(),
+        .voices_dir = NULL,
+        .lang = "en",
+        .norm = crier_normalize_opts_default(),
+        .speech = { .voice = NULL, .rate_wpm = 0 },
+        .device = NULL,
+    };
+}
+
+static void
+set_failure(crier_failure *f, crier_where where, size_t index)
+{
+    if (f != NULL) {
+        f->where = where;
+        f->index = index;
+    }
+}
+
+crier_status
+crier_article_load(const char *path, const crier_limits *lim, crier_article **ret_art)
+{
+    crier_document *doc = NULL;
+    crier_status st = crier_input_read(path, lim, &doc);
+    if (st != CRIER_OK)
+        return st;
+    st = crier_extract(doc, lim, ret_art);
+    crier_document_free(doc);
+    return st;
+}
+
+/* The loaded inputs of one job: articles and their scripts, index for index. */
+typedef struct job {
+    crier_lang *lang;
+    crier_article **arts;
+    crier_script **scripts;
+    size_t n;
+} job;
+
+static void
+job_free(job *j)
+{
+    for (size_t i = 0; i < j->n; i++) {
+        crier_script_free(j->scripts[i]);
+        crier_article_free(j->arts[i]);
+    }
+    free(j->scripts);
+    free(j->arts);
+    crier_lang_free(j->lang);
+}
+
+/* Loads the language pack and every input, so that nothing is spoken or
+ * written before all inputs are known to be good. */
+static crier_status
+job_load(job *j, const char *const *inputs, size_t n_inputs, const crier_pipeline_opts *opts,
+         crier_failure *ret_failure)
+{
+    crier_status st;
+
+    *j = (job){ 0 };
+    if (n_inputs == 0)
+        return CRIER_E_ARG;
+    st = crier_lang_load(opts->voices_dir, opts->lang ? opts->lang : "en", &j->lang);
+    if (st != CRIER_OK) {
+        set_failure(ret_failure, CRIER_WHERE_LANG, 0);
+        return st;
+    }
+    j->arts = calloc(n_inputs, sizeof *j->arts);
+    j->scripts = calloc(n_inputs, sizeof *j->scripts);
+    if (j->arts == NULL || j->scripts == NULL)
+        return CRIER_E_NOMEM;
+    for (size_t i = 0; i < n_inputs; i++) {
+        st = crier_article_load(inputs[i], &opts->limits, &j->arts[i]);
+        if (st == CRIER_OK)
+            st = crier_normalize(j->lang, j->arts[i], &opts->norm, &j->scripts[i]);
+        j->n = i + 1;
+        if (st != CRIER_OK) {
+            set_failure(ret_failure, CRIER_WHERE_INPUT, i);
+            return st;
+        }
+    }
+    return CRIER_OK;
+}
+
+/* Speaks every script of the job into sink, in order. */
+static crier_status
+job_speak(const job *j, crier_speech *speech, crier_sink *sink)
+{
+    for (size_t i = 0; i < j->n; i++) {
+        crier_status st = crier_speech_say(speech, j->scripts[i], sink);
+        if (st != CRIER_OK)
+            return st;
+    }
+    return CRIER_OK;
+}
+
+/* A failed speak is the sink's fault unless eSpeak NG reported it. */
+static crier_where
+speak_failure(crier_status st, crier_where sink_where)
+{
+    return st == CRIER_E_SPEECH || st == CRIER_E_VOICE ? CRIER_WHERE_SPEECH : sink_where;
+}
+
+crier_status
+crier_render(const char *const *inputs, size_t n_inputs, const char *output,
+             const crier_pipeline_opts *opts, crier_failure *ret_failure)
+{
+    job j;
+    crier_speech *speech = NULL;
+    crier_sink *sink = NULL;
+    crier_format format;
+    crier_status st;
+
+    set_failure(ret_failure, CRIER_WHERE_NONE, 0);
+    st = crier_format_from_path(output, &format);
+    if (st != CRIER_OK) {
+        set_failure(ret_failure, CRIER_WHERE_OUTPUT, 0);
+        return st;
+    }
+    st = job_load(&j, inputs, n_inputs, opts, ret_failure);
+    if (st != CRIER_OK)
+        goto out;
+    st = crier_speech_new(&opts->speech, &speech);
+    if (st != CRIER_OK) {
+        set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
+        goto out;
+    }
+    const crier_article *first = j.arts[0];
+    crier_tags tags = {
+        .title = first->title,
+        .artist = first->byline,
+        .album = first->site,
+        .date = first->date,
+        .comment = first->url,
+    };
+    st = crier_sink_file_open(output, format, crier_speech_sample_rate(speech), &tags, &sink);
+    if (st != CRIER_OK) {
+        set_failure(ret_failure, CRIER_WHERE_OUTPUT, 0);
+        goto out;
+    }
+    st = job_speak(&j, speech, sink);
+    if (st != CRIER_OK) {
+        set_failure(ret_failure, speak_failure(st, CRIER_WHERE_OUTPUT), 0);
+        goto out;
+    }
+    st = crier_sink_finish(sink);
+    if (st != CRIER_OK)
+        set_failure(ret_failure, CRIER_WHERE_OUTPUT, 0);
+out:
+    crier_sink_free(sink); /* removes the partial file unless finished */
+    crier_speech_free(speech);
+    job_free(&j);
+    return st;
+}
+
+crier_status
+crier_play(const char *const *inputs, size_t n_inputs, const crier_pipeline_opts *opts,
+           crier_failure *ret_failure)
+{
+    job j;
+    crier_speech *speech = NULL;
+    crier_sink *sink = NULL;
+    crier_status st;
+
+    set_failure(ret_failure, CRIER_WHERE_NONE, 0);
+    st = job_load(&j, inputs, n_inputs, opts, ret_failure);
+    if (st != CRIER_OK)
+        goto out;
+    st = crier_speech_new(&opts->speech, &speech);
+    if (st != CRIER_OK) {
+        set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
+        goto out;
+    }
+    st = crier_sink_live_open(opts->device, crier_speech_sample_rate(speech), &sink);
+    if (st != CRIER_OK) {
+        set_failure(ret_failure, CRIER_WHERE_DEVICE, 0);
+        goto out;
+    }
+    st = job_speak(&j, speech, sink);
+    if (st == CRIER_OK)
+        st = crier_sink_finish(sink);
+    if (st != CRIER_OK)
+        set_failure(ret_failure, speak_failure(st, CRIER_WHERE_DEVICE), 0);
+out:
+    crier_sink_free(sink);
+    crier_speech_free(speech);
+    job_free(&j);
+    return st;
+}
+
+crier_status
+crier_script_to_text(const crier_script *script, crier_buf *out)
+{
+    crier_status st = CRIER_OK;
+    for (size_t b = 0; b < script->n_blocks && st == CRIER_OK; b++) {
+        const crier_script_block *blk = &script->blocks[b];
+        if (b > 0)
+            st = crier_buf_putc(out, '\n');
+        for (size_t s = 0; s < blk->n_sentences && st == CRIER_OK; s++) {
+            if (s > 0)
+                st = crier_buf_putc(out, ' ');
+            if (st == CRIER_OK)
+                st = crier_buf_puts(out, blk->sentences[s].spoken);
+        }
+        if (st == CRIER_OK)
+            st = crier_buf_putc(out, '\n');
+    }
+    return st;
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CRIER_PIPELINE_H
+#define CRIER_PIPELINE_H
+
+#include <stddef.h>
+
+#include "audio/audio.h"
+#include "core/limits.h"
+#include "core/status.h"
+#include "extract/extract.h"
+#include "normalize/normalize.h"
+#include "speech/speech.h"
+
+/* pipeline: the stages joined, page by page: bytes → document → article →
+ * script → PCM → sink. The CLI, batch and benchmarks call these; each is a thin
+ * composition of the stage APIs, so every behaviour stays in its stage. */
+
+typedef struct crier_pipeline_opts {
+    crier_limits limits;
+    const char *voices_dir;     /* NULL = crier_voices_dir() */
+    const char *lang;           /* normalizer language pack; NULL = "en" */
+    crier_normalize_opts norm;
+    crier_speech_opts speech;
+    const char *device;         /* live playback device; NULL = default */
+} crier_pipeline_opts;
+
+/* Defaults: crier_limits_default(), crier_normalize_opts_default(), eSpeak NG
+ * "en-us" at its default rate, the default device. */
+void crier_pipeline_opts_init(crier_pipeline_opts *opts);
+
+/* Which part of a job failed, so that a message can name the right file. */
+typedef enum crier_where {
+    CRIER_WHERE_NONE,
+    CRIER_WHERE_INPUT,    /* the input file (ret_index says which) */
+    CRIER_WHERE_OUTPUT,   /* the output file */
+    CRIER_WHERE_DEVICE,   /* the audio device */
+    CRIER_WHERE_SPEECH,   /* eSpeak NG or the voice */
+    CRIER_WHERE_LANG,     /* the normalizer's language pack */
+} crier_where;
+
+typedef struct crier_failure {
+    crier_where where;
+    size_t index;         /* the failing input, for CRIER_WHERE_INPUT */
+} crier_failure;
+
+/* Reads and extracts one input ("-" = stdin). path, lim: borrowed. Returns the
+ * input and extract statuses; sets *ret_art (owned) only on CRIER_OK. */
+crier_status crier_article_load(const char *path, const crier_limits *lim,
+                                crier_article **ret_art);
+
+/* Speaks the inputs, in order, into a new audio file at output (format from its
+ * extension). Every input is read and normalized before the output is opened,
+ * so bad input leaves no file; a failure later removes the partial file.
+ * All arguments borrowed. ret_failure (may be NULL) says what failed. */
+crier_status crier_render(const char *const *inputs, size_t n_inputs, const char *output,
+                          const crier_pipeline_opts *opts, crier_failure *ret_failure);
+
+/* Speaks the inputs, in order, through the audio device, streaming: sound
+ * starts as soon as the first sentence is synthesized. */
+crier_status crier_play(const char *const *inputs, size_t n_inputs,
+                        const crier_pipeline_opts *opts, crier_failure *ret_failure);
+
+/* What `crier text` prints: the spoken script of one article (intro and blocks),
+ * sentences joined by a space, a blank line between blocks. */
+crier_status crier_script_to_text(const crier_script *script, crier_buf *out);
+
+#endif

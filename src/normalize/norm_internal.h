@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CRIER_NORM_INTERNAL_H
+#define CRIER_NORM_INTERNAL_H
+
+/* Shared by the files of src/normalize/ only; not a public header. */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "core/status.h"
+#include "normalize/normalize.h"
+
+/* ---- language tables (lang.c) ---------------------------------------- */
+
+/* One table per voices/<lang>/<name>.tsv file. */
+typedef enum norm_table_id {
+    NT_NUMBERS,     /* "47" -> number words: 0..19, tens, hundred and scales */
+    NT_ORDINALS,    /* cardinal word -> ordinal word ("seven" -> "seventh") */
+    NT_WORDS,       /* named glue words ("point", "minus", "oh") */
+    NT_MONTHS,      /* written month -> number, spoken name */
+    NT_DAYS,        /* written weekday -> spoken name */
+    NT_TITLES,      /* title before a name ("Lt.-Gen." -> "Lieutenant General") */
+    NT_ABBREVS,     /* abbreviation -> words ("vs." -> "versus") */
+    NT_ACRONYMS,    /* acronym -> how to say it ("IDF" -> "I D F", "NATO" -> "NATO") */
+    NT_LETTERS,     /* a letter -> how to say it alone when spelling */
+    NT_CURRENCIES,  /* symbol or code -> singular, plural, minor singular, minor plural */
+    NT_SCALES,      /* "bn" -> "billion" after an amount */
+    NT_SYMBOLS,     /* "&" -> "and" */
+    NT_UNITS,       /* "km" -> singular, plural */
+    NT_YEAR_CUES,   /* words after which a 4-digit number is a year ("in", "since") */
+    NT_STARTERS,    /* words that start a sentence after an abbreviation ("The") */
+    NT_COUNT
+} norm_table_id;
+
+typedef struct norm_entry {
+    const char *key;
+    size_t key_len;
+    const char *value; /* rest of the line after the first tab; fields split by tabs */
+} norm_entry;
+
+typedef struct norm_table {
+    norm_entry *entries; /* sorted by key bytes */
+    size_t n_entries;
+} norm_table;
+
+struct crier_lang {
+    char *name;
+    norm_table tables[NT_COUNT];
+    char **storage; /* the files' bytes, entries point into them */
+    size_t n_storage;
+    size_t n_skipped; /* broken lines skipped while loading */
+    /* indexes built once at load time */
+    const char *small[20];     /* 0..19 */
+    const char *tens[10];      /* 20, 30 .. 90 at [2..9] */
+    const char *hundred;
+    const char *scale[7];      /* 10^3 .. 10^18 at [1..6] */
+    const char *month_name[13];
+};
+
+/* Value for key (exact bytes), or NULL. */
+const norm_entry *norm_lookup(const crier_lang *lang, norm_table_id t, const char *key,
+                              size_t key_len);
+/* The nth tab-separated field (0-based) of a value; false when absent. */
+bool norm_field(const char *value, size_t n, const char **ret_s, size_t *ret_len);
+/* A glue word from words.tsv, or def when missing. */
+const char *norm_word(const crier_lang *lang, const char *key, const char *def);
+
+/* ---- number words (numwords.c) ----------------------------------------- */
+
+/* Digits per number read as a quantity; longer runs are read digit by digit. */
+#define NORM_MAX_CARDINAL_DIGITS 18
+
+crier_status norm_say_cardinal(const crier_lang *lang, uint64_t n, crier_buf *out);
+crier_status norm_say_ordinal(const crier_lang *lang, uint64_t n, crier_buf *out);
+/* "1998" nineteen ninety-eight, "1905" nineteen oh five, "2005" two thousand five. */
+crier_status norm_say_year(const crier_lang *lang, uint64_t n, crier_buf *out);
+/* Each digit of s[0..len) as a word; other bytes skipped. */
+crier_status norm_say_digits(const crier_lang *lang, const char *s, size_t len, crier_buf *out);
+/* A digit run: a cardinal when short enough, else digit by digit. */
+crier_status norm_say_digit_run(const crier_lang *lang, const char *s, size_t len,
+                                crier_buf *out);
+/* Appends a space unless out is empty or already ends in one. */
+crier_status norm_space(crier_buf *out);
+/* Appends s then a space before if needed. */
+crier_status norm_put_word(crier_buf *out, const char *s, size_t len);
+
+/* ---- parsing helpers (numparse.c) --------------------------------------- */
+
+/* A written number: "1,500", "1.5", "-3", "45.10". */
+typedef struct norm_number {
+    const char *int_digits; /* digits of the integer part, commas removed in n_int_value */
+    size_t int_len;         /* bytes of the integer part as written (commas included) */
+    size_t n_int_digits;
+    uint64_t int_value;     /* valid when n_int_digits <= NORM_MAX_CARDINAL_DIGITS */
+    bool has_commas;
+    const char *frac;       /* digits after the decimal point, or NULL */
+    size_t frac_len;
+    bool negative;
+    size_t len;             /* bytes consumed */
+} norm_number;
+
+/* Parses a number at the start of s[0..len). Commas must group by three. */
+bool norm_parse_number(const char *s, size_t len, norm_number *ret);
+/* True when s[0..len) is all ASCII digits (len > 0). */
+bool norm_all_digits(const char *s, size_t len);
+/* Value of up to 18 digits. */
+uint64_t norm_digits_value(const char *s, size_t len);
+/* Says a parsed number: "minus", integer words, "point" and the digits after. */
+crier_status norm_say_number(const crier_lang *lang, const norm_number *num, crier_buf *out);
+
+/* ---- tokens (tokenize.c) ------------------------------------------------ */
+
+/* A token: leading punctuation | body | trailing punctuation, as byte offsets
+ * into the text. Tokens are separated by white space. */
+typedef struct norm_tok {
+    size_t off;   /* start of the leading punctuation */
+    size_t body;  /* start of the body */
+    size_t trail; /* start of the trailing punctuation (end of the body) */
+    size_t end;   /* end of the token */
+} norm_tok;
+
+/* Most tokens in one call of crier_normalize_text; the rest is read in further rounds. */
+#define NORM_MAX_TOKENS 256
+
+/* Splits text[from..len) into at most max tokens; *ret_next is where to go on. */
+size_t norm_tokenize(const char *text, size_t len, size_t from, norm_tok *toks, size_t max,
+                     size_t *ret_next);
+
+/* ---- rules (text.c, rules_*.c) ------------------------------------------- */
+
+typedef struct norm_ctx {
+    const crier_lang *lang;
+    const char *text;
+    const norm_tok *toks;
+    size_t n_toks;
+    size_t max_token_bytes;
+} norm_ctx;
+
+typedef struct norm_match {
+    size_t n_toks;      /* tokens consumed (>= 1) */
+    size_t trail_skip;  /* bytes of the last token's trailing punctuation consumed */
+    const norm_entry *entry;
+    norm_number num;
+    uint64_t v[4];
+    int kind;
+} norm_match;
+
+typedef bool (*norm_match_fn)(const norm_ctx *c, size_t i, norm_match *m);
+typedef crier_status (*norm_expand_fn)(const norm_ctx *c, size_t i, const norm_match *m,
+                                       crier_buf *out);
+
+typedef struct norm_rule {
+    const char *name;
+    norm_match_fn match;
+    norm_expand_fn expand;
+} norm_rule;
+
+/* Body of token i. */
+static inline const char *norm_body(const norm_ctx *c, size_t i) { return c->text + c->toks[i].body; }
+static inline size_t norm_body_len(const norm_ctx *c, size_t i) { return c->toks[i].trail - c->toks[i].body; }
+static inline size_t norm_trail_len(const norm_ctx *c, size_t i) { return c->toks[i].end - c->toks[i].trail; }
+static inline char norm_trail0(const norm_ctx *c, size_t i)
+{
+    return norm_trail_len(c, i) ? c->text[c->toks[i].trail] : '\0';
+}
+static inline size_t norm_lead_len(const norm_ctx *c, size_t i) { return c->toks[i].body - c->toks[i].off; }
+/* True when token i's body begins with an upper-case ASCII letter. */
+bool norm_tok_capitalized(const norm_ctx *c, size_t i);
+/* Looks up body (+ "." when the trailing punctuation starts with one); sets
+ * *ret_dot when the dot was used. */
+const norm_entry *norm_lookup_dotted(const norm_ctx *c, size_t i, norm_table_id t, bool *ret_dot);
+/* True when token i's body equals word (ASCII case-insensitive). */
+bool norm_tok_is(const norm_ctx *c, size_t i, const char *word);
+
+/* Rows defined in rules_num.c and rules_word.c, in the order text.c uses them. */
+bool norm_match_money(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_date(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_date(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_time(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_time(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_percent(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_percent(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_ordinal(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_ordinal_tok(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_year(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_year_tok(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_number(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_number_tok(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+
+bool norm_match_title(const norm_ctx *c, size_t i, norm_match *m);
+bool norm_match_abbrev(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_entry(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_acronym(const norm_ctx *c, size_t i, norm_match *m);
+bool norm_match_initials(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_initials(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_symbol(const norm_ctx *c, size_t i, norm_match *m);
+
+/* Spells s[0..len) letter by letter (digits as words). */
+crier_status norm_spell(const crier_lang *lang, const char *s, size_t len, crier_buf *out);
+
+/* Normalizes one token on its own (no neighbours): used for the parts of a
+ * compound ("F-35", "anti-U.S."). text[off..+len) is the body, trail_len bytes of
+ * trailing punctuation follow it. Appends the spoken body only; sets
+ * *ret_trail_used to the trailing bytes the rule consumed. */
+crier_status norm_say_token_alone(const crier_lang *lang, const char *text, size_t off,
+                                  size_t len, size_t trail_len, crier_buf *out,
+                                  size_t *ret_trail_used);
+
+/* ---- sentences (sentence.c) --------------------------------------------- */
+
+typedef struct norm_span {
+    size_t off;
+    size_t len;
+} norm_span;
+
+/* Splits text into sentences (spans without surrounding white space); calls
+ * emit for each in order. */
+typedef crier_status (*norm_sentence_fn)(void *data, size_t off, size_t len);
+crier_status norm_split_sentences(const crier_lang *lang, const char *text, size_t len,
+                                  norm_sentence_fn emit, void *data);
+
+#endif

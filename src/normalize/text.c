@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "core/limits.h"
+#include "core/utf8.h"
+#include "normalize/norm_internal.h"
+
+/* First match wins; each row has golden lines in tests/golden/normalize/en/. */
+static const norm_rule rules[] = {
+    { "money",    norm_match_money,    norm_say_money },       /* "$1.5 billion", "€20", "NIS 5" */
+    { "date",     norm_match_date,     norm_say_date },        /* "Feb. 1, 2026", "1 February 2026" */
+    { "time",     norm_match_time,     norm_say_time },        /* "3:30 p.m.", "9 a.m." */
+    { "percent",  norm_match_percent,  norm_say_percent },     /* "5%", "2.5 %" */
+    { "ordinal",  norm_match_ordinal,  norm_say_ordinal_tok }, /* "47th", "1st" */
+    { "year",     norm_match_year,     norm_say_year_tok },    /* "in 1998", "2026" */
+    { "number",   norm_match_number,   norm_say_number_tok },  /* "1,500", "2.5", "-3" */
+    { "title",    norm_match_title,    norm_say_entry },       /* "Lt.-Gen. Eyal Zamir" */
+    { "abbrev",   norm_match_abbrev,   norm_say_entry },       /* "vs.", "approx." */
+    { "acronym",  norm_match_acronym,  norm_say_entry },       /* "IDF", "NATO", "US" */
+    { "initials", norm_match_initials, norm_say_initials },    /* "U.S.", "J.R.R." */
+    { "symbol",   norm_match_symbol,   norm_say_entry },       /* "&" */
+};
+
+/* Tokens kept ahead of the current one so that multi-token rules see their
+ * neighbours when the text is read in rounds. */
+#define NORM_LOOKAHEAD 8
+
+bool
+norm_tok_capitalized(const norm_ctx *c, size_t i)
+{
+    return i < c->n_toks && norm_body_len(c, i) > 0 &&
+           crier_is_ascii_upper((unsigned char)norm_body(c, i)[0]);
+}
+
+bool
+norm_tok_is(const norm_ctx *c, size_t i, const char *word)
+{
+    size_t len = strlen(word);
+    if (i >= c->n_toks || norm_body_len(c, i) != len)
+        return false;
+    const char *b = norm_body(c, i);
+    for (size_t k = 0; k < len; k++)
+        if (crier_ascii_lower((unsigned char)b[k]) != crier_ascii_lower((unsigned char)word[k]))
+            return false;
+    return true;
+}
+
+const norm_entry *
+norm_lookup_dotted(const norm_ctx *c, size_t i, norm_table_id t, bool *ret_dot)
+{
+    char key[65];
+    size_t len = norm_body_len(c, i);
+
+    *ret_dot = false;
+    if (len == 0 || len + 1 >= sizeof key)
+        return NULL;
+    memcpy(key, norm_body(c, i), len);
+    if (norm_trail0(c, i) == '.') {
+        key[len] = '.';
+        const norm_entry *e = norm_lookup(c->lang, t, key, len + 1);
+        if (e != NULL) {
+            *ret_dot = true;
+            return e;
+        }
+    }
+    return norm_lookup(c->lang, t, key, len);
+}
+
+/* Says a token no rule took: as written, or part by part when it is a compound
+ * whose parts read differently on their own ("F-35", "anti-U.S."). */
+static crier_status
+say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    const char *dash = memchr(b, '-', len);
+
+    *ret_trail_used = 0;
+    if (dash != NULL && dash != b && b[len - 1] != '-') {
+        crier_buf parts, one;
+        crier_status st = CRIER_OK;
+        bool changed = false;
+        size_t used = 0;
+        crier_buf_init(&parts, out->max);
+        crier_buf_init(&one, out->max);
+        for (size_t p = 0; p < len && st == CRIER_OK;) {
+            const char *d = memchr(b + p, '-', len - p);
+            size_t part_len = d ? (size_t)(d - (b + p)) : len - p;
+            /* the last part sees the token's full stop: "anti-U.S." */
+            size_t trail = d ? 0 : norm_trail0(c, i) == '.';
+            crier_buf_clear(&one);
+            if (part_len > 0 &&
+                (st = norm_say_token_alone(c->lang, c->text, c->toks[i].body + p, part_len,
+                                           trail, &one, &used)) == CRIER_OK) {
+                changed |= one.len != part_len || memcmp(one.data, b + p, part_len) != 0;
+                st = norm_put_word(&parts, crier_buf_str(&one), one.len);
+            }
+            p += part_len + 1;
+        }
+        if (st == CRIER_OK && changed) {
+            st = norm_put_word(out, crier_buf_str(&parts), parts.len);
+            *ret_trail_used = used;
+        }
+        crier_buf_free(&parts);
+        crier_buf_free(&one);
+        if (st != CRIER_OK || changed)
+            return st;
+    }
+    return norm_put_word(out, b, len);
+}
+
+/* Says tokens [i..] : one rule's match, or the token as written. Returns the
+ * number of tokens used in *ret_used. */
+static crier_status
+say_at(const norm_ctx *c, size_t i, bool last_in_text, crier_buf *out, size_t *ret_used)
+{
+    norm_match m;
+    crier_status st = CRIER_OK;
+    size_t r = 0, body_len = norm_body_len(c, i);
+
+    memset(&m, 0, sizeof m);
+    if (norm_lead_len(c, i) > 0 &&
+        (st = norm_put_word(out, c->text + c->toks[i].off, norm_lead_len(c, i))) != CRIER_OK)
+        return st;
+    *ret_used = 1;
+    if (body_len > c->max_token_bytes) /* a run no listener could follow: left out */
+        return CRIER_OK;
+    for (r = 0; body_len > 0 && r < sizeof rules / sizeof rules[0]; r++) {
+        memset(&m, 0, sizeof m);
+        if (rules[r].match(c, i, &m))
+            break;
+    }
+    bool glued = norm_lead_len(c, i) > 0; /* "(five" not "( five" */
+    size_t mark = out->len;
+    if (body_len == 0) {
+        st = CRIER_OK;
+    } else if (r < sizeof rules / sizeof rules[0]) {
+        st = rules[r].expand(c, i, &m, out);
+        *ret_used = m.n_toks;
+    } else {
+        memset(&m, 0, sizeof m); /* a rule that did not match may have written to it */
+        st = say_plain(c, i, out, &m.trail_skip);
+    }
+    if (st != CRIER_OK)
+        return st;
+    if (glued && mark < out->len && out->data[mark] == ' ') { /* join "(" and the word */
+        memmove(out->data + mark, out->data + mark + 1, out->len - mark - 1);
+        crier_buf_truncate(out, out->len - 1);
+    }
+    size_t last = i + *ret_used - 1, skip = m.trail_skip;
+    if (body_len == 0)
+        skip = 0;
+    if (skip > 0 && last_in_text && last + 1 == c->n_toks)
+        skip = 0; /* "... in the U.S." keeps its full stop */
+    size_t tl = norm_trail_len(c, last);
+    if (tl > skip && out->len > 0 && out->data[out->len - 1] == '.' &&
+        c->text[c->toks[last].trail + skip] == '.')
+        skip++; /* "9 a.m." ends in "a.m." already */
+    if (tl > skip) {
+        if (out->len == 0 || body_len == 0)
+            st = norm_space(out);
+        if (st == CRIER_OK)
+            st = crier_buf_append(out, c->text + c->toks[last].trail + skip, tl - skip);
+    }
+    return st;
+}
+
+static crier_status
+normalize_tokens(const crier_lang *lang, const char *text, size_t len, crier_buf *out)
+{
+    norm_tok toks[NORM_MAX_TOKENS];
+    norm_ctx c = { .lang = lang, .text = text, .toks = toks,
+                   .max_token_bytes = CRIER_DEFAULT_MAX_TOKEN_BYTES };
+    crier_status st = CRIER_OK;
+    size_t pos = 0;
+
+    while (pos < len && st == CRIER_OK) {
+        size_t next;
+        c.n_toks = norm_tokenize(text, len, pos, toks, NORM_MAX_TOKENS, &next);
+        if (c.n_toks == 0)
+            break;
+        bool more = next < len;
+        size_t i = 0;
+        while (i < c.n_toks && st == CRIER_OK) {
+            if (more && i + NORM_LOOKAHEAD > c.n_toks && i > 0)
+                break; /* read on from token i with its neighbours */
+            size_t used = 1;
+            st = say_at(&c, i, !more, out, &used);
+            i += used;
+        }
+        pos = i < c.n_toks ? toks[i].off : next;
+    }
+    return st;
+}
+
+crier_status
+crier_normalize_text(const crier_lang *lang, const char *text, size_t len, crier_buf *out)
+{
+    if (lang == NULL || out == NULL || (text == NULL && len > 0))
+        return CRIER_E_ARG;
+    size_t mark = out->len;
+    crier_status st = normalize_tokens(lang, text, len, out);
+    if (st != CRIER_OK)
+        crier_buf_truncate(out, mark); /* nothing half-written */
+    return st;
+}
+
+crier_status
+norm_say_token_alone(const crier_lang *lang, const char *text, size_t off, size_t len,
+                     size_t trail_len, crier_buf *out, size_t *ret_trail_used)
+{
+    norm_tok tok = { off, off, off + len, off + len + trail_len };
+    norm_ctx c = { .lang = lang, .text = text, .toks = &tok, .n_toks = 1,
+                   .max_token_bytes = CRIER_DEFAULT_MAX_TOKEN_BYTES };
+    norm_match m;
+
+    *ret_trail_used = 0;
+    for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
+        memset(&m, 0, sizeof m);
+        if (rules[r].match(&c, 0, &m)) {
+            *ret_trail_used = m.trail_skip;
+            return rules[r].expand(&c, 0, &m, out);
+        }
+    }
+    return norm_put_word(out, text + off, len);
+}

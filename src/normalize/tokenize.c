@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "core/utf8.h"
+#include "normalize/norm_internal.h"
+
+/* Punctuation that opens a token: brackets, quotes, inverted marks. */
+static bool
+is_leading_punct(unsigned cp)
+{
+    switch (cp) {
+    case '(': case '[': case '{': case '"': case '\'': case '*': case '_':
+    case 0x2018: case 0x201C: case 0x201A: case 0x201E: case 0x00AB: case 0x2039:
+    case 0x00BF: case 0x00A1:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Punctuation that closes a token: sentence marks, brackets, quotes, ellipsis. */
+static bool
+is_trailing_punct(unsigned cp)
+{
+    switch (cp) {
+    case '.': case ',': case ';': case ':': case '!': case '?': case ')': case ']':
+    case '}': case '"': case '\'': case '*': case '_':
+    case 0x2019: case 0x201D: case 0x00BB: case 0x203A: case 0x2026:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* A separator: white space, control bytes and bytes that are not UTF-8. */
+static size_t
+separator_len(const char *s, size_t len)
+{
+    unsigned cp;
+    size_t n = crier_utf8_decode(s, len, &cp);
+    if (n == 0)
+        return 1;
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || crier_is_unicode_space(cp) ||
+        cp == 0x200B || cp == 0xFEFF)
+        return n;
+    return 0;
+}
+
+static unsigned
+decode_at(const char *s, size_t len, size_t *ret_n)
+{
+    unsigned cp;
+    size_t n = crier_utf8_decode(s, len, &cp);
+    *ret_n = n ? n : 1;
+    return cp;
+}
+
+/* Start of the trailing punctuation of s[body..end): scan back over it. */
+static size_t
+trail_start(const char *s, size_t body, size_t end)
+{
+    size_t t = end;
+    while (t > body) {
+        size_t p = t - 1;
+        while (p > body && ((unsigned char)s[p] & 0xC0) == 0x80)
+            p--;
+        size_t n;
+        if (!is_trailing_punct(decode_at(s + p, t - p, &n)))
+            break;
+        t = p;
+    }
+    return t;
+}
+
+size_t
+norm_tokenize(const char *text, size_t len, size_t from, norm_tok *toks, size_t max,
+              size_t *ret_next)
+{
+    size_t n_toks = 0, i = from;
+
+    while (i < len && n_toks < max) {
+        size_t sep = separator_len(text + i, len - i);
+        if (sep > 0) {
+            i += sep;
+            continue;
+        }
+        norm_tok t = { .off = i };
+        size_t end = i;
+        while (end < len && separator_len(text + end, len - end) == 0) {
+            size_t n;
+            decode_at(text + end, len - end, &n);
+            end += n;
+        }
+        t.end = end;
+        t.body = i;
+        while (t.body < end) {
+            size_t n;
+            unsigned cp = decode_at(text + t.body, end - t.body, &n);
+            /* "'90s": an apostrophe before a digit belongs to the body */
+            if (!is_leading_punct(cp) || ((cp == '\'' || cp == 0x2018 || cp == 0x2019) &&
+                t.body + n < end && crier_is_ascii_digit((unsigned char)text[t.body + n])))
+                break;
+            t.body += n;
+        }
+        t.trail = trail_start(text, t.body, end);
+        toks[n_toks++] = t;
+        i = end;
+    }
+    while (i < len) { /* leave the position at the next token */
+        size_t sep = separator_len(text + i, len - i);
+        if (sep == 0)
+            break;
+        i += sep;
+    }
+    *ret_next = i;
+    return n_toks;
+}

@@ -370,6 +370,9 @@ norm_say_time(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 
     if (st != CRIER_OK)
         return st;
+    if (m->v[1] == 0 && mer == NULL && i + 1 < c->n_toks &&
+        in_word_list(c->lang, "clock_words", norm_body(c, i + 1), norm_body_len(c, i + 1)))
+        return CRIER_OK; /* "12:00 noon": twelve noon */
     if (m->v[1] == 0 && mer == NULL)
         st = put(out, norm_word(c->lang, m->v[0] > 12 ? "hundred_hours" : "oclock",
                                 m->v[0] > 12 ? "hundred" : "o'clock"));

@@ -12,7 +12,13 @@ norm_match_title(const norm_ctx *c, size_t i, norm_match *m)
     bool dot;
     const norm_entry *e = norm_lookup_dotted(c, i, NT_TITLES, &dot);
     /* a title stands before a name: "Dr. Smith", "Lt.-Gen. Eyal Zamir" */
-    if (e == NULL || norm_trail_len(c, i) != (dot ? 1u : 0u) || !norm_tok_capitalized(c, i + 1))
+    const char *flag;
+    size_t flag_len;
+    if (e == NULL || norm_trail_len(c, i) != (dot ? 1u : 0u))
+        return false;
+    if (!norm_tok_capitalized(c, i + 1) &&
+        !(norm_field(e->value, 1, &flag, &flag_len) && flag_len == 6 &&
+          memcmp(flag, "always", 6) == 0))
         return false;
     m->entry = e;
     m->n_toks = 1;

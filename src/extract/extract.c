@@ -1,7 +1,345 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "extract/extract.h"
-crier_status crier_extract(const crier_document *doc, const crier_limits *lim, crier_article **ret_art) { (void)doc; (void)lim; (void)ret_art; return CRIER_E_ARG; }
-void crier_article_free(crier_article *art) { (void)art; }
-const char *crier_block_type_name(crier_block_type type) { (void)type; return "paragraph"; }
-crier_status crier_article_to_json(const crier_article *art, crier_buf *out) { (void)art; (void)out; return CRIER_E_ARG; }
-crier_status crier_article_to_text(const crier_article *art, crier_buf *out) { (void)art; (void)out; return CRIER_E_ARG; }
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+#include "extract/extract_internal.h"
+
+crier_status
+crier_extract(const crier_document *doc, const crier_limits *lim, crier_article **ret_art)
+{
+    crier_limits def = crier_limits_default();
+    ex_boiler boiler;
+    crier_status st;
+
+    if (doc == NULL || doc->text == NULL || ret_art == NULL)
+        return CRIER_E_ARG;
+    if (lim == NULL)
+        lim = &def;
+    st = ex_boiler_load("en", &boiler);
+    if (st != CRIER_OK)
+        return st;
+    if (doc->kind == CRIER_DOC_HTML)
+        st = ex_extract_html(doc, lim, &boiler, ret_art);
+    else
+        st = ex_extract_text(doc, lim, &boiler, ret_art);
+    ex_boiler_free(&boiler);
+    return st;
+}
+
+void
+crier_article_free(crier_article *art)
+{
+    if (art == NULL)
+        return;
+    free(art->title);
+    free(art->byline);
+    free(art->site);
+    free(art->date);
+    free(art->lang);
+    free(art->url);
+    free(art->description);
+    for (size_t i = 0; i < art->n_blocks; i++)
+        free(art->blocks[i].text);
+    free(art->blocks);
+    free(art);
+}
+
+const char *
+crier_block_type_name(crier_block_type type)
+{
+    static const char *const names[CRIER_BLOCK_TYPE_COUNT] = {
+        [CRIER_BLOCK_HEADING] = "heading",   [CRIER_BLOCK_PARAGRAPH] = "paragraph",
+        [CRIER_BLOCK_QUOTE] = "quote",       [CRIER_BLOCK_LIST_ITEM] = "list-item",
+        [CRIER_BLOCK_CAPTION] = "caption",   [CRIER_BLOCK_PRE] = "pre",
+        [CRIER_BLOCK_TABLE_ROW] = "table-row",
+    };
+    if ((unsigned)type >= CRIER_BLOCK_TYPE_COUNT)
+        return "unknown";
+    return names[type];
+}
+
+static crier_status
+put_json_field(crier_buf *out, const char *key, const char *value, bool comma)
+{
+    crier_status st = crier_buf_printf(out, "%s\"%s\":", comma ? "," : "", key);
+    if (st == CRIER_OK)
+        st = value ? crier_buf_put_json_string(out, value) : crier_buf_puts(out, "null");
+    return st;
+}
+
+crier_status
+crier_article_to_json(const crier_article *art, crier_buf *out)
+{
+    if (art == NULL || out == NULL)
+        return CRIER_E_ARG;
+    crier_status st = crier_buf_putc(out, '{');
+    if (st == CRIER_OK)
+        st = put_json_field(out, "title", art->title, false);
+    if (st == CRIER_OK)
+        st = put_json_field(out, "byline", art->byline, true);
+    if (st == CRIER_OK)
+        st = put_json_field(out, "site", art->site, true);
+    if (st == CRIER_OK)
+        st = put_json_field(out, "date", art->date, true);
+    if (st == CRIER_OK)
+        st = put_json_field(out, "lang", art->lang, true);
+    if (st == CRIER_OK)
+        st = put_json_field(out, "url", art->url, true);
+    if (st == CRIER_OK)
+        st = put_json_field(out, "description", art->description, true);
+    if (st == CRIER_OK)
+        st = crier_buf_puts(out, ",\"blocks\":[");
+    for (size_t i = 0; st == CRIER_OK && i < art->n_blocks; i++) {
+        const crier_block *bl = &art->blocks[i];
+        st = crier_buf_puts(out, i ? ",{" : "{");
+        if (st == CRIER_OK)
+            st = put_json_field(out, "type", crier_block_type_name(bl->type), false);
+        if (st == CRIER_OK && bl->type == CRIER_BLOCK_HEADING)
+            st = crier_buf_printf(out, ",\"level\":%d", bl->level);
+        if (st == CRIER_OK)
+            st = put_json_field(out, "text", bl->text, true);
+        if (st == CRIER_OK)
+            st = crier_buf_putc(out, '}');
+    }
+    if (st == CRIER_OK)
+        st = crier_buf_puts(out, "]}");
+    return st;
+}
+
+crier_status
+crier_article_to_text(const crier_article *art, crier_buf *out)
+{
+    if (art == NULL || out == NULL)
+        return CRIER_E_ARG;
+    crier_status st = CRIER_OK;
+    bool first = true;
+    if (art->title) {
+        st = crier_buf_puts(out, art->title);
+        first = false;
+    }
+    for (size_t i = 0; st == CRIER_OK && i < art->n_blocks; i++) {
+        if (!first)
+            st = crier_buf_puts(out, "\n\n");
+        if (st == CRIER_OK)
+            st = crier_buf_puts(out, art->blocks[i].text);
+        first = false;
+    }
+    if (st == CRIER_OK && !first)
+        st = crier_buf_putc(out, '\n');
+    return st;
+}
+
+/* ---- helpers shared by the extractors ---- */
+
+crier_status
+ex_collapse_append(crier_buf *out, const char *s, size_t len, bool *pending_space)
+{
+    crier_status st = CRIER_OK;
+    size_t i = 0;
+    while (st == CRIER_OK && i < len) {
+        unsigned cp;
+        size_t n = crier_utf8_decode(s + i, len - i, &cp);
+        if (n == 0)
+            n = 1; /* cannot happen on decoded documents; skip defensively */
+        if (crier_is_unicode_space(cp) || cp == 0x200B || cp == 0xFEFF || cp == 0xAD) {
+            if (cp != 0x200B && cp != 0xFEFF && cp != 0xAD)
+                *pending_space = true;
+        } else {
+            if (*pending_space && out->len > 0 && out->data[out->len - 1] != ' ')
+                st = crier_buf_putc(out, ' ');
+            *pending_space = false;
+            if (st == CRIER_OK)
+                st = crier_buf_append(out, s + i, n);
+        }
+        i += n;
+    }
+    return st;
+}
+
+/* *ret = the buffer's text, or NULL when it is empty. */
+static crier_status
+steal_nonempty(crier_buf *b, char **ret)
+{
+    if (b->len == 0) {
+        *ret = NULL;
+        return CRIER_OK;
+    }
+    *ret = crier_buf_steal(b);
+    return *ret ? CRIER_OK : CRIER_E_NOMEM;
+}
+
+static crier_status
+collapse_dup(const char *s, size_t len, size_t max, char **ret)
+{
+    crier_buf b;
+    bool sp = false;
+    crier_buf_init(&b, max);
+    crier_status st = ex_collapse_append(&b, s, len, &sp);
+    if (st == CRIER_OK)
+        st = steal_nonempty(&b, ret);
+    crier_buf_free(&b);
+    return st;
+}
+
+/* PRE text: keeps line breaks, trims trailing spaces of each line and blank
+ * lines at both ends. */
+static crier_status
+pre_dup(const char *s, size_t len, size_t max, char **ret)
+{
+    crier_buf b;
+    crier_buf_init(&b, max);
+    crier_status st = CRIER_OK;
+    size_t start = 0;
+    while (start < len && (s[start] == '\n' || s[start] == '\r'))
+        start++;
+    for (size_t i = start; st == CRIER_OK && i < len; i++) {
+        if (s[i] == '\r')
+            continue;
+        if (s[i] == '\n')
+            while (b.len > 0 && (b.data[b.len - 1] == ' ' || b.data[b.len - 1] == '\t'))
+                crier_buf_truncate(&b, b.len - 1);
+        st = crier_buf_putc(&b, s[i]);
+    }
+    while (st == CRIER_OK && b.len > 0 && crier_is_ascii_space((unsigned char)b.data[b.len - 1]))
+        crier_buf_truncate(&b, b.len - 1);
+    if (st == CRIER_OK)
+        st = steal_nonempty(&b, ret);
+    crier_buf_free(&b);
+    return st;
+}
+
+crier_status
+ex_add_block(ex_builder *b, crier_block_type type, int level, const char *s, size_t len,
+             size_t src_off)
+{
+    crier_article *art = b->art;
+    char *text = NULL;
+    crier_status st = type == CRIER_BLOCK_PRE
+                          ? pre_dup(s, len, b->lim->max_article_bytes, &text)
+                          : collapse_dup(s, len, b->lim->max_article_bytes, &text);
+    if (st != CRIER_OK)
+        return st;
+    if (text == NULL)
+        return CRIER_OK;
+    size_t tlen = strlen(text);
+    if (art->n_blocks >= b->lim->max_blocks ||
+        b->text_bytes + tlen > b->lim->max_article_bytes) {
+        free(text);
+        return CRIER_E_LIMIT;
+    }
+    if (art->n_blocks == b->cap_blocks) {
+        size_t cap = b->cap_blocks ? b->cap_blocks * 2 : 32;
+        crier_block *nb = realloc(art->blocks, cap * sizeof *nb);
+        if (nb == NULL) {
+            free(text);
+            return CRIER_E_NOMEM;
+        }
+        art->blocks = nb;
+        b->cap_blocks = cap;
+    }
+    art->blocks[art->n_blocks++] = (crier_block){
+        .type = type, .level = level, .text = text, .src_off = src_off
+    };
+    b->text_bytes += tlen;
+    return CRIER_OK;
+}
+
+void
+ex_remove_block(crier_article *art, size_t i)
+{
+    if (i >= art->n_blocks)
+        return;
+    free(art->blocks[i].text);
+    memmove(&art->blocks[i], &art->blocks[i + 1], (art->n_blocks - i - 1) * sizeof *art->blocks);
+    art->n_blocks--;
+}
+
+crier_status
+ex_set_field(char **field, const char *s, size_t len, bool replace)
+{
+    if (s == NULL || (*field != NULL && !replace))
+        return CRIER_OK;
+    char *v = NULL;
+    crier_status st = collapse_dup(s, len, 1 << 16, &v);
+    if (st == CRIER_E_LIMIT)
+        return CRIER_OK; /* an absurd metadata value is ignored, not fatal */
+    if (st != CRIER_OK || v == NULL)
+        return st;
+    free(*field);
+    *field = v;
+    return CRIER_OK;
+}
+
+static bool
+is_loose_skip(unsigned cp)
+{
+    /* white space and the punctuation that frames a title differently in
+     * <title>, og:title and the page's <h1> */
+    return crier_is_unicode_space(cp) || cp == '"' || cp == '\'' || cp == '.' || cp == ':' ||
+           cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019;
+}
+
+bool
+ex_text_equal_loose(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), i = 0, j = 0;
+    for (;;) {
+        unsigned ca = 0, cb = 0;
+        size_t na = 0, nb = 0;
+        while (i < la && (na = crier_utf8_decode(a + i, la - i, &ca)) && is_loose_skip(ca))
+            i += na;
+        while (j < lb && (nb = crier_utf8_decode(b + j, lb - j, &cb)) && is_loose_skip(cb))
+            j += nb;
+        if (i >= la || j >= lb)
+            return i >= la && j >= lb;
+        if (na == 0 || nb == 0)
+            return false;
+        if (crier_ascii_lower(ca) != crier_ascii_lower(cb))
+            return false;
+        i += na;
+        j += nb;
+    }
+}
+
+size_t
+ex_count_words(const char *s, size_t len)
+{
+    size_t n = 0;
+    bool in_word = false;
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        size_t k = crier_utf8_decode(s + i, len - i, &cp);
+        if (k == 0)
+            k = 1;
+        bool w = crier_is_ascii_alnum(cp) || (cp >= 0xC0 && !crier_is_unicode_space(cp) &&
+                                              !(cp >= 0x2000 && cp <= 0x206F));
+        if (w && !in_word)
+            n++;
+        in_word = w;
+        i += k;
+    }
+    return n;
+}
+
+crier_status
+ex_finish(crier_article *art)
+{
+    /* The title is spoken first; a first block that repeats it is dropped. */
+    if (art->title) {
+        for (size_t i = 0; i < art->n_blocks && i < 3; i++) {
+            if (ex_text_equal_loose(art->blocks[i].text, art->title)) {
+                ex_remove_block(art, i);
+                break;
+            }
+            if (art->blocks[i].type != CRIER_BLOCK_HEADING)
+                break;
+        }
+    }
+    for (size_t i = 0; i < art->n_blocks; i++)
+        if (art->blocks[i].type != CRIER_BLOCK_CAPTION)
+            return CRIER_OK;
+    return CRIER_E_NO_ARTICLE;
+}

@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/utf8.h"
+#include "crier_config.h"
+#include "extract/extract_internal.h"
+
+#define BOILER_MAX_FILE_BYTES ((size_t)1 << 20)
+#define BOILER_MAX_PHRASE_BYTES 200
+
+/* The voices folder: $CRIER_VOICES_DIR, else the source tree's (an uninstalled
+ * build), else the installed one. Kept here, not shared, so the extractor does
+ * not depend on the normalizer. */
+static const char *
+voices_dir(void)
+{
+    const char *env = getenv("CRIER_VOICES_DIR");
+    struct stat sb;
+    if (env != NULL && env[0] != '\0')
+        return env;
+    if (stat(CRIER_SOURCE_VOICES_DIR, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return CRIER_SOURCE_VOICES_DIR;
+    return CRIER_INSTALLED_VOICES_DIR;
+}
+
+/* The comparable form of a phrase or block: ASCII lower case, one space between
+ * words, no framing punctuation (":", "»", "...", bullets). */
+static crier_status
+norm_phrase(const char *s, size_t len, crier_buf *out)
+{
+    bool sp = false;
+    crier_buf_clear(out);
+    crier_status st = ex_collapse_append(out, s, len, &sp);
+    if (st != CRIER_OK)
+        return st;
+    for (size_t i = 0; i < out->len; i++)
+        out->data[i] = (char)crier_ascii_lower((unsigned char)out->data[i]);
+    static const char *const frame[] = { ":", "\xc2\xbb", "\xe2\x80\xba", ">", "|", "\xe2\x80\xa2",
+                                         "\xc2\xb7", "\xe2\x80\xa6", "...", "-", "\xe2\x80\x94",
+                                         " ", "!", "\xe2\x86\x92" };
+    bool again = true;
+    while (again && out->len > 0) {
+        again = false;
+        for (size_t f = 0; f < sizeof frame / sizeof frame[0]; f++) {
+            size_t k = strlen(frame[f]);
+            if (out->len >= k && memcmp(out->data + out->len - k, frame[f], k) == 0) {
+                crier_buf_truncate(out, out->len - k);
+                again = true;
+            }
+            if (out->len >= k && memcmp(out->data, frame[f], k) == 0) {
+                memmove(out->data, out->data + k, out->len - k);
+                crier_buf_truncate(out, out->len - k);
+                again = true;
+            }
+        }
+    }
+    return CRIER_OK;
+}
+
+static crier_status
+push(char ***list, size_t *n, const char *s, size_t len)
+{
+    char **nl = realloc(*list, (*n + 1) * sizeof *nl);
+    if (nl == NULL)
+        return CRIER_E_NOMEM;
+    *list = nl;
+    nl[*n] = crier_strndup(s, len);
+    if (nl[*n] == NULL)
+        return CRIER_E_NOMEM;
+    (*n)++;
+    return CRIER_OK;
+}
+
+static crier_status
+parse_line(ex_boiler *b, const char *line, size_t len, crier_buf *tmp)
+{
+    const char *tab = memchr(line, '\t', len);
+    if (len == 0 || line[0] == '#' || tab == NULL)
+        return CRIER_OK;
+    size_t klen = (size_t)(tab - line);
+    const char *phrase = tab + 1;
+    size_t plen = len - klen - 1;
+    if (plen == 0 || plen > BOILER_MAX_PHRASE_BYTES)
+        return CRIER_OK;
+    crier_status st = norm_phrase(phrase, plen, tmp);
+    if (st != CRIER_OK || tmp->len == 0)
+        return st;
+    if (klen == 4 && memcmp(line, "line", 4) == 0)
+        return push(&b->line, &b->n_line, tmp->data, tmp->len);
+    if (klen == 6 && memcmp(line, "prefix", 6) == 0)
+        return push(&b->prefix, &b->n_prefix, tmp->data, tmp->len);
+    if (klen == 6 && memcmp(line, "credit", 6) == 0)
+        return push(&b->credit, &b->n_credit, tmp->data, tmp->len);
+    if (klen == 4 && memcmp(line, "mark", 4) == 0)
+        return push(&b->mark, &b->n_mark, tmp->data, tmp->len);
+    return CRIER_OK; /* unknown kinds are for newer versions */
+}
+
+crier_status
+ex_boiler_load(const char *lang, ex_boiler *ret)
+{
+    crier_status st = CRIER_OK;
+    crier_buf path, text, tmp;
+    FILE *f = NULL;
+    ex_boiler b = { 0 };
+
+    crier_buf_init(&path, 4096);
+    crier_buf_init(&text, BOILER_MAX_FILE_BYTES);
+    crier_buf_init(&tmp, 4 * BOILER_MAX_PHRASE_BYTES);
+    st = crier_buf_printf(&path, "%s/%s/boilerplate.tsv", voices_dir(), lang ? lang : "en");
+    if (st != CRIER_OK)
+        goto out;
+    f = fopen(crier_buf_str(&path), "rb");
+    if (f == NULL)
+        goto out; /* no list: fewer rules, not an error */
+    char chunk[4096];
+    size_t n;
+    while (st == CRIER_OK && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        st = crier_buf_append(&text, chunk, n);
+    if (st != CRIER_OK || !crier_utf8_valid(crier_buf_str(&text), text.len)) {
+        st = CRIER_E_LANG;
+        goto out;
+    }
+    const char *s = crier_buf_str(&text);
+    size_t start = 0;
+    for (size_t i = 0; st == CRIER_OK && i <= text.len; i++) {
+        if (i == text.len || s[i] == '\n') {
+            size_t end = i;
+            if (end > start && s[end - 1] == '\r')
+                end--;
+            st = parse_line(&b, s + start, end - start, &tmp);
+            start = i + 1;
+        }
+    }
+out:
+    if (f != NULL && fclose(f) != 0 && st == CRIER_OK)
+        st = CRIER_E_LANG;
+    crier_buf_free(&path);
+    crier_buf_free(&text);
+    crier_buf_free(&tmp);
+    if (st == CRIER_OK)
+        *ret = b;
+    else
+        ex_boiler_free(&b);
+    return st;
+}
+
+static void
+free_list(char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
+}
+
+void
+ex_boiler_free(ex_boiler *b)
+{
+    if (b == NULL)
+        return;
+    free_list(b->line, b->n_line);
+    free_list(b->prefix, b->n_prefix);
+    free_list(b->credit, b->n_credit);
+    free_list(b->mark, b->n_mark);
+    memset(b, 0, sizeof *b);
+}
+
+static bool
+has_prefix_word(const char *s, size_t len, const char *p)
+{
+    size_t k = strlen(p);
+    if (len < k || memcmp(s, p, k) != 0)
+        return false;
+    /* the prefix ends at a word boundary */
+    return len == k || !crier_is_ascii_alnum((unsigned char)s[k]) ||
+           !crier_is_ascii_alnum((unsigned char)p[k - 1]);
+}
+
+bool
+ex_boiler_is_chrome(const ex_boiler *b, const char *s)
+{
+    crier_buf t;
+    bool hit = false;
+    size_t len = strlen(s);
+    if (len > 400)
+        return false;
+    crier_buf_init(&t, 4 * 400);
+    if (norm_phrase(s, len, &t) == CRIER_OK && t.len > 0) {
+        for (size_t i = 0; !hit && i < b->n_line; i++)
+            hit = strcmp(t.data, b->line[i]) == 0;
+        if (!hit && ex_count_words(t.data, t.len) <= 12)
+            for (size_t i = 0; !hit && i < b->n_prefix; i++)
+                hit = has_prefix_word(t.data, t.len, b->prefix[i]);
+    }
+    crier_buf_free(&t);
+    return hit;
+}
+
+bool
+ex_boiler_is_credit_line(const ex_boiler *b, const char *s)
+{
+    crier_buf t;
+    bool hit = false;
+    size_t len = strlen(s);
+    if (len > 300)
+        return false;
+    crier_buf_init(&t, 4 * 300);
+    if (norm_phrase(s, len, &t) == CRIER_OK && t.len > 0) {
+        size_t words = ex_count_words(t.data, t.len);
+        for (size_t i = 0; !hit && words <= 15 && i < b->n_credit; i++)
+            hit = has_prefix_word(t.data, t.len, b->credit[i]);
+        for (size_t i = 0; !hit && words <= 8 && i < b->n_mark; i++)
+            hit = strstr(t.data, b->mark[i]) != NULL;
+    }
+    crier_buf_free(&t);
+    return hit;
+}
+
+size_t
+ex_boiler_credit_tail(const ex_boiler *b, const char *s)
+{
+    size_t len = strlen(s), best = len;
+    for (size_t i = 1; i < len; i++) {
+        /* a credit starts a word after a space, "(" or "|" */
+        char prev = s[i - 1];
+        if (prev != ' ' && prev != '(' && prev != '|')
+            continue;
+        for (size_t c = 0; c < b->n_credit; c++) {
+            size_t k = strlen(b->credit[c]);
+            if (len - i < k)
+                continue;
+            bool eq = true;
+            for (size_t j = 0; eq && j < k; j++)
+                eq = crier_ascii_lower((unsigned char)s[i + j]) == (unsigned char)b->credit[c][j];
+            if (!eq || ex_count_words(s + i, len - i) > 15)
+                continue;
+            /* no sentence after the credit: it is the tail */
+            if (strstr(s + i, ". ") != NULL)
+                continue;
+            best = i;
+            break;
+        }
+        if (best != len)
+            break;
+    }
+    if (best == len)
+        return len;
+    while (best > 0 && (s[best - 1] == ' ' || s[best - 1] == '(' || s[best - 1] == '|' ||
+                        s[best - 1] == '-'))
+        best--;
+    return best;
+}

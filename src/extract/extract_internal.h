@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CRIER_EXTRACT_INTERNAL_H
+#define CRIER_EXTRACT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/buf.h"
+#include "extract/extract.h"
+
+/* Private to src/extract. */
+
+/* An article under construction: blocks are appended under the caps of lim. */
+typedef struct ex_builder {
+    crier_article *art;
+    size_t cap_blocks;
+    size_t text_bytes;
+    const crier_limits *lim;
+} ex_builder;
+
+/* Appends a block whose text is s[0..len) with white space collapsed (PRE keeps
+ * its lines); an empty text adds nothing. CRIER_E_LIMIT past max_blocks or
+ * max_article_bytes. */
+crier_status ex_add_block(ex_builder *b, crier_block_type type, int level, const char *s,
+                          size_t len, size_t src_off);
+/* Removes block i (shifting the rest). */
+void ex_remove_block(crier_article *art, size_t i);
+/* Sets *field to s[0..len) with white space collapsed, or leaves it NULL when
+ * that is empty. Replaces an earlier value only when replace is true. */
+crier_status ex_set_field(char **field, const char *s, size_t len, bool replace);
+/* Appends s[0..len) to out with runs of Unicode white space turned into one
+ * space; *pending_space carries a space across calls (set it to false at the
+ * start of a block). Leading space is never written. */
+crier_status ex_collapse_append(crier_buf *out, const char *s, size_t len, bool *pending_space);
+/* True when a and b are equal ignoring ASCII case, white space runs and
+ * leading/trailing punctuation. */
+bool ex_text_equal_loose(const char *a, const char *b);
+/* Counts words (runs of letters/digits, any script). */
+size_t ex_count_words(const char *s, size_t len);
+
+/* Boilerplate phrases from voices/<lang>/boilerplate.tsv (see that file for the
+ * kinds). Loaded per extraction; immutable after loading. */
+typedef struct ex_boiler {
+    char **line;    /* a whole block equal to one of these is site chrome */
+    size_t n_line;
+    char **prefix;  /* a short block starting with one of these is site chrome */
+    size_t n_prefix;
+    char **credit;  /* a photo credit starts with one of these */
+    size_t n_credit;
+    char **mark;    /* a short block containing one of these is a credit line */
+    size_t n_mark;
+} ex_boiler;
+
+/* Loads the boilerplate list for lang (NULL: "en"); a missing file gives an
+ * empty list (extraction still works, with fewer rules). */
+crier_status ex_boiler_load(const char *lang, ex_boiler *ret);
+void ex_boiler_free(ex_boiler *b);
+/* True when the block text s is navigation, promo or sign-up chrome. */
+bool ex_boiler_is_chrome(const ex_boiler *b, const char *s);
+/* True when the whole of s is a photo credit ("Photo by X", "Getty Images"). */
+bool ex_boiler_is_credit_line(const ex_boiler *b, const char *s);
+/* Where a credit tail starts in s ("... in Tehran. Photo by X via Reuters"), or
+ * strlen(s) when there is none. */
+size_t ex_boiler_credit_tail(const ex_boiler *b, const char *s);
+
+/* The two extractors. */
+crier_status ex_extract_text(const crier_document *doc, const crier_limits *lim,
+                             const ex_boiler *boiler, crier_article **ret_art);
+crier_status ex_extract_html(const crier_document *doc, const crier_limits *lim,
+                             const ex_boiler *boiler, crier_article **ret_art);
+
+/* Final clean-up shared by both: drops a first block equal to the title, and
+ * fails with CRIER_E_NO_ARTICLE when no text is left. */
+crier_status ex_finish(crier_article *art);
+
+#endif

@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+#include "extract/html_internal.h"
+
+/* The HTML extractor: parse (libxml2, recover mode, no network, no messages),
+ * read the metadata, prune the site's chrome, pick the article's container,
+ * turn it into blocks. */
+
+bool
+ex_ci_equal(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if (crier_ascii_lower((unsigned char)*a) != crier_ascii_lower((unsigned char)*b))
+            return false;
+    return *a == *b;
+}
+
+bool
+ex_ci_contains(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *hay; hay++) {
+        size_t i = 0;
+        while (i < n && hay[i] &&
+               crier_ascii_lower((unsigned char)hay[i]) == crier_ascii_lower((unsigned char)needle[i]))
+            i++;
+        if (i == n)
+            return true;
+    }
+    return n == 0;
+}
+
+bool
+ex_is_tag(xmlNodePtr n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->name &&
+           ex_ci_equal((const char *)n->name, name);
+}
+
+bool
+ex_is_heading(xmlNodePtr n)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->name && (n->name[0] | 0x20) == 'h' &&
+           n->name[1] >= '1' && n->name[1] <= '6' && n->name[2] == '\0';
+}
+
+bool
+ex_is_block_tag(xmlNodePtr n)
+{
+    static const char *const blocks[] = {
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details",
+        "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+        "form", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p",
+        "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+        "ul", "caption", "noscript", "video", "audio", "iframe", "canvas", "object"
+    };
+    if (n == NULL || n->type != XML_ELEMENT_NODE)
+        return false;
+    if (ex_is_heading(n))
+        return true;
+    for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
+        if (ex_ci_equal((const char *)n->name, blocks[i]))
+            return true;
+    return false;
+}
+
+const char *
+ex_attr(xmlNodePtr n, const char *name)
+{
+    if (n == NULL || n->type != XML_ELEMENT_NODE)
+        return NULL;
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        if (a->name && ex_ci_equal((const char *)a->name, name)) {
+            if (a->children && a->children->type == XML_TEXT_NODE && a->children->next == NULL)
+                return (const char *)a->children->content;
+            return a->children ? (const char *)a->children->content : "";
+        }
+    }
+    return NULL;
+}
+
+xmlNodePtr
+ex_next(xmlNodePtr n, xmlNodePtr root, bool skip, size_t *depth)
+{
+    if (!skip && n->children) {
+        (*depth)++;
+        return n->children;
+    }
+    while (n != root) {
+        if (n->next)
+            return n->next;
+        n = n->parent;
+        (*depth)--;
+        if (n == NULL)
+            return NULL;
+    }
+    return NULL;
+}
+
+/* Bytes of s that are not white space, and its commas. */
+static void
+measure_text(const char *s, size_t *ret_len, size_t *ret_commas)
+{
+    size_t len = 0, commas = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (crier_is_ascii_space(*p))
+            continue;
+        /* continuation bytes count with their lead byte: characters, roughly */
+        if ((*p & 0xC0) != 0x80)
+            len++;
+        if (*p == ',')
+            commas++;
+    }
+    *ret_len = len;
+    *ret_commas = commas;
+}
+
+/* Counts what a finished element is (a link, a paragraph, an image...). */
+static void
+finish_self(xmlNodePtr n)
+{
+    ex_info *in = ex_node_info(n);
+    if (in == NULL)
+        return;
+    if (ex_is_tag(n, "a"))
+        in->link = in->text;
+    else if (ex_is_tag(n, "p"))
+        in->p_text = in->text, in->n_p++;
+    else if (ex_is_tag(n, "img") || ex_is_tag(n, "picture"))
+        in->n_img++;
+    else if (ex_is_tag(n, "li"))
+        in->n_li++;
+    else if (ex_is_tag(n, "input") || ex_is_tag(n, "select") || ex_is_tag(n, "textarea") ||
+             ex_is_tag(n, "button"))
+        in->n_input++;
+    else if (ex_is_tag(n, "embed") || ex_is_tag(n, "object") || ex_is_tag(n, "iframe") ||
+             ex_is_tag(n, "video"))
+        in->n_embed++;
+    else if (ex_is_heading(n))
+        in->n_heading++;
+}
+
+/* Adds a finished node's counts to its parent's. */
+static void
+add_to_parent(xmlNodePtr n)
+{
+    ex_info *pi = ex_node_info(n->parent);
+    if (pi == NULL)
+        return;
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content == NULL)
+            return;
+        size_t len, commas;
+        measure_text((const char *)n->content, &len, &commas);
+        pi->text += len;
+        pi->inline_text += len;
+        pi->inline_commas += commas;
+        return;
+    }
+    ex_info *in = ex_node_info(n);
+    if (in == NULL)
+        return;
+    pi->text += in->text;
+    pi->link += in->link;
+    pi->p_text += in->p_text;
+    pi->n_p += in->n_p;
+    pi->n_img += in->n_img;
+    pi->n_li += in->n_li;
+    pi->n_input += in->n_input;
+    pi->n_embed += in->n_embed;
+    pi->n_heading += in->n_heading;
+    if (!ex_is_block_tag(n)) {
+        pi->inline_text += in->inline_text;
+        pi->inline_commas += in->inline_commas;
+    }
+}
+
+void
+ex_compute_stats(ex_html *h, xmlNodePtr root)
+{
+    size_t depth = 0, max = h->lim->max_dom_depth;
+    for (xmlNodePtr n = root; n; n = ex_next(n, root, depth >= max, &depth)) {
+        ex_info *in = ex_node_info(n);
+        if (in)
+            memset(in, 0, sizeof *in);
+    }
+    /* post-order: a node is finished when its last child is */
+    xmlNodePtr n = root;
+    depth = 0;
+    for (;;) {
+        if (n->children && depth < max) {
+            n = n->children;
+            depth++;
+            continue;
+        }
+        for (;;) {
+            finish_self(n);
+            if (n == root)
+                return;
+            add_to_parent(n);
+            if (n->next) {
+                n = n->next;
+                break;
+            }
+            n = n->parent;
+            depth--;
+        }
+    }
+}
+
+size_t
+ex_src_off(const ex_html *h, xmlNodePtr n)
+{
+    long line = n ? xmlGetLineNo(n) : 0;
+    if (line <= 1 || h->n_lines == 0)
+        return 0;
+    if ((size_t)line > h->n_lines)
+        line = (long)h->n_lines;
+    return h->line_off[line - 1];
+}
+
+static crier_status
+index_lines(ex_html *h, const char *text, size_t len)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < len; i++)
+        n += text[i] == '\n';
+    h->line_off = malloc(n * sizeof *h->line_off);
+    if (h->line_off == NULL)
+        return CRIER_E_NOMEM;
+    h->line_off[0] = 0;
+    h->n_lines = 1;
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '\n')
+            h->line_off[h->n_lines++] = i + 1;
+    return CRIER_OK;
+}
+
+/* Hangs an ex_info on every element. */
+static crier_status
+attach_info(ex_html *h, xmlNodePtr root)
+{
+    size_t depth = 0, n_el = 0;
+    for (xmlNodePtr n = root; n; n = ex_next(n, root, false, &depth))
+        n_el += n->type == XML_ELEMENT_NODE;
+    h->info = calloc(n_el ? n_el : 1, sizeof *h->info);
+    if (h->info == NULL)
+        return CRIER_E_NOMEM;
+    h->n_info = n_el;
+    size_t i = 0;
+    depth = 0;
+    for (xmlNodePtr n = root; n; n = ex_next(n, root, false, &depth))
+        if (n->type == XML_ELEMENT_NODE)
+            n->_private = &h->info[i++];
+    return CRIER_OK;
+}
+
+static xmlNodePtr
+find_body(xmlNodePtr root)
+{
+    for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
+        if (ex_is_tag(c, "body"))
+            return c;
+    return root;
+}
+
+static void
+clear_private(xmlNodePtr root)
+{
+    size_t depth = 0;
+    for (xmlNodePtr n = root; n; n = ex_next(n, root, false, &depth))
+        n->_private = NULL;
+}
+
+/* When pruning and scoring leave nothing, the whole body read as blocks is a
+ * better answer than no article (a page of bare paragraphs, a text wrapped in
+ * one <pre>). */
+static crier_status
+fallback_body(ex_html *h, ex_builder *b)
+{
+    xmlNodePtr root = h->body;
+    return ex_html_blocks(h, &root, 1, b);
+}
+
+crier_status
+ex_extract_html(const crier_document *doc, const crier_limits *lim, const ex_boiler *boiler,
+                crier_article **ret_art)
+{
+    crier_status st = CRIER_OK;
+    htmlParserCtxtPtr ctxt = NULL;
+    xmlNodePtr *roots = NULL;
+    size_t n_roots = 0;
+    ex_html h = { .lim = lim, .boiler = boiler, .text = doc->text };
+    crier_article *art = calloc(1, sizeof *art);
+    ex_builder b = { .art = art, .lim = lim };
+
+    if (art == NULL)
+        return CRIER_E_NOMEM;
+    if (doc->len > INT_MAX) {
+        st = CRIER_E_LIMIT;
+        goto out;
+    }
+    xmlInitParser();
+    ctxt = htmlNewParserCtxt();
+    if (ctxt == NULL) {
+        st = CRIER_E_NOMEM;
+        goto out;
+    }
+    /* NOERROR/NOWARNING clear the context's error channels, so libxml2 drops its
+     * messages instead of printing them (tests/extract checks stderr). */
+    h.doc = htmlCtxtReadMemory(ctxt, doc->text, (int)doc->len, NULL, "UTF-8",
+                               HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                   HTML_PARSE_NOWARNING | HTML_PARSE_NOBLANKS);
+    if (h.doc == NULL || xmlDocGetRootElement(h.doc) == NULL) {
+        st = CRIER_E_NO_ARTICLE;
+        goto out;
+    }
+    xmlNodePtr root = xmlDocGetRootElement(h.doc);
+    h.body = find_body(root);
+    st = index_lines(&h, doc->text, doc->len);
+    if (st == CRIER_OK)
+        st = attach_info(&h, root);
+    if (st != CRIER_OK)
+        goto out;
+    ex_compute_stats(&h, root);
+    st = ex_html_metadata(&h, art);
+    if (st == CRIER_OK)
+        st = ex_html_prune(&h);
+    if (st != CRIER_OK)
+        goto out;
+    ex_compute_stats(&h, h.body);
+    st = ex_html_choose(&h, &roots, &n_roots);
+    if (st != CRIER_OK)
+        goto out;
+    for (size_t i = 0; i < n_roots; i++)
+        ex_html_clean(&h, roots[i]);
+    st = ex_html_blocks(&h, roots, n_roots, &b);
+    if (st == CRIER_OK && art->n_blocks == 0)
+        st = fallback_body(&h, &b);
+    if (st == CRIER_OK)
+        st = ex_finish(art);
+out:
+    free(roots);
+    if (h.doc) {
+        clear_private(xmlDocGetRootElement(h.doc));
+        xmlFreeDoc(h.doc);
+    }
+    if (ctxt)
+        htmlFreeParserCtxt(ctxt);
+    free(h.info);
+    free(h.line_off);
+    if (st == CRIER_OK)
+        *ret_art = art;
+    else
+        crier_article_free(art);
+    return st;
+}

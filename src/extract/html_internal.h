@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CRIER_EXTRACT_HTML_INTERNAL_H
+#define CRIER_EXTRACT_HTML_INTERNAL_H
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <stdbool.h>
+
+#include "extract/extract_internal.h"
+
+/* Private to the HTML side of src/extract. */
+
+/* What the passes learn about one element; hung on node->_private. Lengths
+ * count bytes of text without white space. */
+typedef struct ex_info {
+    size_t text;    /* all text below */
+    size_t link;    /* text inside <a> below */
+    size_t inline_text; /* text not inside a block-level child: the element's own prose */
+    size_t inline_commas;
+    size_t p_text;  /* text inside <p> below */
+    size_t n_p, n_img, n_li, n_input, n_embed, n_heading;
+    double score;
+    bool scored;    /* initialized as a candidate */
+} ex_info;
+
+typedef struct ex_html {
+    xmlDocPtr doc;
+    xmlNodePtr body;           /* <body>, or the root element */
+    ex_info *info;             /* one per element, owned */
+    size_t n_info;
+    const crier_limits *lim;
+    const ex_boiler *boiler;
+    const char *text;          /* the document text (borrowed) for source offsets */
+    size_t *line_off;          /* byte offset of each line start, owned */
+    size_t n_lines;
+} ex_html;
+
+static inline ex_info *
+ex_node_info(xmlNodePtr n)
+{
+    return n && n->type == XML_ELEMENT_NODE ? (ex_info *)n->_private : NULL;
+}
+
+/* Lower-case ASCII tag name test. */
+bool ex_is_tag(xmlNodePtr n, const char *name);
+bool ex_is_block_tag(xmlNodePtr n);
+bool ex_is_heading(xmlNodePtr n);
+/* The attribute's value (borrowed from the tree), or NULL. */
+const char *ex_attr(xmlNodePtr n, const char *name);
+/* ASCII case-insensitive substring / equality. */
+bool ex_ci_contains(const char *hay, const char *needle);
+bool ex_ci_equal(const char *a, const char *b);
+/* Class/id weight: +25 for article-like, -25 for chrome-like, per attribute. */
+int ex_class_weight(xmlNodePtr n);
+/* The next node in document order, skipping n's children when skip is set;
+ * NULL past root. *depth follows the moves. */
+xmlNodePtr ex_next(xmlNodePtr n, xmlNodePtr root, bool skip, size_t *depth);
+/* Recomputes every element's ex_info below root (scores reset). */
+void ex_compute_stats(ex_html *h, xmlNodePtr root);
+/* Source offset of n in the document text (start of its line). */
+size_t ex_src_off(const ex_html *h, xmlNodePtr n);
+
+/* The passes, in order. */
+crier_status ex_html_metadata(ex_html *h, crier_article *art);
+crier_status ex_html_prune(ex_html *h);
+/* Picks the article's container(s); *ret_nodes (owned, n >= 1) in document order. */
+crier_status ex_html_choose(ex_html *h, xmlNodePtr **ret_nodes, size_t *ret_n);
+/* Removes link lists, widgets and other chrome left inside the container. */
+void ex_html_clean(ex_html *h, xmlNodePtr root);
+crier_status ex_html_blocks(ex_html *h, xmlNodePtr *roots, size_t n_roots, ex_builder *b);
+
+/* A small tolerant JSON reader for JSON-LD. */
+typedef enum ex_json_type {
+    EX_JSON_NULL, EX_JSON_BOOL, EX_JSON_NUMBER, EX_JSON_STRING, EX_JSON_ARRAY, EX_JSON_OBJECT
+} ex_json_type;
+
+typedef struct ex_json {
+    ex_json_type type;
+    char *str;              /* STRING: decoded UTF-8; NUMBER: its text */
+    char *key;              /* member name when inside an object */
+    struct ex_json *child;  /* ARRAY/OBJECT: first element */
+    struct ex_json *next;   /* next sibling */
+} ex_json;
+
+/* Parses s[0..len) (a script body: HTML comments, trailing commas, several
+ * top-level values tolerated). Returns NULL when nothing parses. Owned. */
+ex_json *ex_json_parse(const char *s, size_t len);
+void ex_json_free(ex_json *j);
+/* Member of an object, or NULL. */
+const ex_json *ex_json_get(const ex_json *obj, const char *key);
+
+#endif

@@ -1,0 +1,366 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+#include "extract/html_internal.h"
+
+/* Pruning: elements that are never article text (scripts, forms, navigation),
+ * hidden ones, and those whose class, id or role names site chrome. The names
+ * below are HTML conventions of site templates (WordPress, CMS themes, ad and
+ * comment services), not language facts; the phrases a reader sees are in
+ * voices/<lang>/boilerplate.tsv. */
+
+/* Never text. */
+static const char *const drop_always[] = {
+    "script", "style", "noscript", "template", "svg", "iframe", "button", "input",
+    "select", "textarea", "object", "embed", "canvas", "math", "link", "meta",
+    "dialog", "map", "audio", "video", "source", "head",
+};
+
+/* Site chrome by element, unless it holds most of the page's paragraphs. */
+static const char *const drop_chrome_tags[] = {
+    "nav", "header", "footer", "aside", "form", "menu",
+};
+
+/* Chrome by class/id, matched anywhere in a class name or id: strong enough
+ * that an article word next to them ("post-comments") does not save them. */
+static const char *const strong_words[] = {
+    "comment", "sidebar", "breadcrumb", "newsletter", "subscribe", "signup", "sign-up",
+    "cookie", "consent", "gdpr", "related", "recommend", "popular", "trending", "mostread",
+    "most-read", "share", "sharing", "social", "promo", "sponsor", "advert", "disqus",
+    "outbrain", "taboola", "author-bio", "authorbio", "author-box", "authorbox", "bio-box",
+    "about-author", "about-the-author", "paywall", "skip-link", "skiplink", "widget",
+    "byline", "credit", "more-stories", "read-more", "readmore", "shoutbox", "skyscraper",
+    "sr-only", "visually-hidden", "screen-reader", "offscreen", "print-only", "follow-us",
+    "login", "modal", "popup", "overlay", "lightbox", "toolbar", "masthead", "navbar",
+    "navigation", "pagination", "pager", "banner", "ticker", "latest",
+};
+
+/* Chrome by a whole part of a class name or id ("ad", "nav-main",
+ * "entry_meta", "post-tags"), whatever else the name says. */
+static const char *const strong_parts[] = {
+    "nav", "ad", "ads", "adv", "dfp", "bio", "tags", "tag", "meta", "rss", "agegate",
+};
+
+/* Chrome by a whole part, but saved when the same name also says
+ * article/content/body/main/text ("article-header" stays, "site-header" goes). */
+static const char *const weak_parts[] = {
+    "header", "footer", "menu", "hidden", "hide", "search", "account", "utility", "aside",
+    "extra", "supplemental", "remark", "replies", "combx", "community", "tools",
+};
+
+static const char *const positive_words[] = {
+    "article", "content", "body", "main", "entry", "post", "story", "text", "blog",
+    "hentry", "page", "column",
+};
+
+/* Class names that describe state, not content: "has-comments", "no-sidebar". */
+static const char *const state_prefixes[] = {
+    "has-", "has_", "with-", "no-", "is-", "show-", "enable-", "disable-", "allow-", "can-",
+};
+
+static const char *const chrome_roles[] = {
+    "navigation", "menu", "menubar", "banner", "contentinfo", "complementary", "dialog",
+    "alertdialog", "search", "toolbar", "tablist", "alert",
+};
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool
+starts_ci(const char *s, size_t len, const char *p)
+{
+    size_t k = strlen(p);
+    if (len < k)
+        return false;
+    for (size_t i = 0; i < k; i++)
+        if (crier_ascii_lower((unsigned char)s[i]) != (unsigned char)p[i])
+            return false;
+    return true;
+}
+
+static bool
+contains_ci_n(const char *s, size_t len, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= len; i++)
+        if (starts_ci(s + i, len - i, needle))
+            return true;
+    return false;
+}
+
+/* Is the part s[0..len) (between '-', '_', ' ' or a camelCase bump) one of list? */
+static bool
+part_in(const char *s, size_t len, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == len && starts_ci(s, len, list[i]))
+            return true;
+    return false;
+}
+
+static bool
+is_part_sep(const char *s, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    return c == '-' || c == '_' || c == ':' || c == '.';
+}
+
+/* -1: chrome, +1: article-like, 0: neither, for one class name or id token. */
+static int
+token_verdict(const char *t, size_t len)
+{
+    for (size_t i = 0; i < N_OF(state_prefixes); i++)
+        if (starts_ci(t, len, state_prefixes[i]))
+            return 0;
+    for (size_t i = 0; i < N_OF(strong_words); i++)
+        if (contains_ci_n(t, len, strong_words[i]))
+            return -1;
+    bool positive = false;
+    for (size_t i = 0; i < N_OF(positive_words) && !positive; i++)
+        positive = contains_ci_n(t, len, positive_words[i]);
+    for (size_t a = 0; a < len;) {
+        size_t b = a;
+        while (b < len && !is_part_sep(t, b) &&
+               !(b > a && crier_is_ascii_upper((unsigned char)t[b]) &&
+                 crier_is_ascii_lower((unsigned char)t[b - 1])))
+            b++;
+        if (b > a && part_in(t + a, b - a, strong_parts, N_OF(strong_parts)))
+            return -1;
+        if (b > a && part_in(t + a, b - a, weak_parts, N_OF(weak_parts)) && !positive)
+            return -1;
+        a = b == a ? b + 1 : (b < len && is_part_sep(t, b) ? b + 1 : b);
+    }
+    return positive ? 1 : 0;
+}
+
+/* Worst verdict over the white-space separated tokens of v. */
+static int
+attr_verdict(const char *v)
+{
+    int best = 0;
+    if (v == NULL)
+        return 0;
+    for (size_t i = 0; v[i];) {
+        while (v[i] && crier_is_ascii_space((unsigned char)v[i]))
+            i++;
+        size_t s = i;
+        while (v[i] && !crier_is_ascii_space((unsigned char)v[i]))
+            i++;
+        if (i > s) {
+            int t = token_verdict(v + s, i - s);
+            if (t < 0)
+                return -1;
+            if (t > 0)
+                best = 1;
+        }
+    }
+    return best;
+}
+
+int
+ex_class_weight(xmlNodePtr n)
+{
+    int w = 0;
+    const char *itemprop = ex_attr(n, "itemprop");
+    w += 25 * attr_verdict(ex_attr(n, "class"));
+    w += 25 * attr_verdict(ex_attr(n, "id"));
+    if (itemprop && ex_ci_contains(itemprop, "articlebody"))
+        w += 50;
+    return w;
+}
+
+static bool
+style_hides(const char *style)
+{
+    if (style == NULL)
+        return false;
+    /* compare without spaces: "display : none" */
+    char tight[256];
+    size_t n = 0;
+    for (size_t i = 0; style[i] && n + 1 < sizeof tight; i++)
+        if (!crier_is_ascii_space((unsigned char)style[i]))
+            tight[n++] = (char)crier_ascii_lower((unsigned char)style[i]);
+    tight[n] = '\0';
+    return strstr(tight, "display:none") != NULL || strstr(tight, "visibility:hidden") != NULL;
+}
+
+static bool
+is_hidden(xmlNodePtr n)
+{
+    const char *aria = ex_attr(n, "aria-hidden");
+    return ex_attr(n, "hidden") != NULL || (aria && ex_ci_equal(aria, "true")) ||
+           style_hides(ex_attr(n, "style"));
+}
+
+static bool
+tag_in(xmlNodePtr n, const char *const *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (ex_is_tag(n, list[i]))
+            return true;
+    return false;
+}
+
+static bool
+role_is_chrome(xmlNodePtr n)
+{
+    const char *role = ex_attr(n, "role");
+    if (role == NULL)
+        return false;
+    for (size_t i = 0; i < N_OF(chrome_roles); i++)
+        if (ex_ci_equal(role, chrome_roles[i]))
+            return true;
+    return false;
+}
+
+static bool
+is_article_body(xmlNodePtr n)
+{
+    const char *itemprop = ex_attr(n, "itemprop");
+    return itemprop && ex_ci_contains(itemprop, "articlebody");
+}
+
+/* Should n go? guard_p: the page's paragraph text; an element holding more than
+ * half of it is the article itself, whatever its name says. */
+static bool
+should_prune(xmlNodePtr n, size_t guard_p)
+{
+    if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE)
+        return true;
+    if (n->type != XML_ELEMENT_NODE)
+        return false;
+    if (tag_in(n, drop_always, N_OF(drop_always)))
+        return true;
+    if (ex_is_tag(n, "html") || ex_is_tag(n, "body") || ex_is_tag(n, "main") ||
+        is_article_body(n))
+        return false;
+    ex_info *in = ex_node_info(n);
+    bool holds_article = in && guard_p > 0 && in->p_text * 2 > guard_p;
+    if (holds_article)
+        return false;
+    if (tag_in(n, drop_chrome_tags, N_OF(drop_chrome_tags)) || is_hidden(n) ||
+        role_is_chrome(n))
+        return true;
+    if (ex_is_tag(n, "article") && attr_verdict(ex_attr(n, "class")) >= 0)
+        return false;
+    return attr_verdict(ex_attr(n, "class")) < 0 || attr_verdict(ex_attr(n, "id")) < 0;
+}
+
+static crier_status
+remove_marked(xmlNodePtr *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        xmlUnlinkNode(list[i]);
+        xmlFreeNode(list[i]);
+    }
+    return CRIER_OK;
+}
+
+/* Walks root, removing what pred says; children of removed nodes are skipped. */
+static crier_status
+prune_walk(ex_html *h, xmlNodePtr root, bool (*pred)(ex_html *, xmlNodePtr, size_t),
+           size_t arg)
+{
+    xmlNodePtr *marked = NULL;
+    size_t n_marked = 0, cap = 0, depth = 0;
+    crier_status st = CRIER_OK;
+    xmlNodePtr n = root->children;
+    if (n == NULL)
+        return CRIER_OK;
+    depth = 1;
+    while (n && st == CRIER_OK) {
+        bool drop = pred(h, n, arg);
+        if (drop) {
+            if (n_marked == cap) {
+                size_t nc = cap ? cap * 2 : 64;
+                xmlNodePtr *nm = realloc(marked, nc * sizeof *nm);
+                if (nm == NULL) {
+                    st = CRIER_E_NOMEM;
+                    break;
+                }
+                marked = nm;
+                cap = nc;
+            }
+            marked[n_marked++] = n;
+        }
+        n = ex_next(n, root, drop || depth >= h->lim->max_dom_depth, &depth);
+    }
+    if (st == CRIER_OK)
+        remove_marked(marked, n_marked);
+    free(marked);
+    return st;
+}
+
+static bool
+prune_pred(ex_html *h, xmlNodePtr n, size_t guard_p)
+{
+    (void)h;
+    return should_prune(n, guard_p);
+}
+
+crier_status
+ex_html_prune(ex_html *h)
+{
+    ex_info *bi = ex_node_info(h->body);
+    return prune_walk(h, h->body, prune_pred, bi ? bi->p_text : 0);
+}
+
+/* ---- cleaning inside the chosen container (after Readability's
+ * _cleanConditionally) ---- */
+
+static double
+link_density(const ex_info *in)
+{
+    return in->text ? (double)in->link / (double)in->text : 0.0;
+}
+
+static bool
+clean_pred(ex_html *h, xmlNodePtr n, size_t guard_p)
+{
+    if (n->type != XML_ELEMENT_NODE)
+        return false;
+    ex_info *in = ex_node_info(n);
+    if (in == NULL || (guard_p > 0 && in->p_text * 2 > guard_p))
+        return false;
+    bool list = ex_is_tag(n, "ul") || ex_is_tag(n, "ol");
+    bool box = list || ex_is_tag(n, "div") || ex_is_tag(n, "section") || ex_is_tag(n, "table") ||
+               ex_is_tag(n, "fieldset") || ex_is_tag(n, "figure");
+    int weight = ex_class_weight(n);
+    double ld = link_density(in);
+
+    if (ex_is_heading(n) && weight < 0)
+        return true;
+    if (!box)
+        return false;
+    if (weight < 0)
+        return true;
+    if (in->inline_commas >= 10)
+        return false;
+    if (ex_is_tag(n, "figure"))
+        return in->n_embed > 0 && in->text == 0;
+    /* a heading like "Related Articles" starts a box of links */
+    if (in->n_heading > 0 && ld > 0.3 && in->n_p == 0)
+        return true;
+    if (!list && in->n_li > in->n_p + 1 && ld > 0.2)
+        return true;
+    if (in->n_input * 3 > in->n_p + 1)
+        return true;
+    if (weight < 25 && ld > 0.5)
+        return true;
+    if (weight >= 25 && ld > 0.75)
+        return true;
+    if (!list && weight < 25 && in->text < 25 && in->n_img == 0 && in->n_heading == 0)
+        return in->text > 0 && ld > 0.2;
+    if (in->n_embed > 1 || (in->n_embed == 1 && in->text < 75))
+        return true;
+    (void)h;
+    return false;
+}
+
+void
+ex_html_clean(ex_html *h, xmlNodePtr root)
+{
+    ex_compute_stats(h, root);
+    prune_walk(h, root, clean_pred, ex_node_info(root) ? ex_node_info(root)->p_text : 0);
+}

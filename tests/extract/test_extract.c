@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/utf8.h"
+#include "extract/extract.h"
+#include "extract/html_internal.h"
+#include "input/input.h"
+
+/* Runs input + extraction on an in-memory page; returns the status. */
+static crier_status
+extract_status(const char *page, crier_doc_hint hint, const crier_limits *lim,
+               crier_article **ret_art)
+{
+    crier_document *doc = NULL;
+    crier_status st = crier_input_from_bytes("t", page, strlen(page), hint, lim, &doc);
+    if (st == CRIER_OK)
+        st = crier_extract(doc, lim, ret_art);
+    crier_document_free(doc);
+    return st;
+}
+
+static crier_article *
+extract_html(const char *page)
+{
+    crier_article *art = NULL;
+    assert_int_equal(extract_status(page, CRIER_HINT_HTML, NULL, &art), CRIER_OK);
+    assert_non_null(art);
+    for (size_t i = 0; i < art->n_blocks; i++) {
+        assert_non_null(art->blocks[i].text);
+        assert_true(crier_utf8_valid(art->blocks[i].text, strlen(art->blocks[i].text)));
+    }
+    return art;
+}
+
+/* The article as text, for substring checks. Owned by the caller. */
+static char *
+as_text(const crier_article *art)
+{
+    crier_buf b;
+    crier_buf_init(&b, CRIER_BUF_DEFAULT_MAX);
+    assert_int_equal(crier_article_to_text(art, &b), CRIER_OK);
+    return crier_buf_steal(&b);
+}
+
+static const char *
+block_text(const crier_article *art, size_t i)
+{
+    assert_true(i < art->n_blocks);
+    return art->blocks[i].text;
+}
+
+#define PROSE1 "The council voted on Tuesday to approve the new budget, which adds money for schools, roads and the harbour."
+#define PROSE2 "Opponents said the plan, drafted in a hurry, leaves too little for the hospital and will need changes next year."
+#define PROSE3 "The mayor, speaking after the vote, said the city would publish the full figures, line by line, within a week."
+
+static void
+keeps_article_drops_chrome(void **state)
+{
+    (void)state;
+    const char *page =
+        "<!DOCTYPE html><html><head><title>Budget passes | City News</title></head><body>"
+        "<header><a href='/'>City News</a><nav><ul><li><a href='/a'>Home</a></li>"
+        "<li><a href='/b'>Politics</a></li></ul></nav></header>"
+        "<div class='content'><article><h1>Budget passes</h1>"
+        "<p>" PROSE1 "</p><h2>What changes</h2><p>" PROSE2 "</p>"
+        "<ul><li>Schools: more teachers</li><li>Roads: <em>two</em> new bridges</li></ul>"
+        "<blockquote><p>We did what we promised.</p></blockquote>"
+        "<pre>line one\n  line two</pre>"
+        "<table><tr><th>Item</th><th>Cost</th></tr><tr><td>Roads</td><td>5</td></tr></table>"
+        "<p>" PROSE3 "</p></article>"
+        "<div class='share-bar'><a href='#'>Share on Facebook</a></div>"
+        "<section class='related-stories'><h3>Related</h3><ul><li><a href='/x'>Other story about the council budget vote</a></li></ul></section>"
+        "</div><footer><p>Copyright 2026 City News</p></footer>"
+        "<div id='cookie-consent'><p>We use cookies to make this site work, and you agree to them.</p></div>"
+        "</body></html>";
+    crier_article *art = extract_html(page);
+    char *text = as_text(art);
+    assert_string_equal(art->title, "Budget passes");
+    assert_non_null(strstr(text, PROSE1));
+    assert_non_null(strstr(text, PROSE3));
+    assert_null(strstr(text, "Politics"));
+    assert_null(strstr(text, "Share"));
+    assert_null(strstr(text, "Other story"));
+    assert_null(strstr(text, "cookies"));
+    assert_null(strstr(text, "Copyright"));
+    /* title not repeated as the first block */
+    assert_string_equal(block_text(art, 0), PROSE1);
+    /* typed blocks */
+    assert_int_equal(art->blocks[1].type, CRIER_BLOCK_HEADING);
+    assert_int_equal(art->blocks[1].level, 2);
+    assert_int_equal(art->blocks[3].type, CRIER_BLOCK_LIST_ITEM);
+    assert_string_equal(block_text(art, 4), "Roads: two new bridges");
+    assert_int_equal(art->blocks[5].type, CRIER_BLOCK_QUOTE);
+    assert_int_equal(art->blocks[6].type, CRIER_BLOCK_PRE);
+    assert_string_equal(block_text(art, 6), "line one\n  line two");
+    assert_int_equal(art->blocks[7].type, CRIER_BLOCK_TABLE_ROW);
+    assert_string_equal(block_text(art, 7), "Item; Cost");
+    assert_string_equal(block_text(art, 8), "Roads; 5");
+    free(text);
+    crier_article_free(art);
+}
+
+static void
+hidden_elements_are_dropped(void **state)
+{
+    (void)state;
+    const char *page = "<html><body><article>"
+                       "<p>" PROSE1 "</p>"
+                       "<p hidden>Secret one that must not be read.</p>"
+                       "<div aria-hidden=\"true\"><p>Secret two that must not be read.</p></div>"
+                       "<p style=\"color: red; display : none\">Secret three, not read.</p>"
+                       "<p style=\"visibility:hidden\">Secret four, not read.</p>"
+                       "<p>" PROSE2 "</p></article></body></html>";
+    crier_article *art = extract_html(page);
+    char *text = as_text(art);
+    assert_null(strstr(text, "Secret"));
+    assert_non_null(strstr(text, PROSE2));
+    free(text);
+    crier_article_free(art);
+}
+
+static void
+class_matching_is_careful(void **state)
+{
+    (void)state;
+    /* "has-comments" and a body class naming the nav are states, not chrome */
+    const char *page = "<html><body class='wp-site-nav-open'><article class='post has-comments'>"
+                       "<p>" PROSE1 "</p><p>" PROSE2 "</p><p>" PROSE3 "</p></article>"
+                       "<div id='comments' class='comments-area'><p>Great article, thanks for writing it, really.</p></div>"
+                       "</body></html>";
+    crier_article *art = extract_html(page);
+    char *text = as_text(art);
+    assert_non_null(strstr(text, PROSE1));
+    assert_non_null(strstr(text, PROSE3));
+    assert_null(strstr(text, "Great article"));
+    free(text);
+    crier_article_free(art);
+}
+
+static void
+chrome_named_container_holding_the_article_is_kept(void **state)
+{
+    (void)state;
+    /* a site that wraps everything in a "sidebar-layout" div */
+    const char *page = "<html><body><div class='sidebar-layout'>"
+                       "<p>" PROSE1 "</p><p>" PROSE2 "</p><p>" PROSE3 "</p></div></body></html>";
+    crier_article *art = extract_html(page);
+    assert_int_equal(art->n_blocks, 3);
+    crier_article_free(art);
+}
+
+static void
+captions_lose_their_credit(void **state)
+{
+    (void)state;
+    const char *page = "<html><body><article><figure><img src='a.jpg' alt='x'>"
+                       "<figcaption>Crowds in the square on Monday. Photo by Jane Roe/Agency via Reuters Connect</figcaption></figure>"
+                       "<figure><img src='b.jpg'><figcaption>Boats in the harbour <span class='credit'>(Getty Images)</span></figcaption></figure>"
+                       "<p>" PROSE1 "</p><p>" PROSE2 "</p></article></body></html>";
+    crier_article *art = extract_html(page);
+    assert_int_equal(art->blocks[0].type, CRIER_BLOCK_CAPTION);
+    assert_string_equal(block_text(art, 0), "Crowds in the square on Monday.");
+    assert_int_equal(art->blocks[1].type, CRIER_BLOCK_CAPTION);
+    assert_string_equal(block_text(art, 1), "Boats in the harbour");
+    crier_article_free(art);
+}
+
+static void
+metadata_from_meta_tags(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html lang='en-GB'><head><title>Budget passes - City News</title>"
+        "<meta property='og:site_name' content='City News'>"
+        "<meta name='author' content='By Jane Roe'>"
+        "<meta property='article:published_time' content='2026-02-01T10:00:00Z'>"
+        "<meta name='description' content='The council approved the budget.'>"
+        "<link rel='canonical' href='https://news.example/budget'>"
+        "</head><body><article><p>" PROSE1 "</p><p>" PROSE2 "</p></article></body></html>";
+    crier_article *art = extract_html(page);
+    assert_string_equal(art->title, "Budget passes");
+    assert_string_equal(art->site, "City News");
+    assert_string_equal(art->byline, "Jane Roe");
+    assert_string_equal(art->date, "2026-02-01T10:00:00Z");
+    assert_string_equal(art->lang, "en-GB");
+    assert_string_equal(art->url, "https://news.example/budget");
+    assert_string_equal(art->description, "The council approved the budget.");
+    crier_article_free(art);
+}
+
+static void
+metadata_from_json_ld_graph(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html><head><title>Ignored title</title>"
+        "<meta property='og:locale' content='en_US'>"
+        "<script type='application/ld+json'><!--\n{\"@context\":\"https://schema.org\",\"@graph\":["
+        "{\"@type\":\"WebSite\",\"name\":\"Site\"},"
+        "{\"@type\":[\"NewsArticle\"],\"headline\":\"Harbour \\u201creopens\\u201d\","
+        "\"datePublished\":\"2026-02-02\",\"author\":[{\"@type\":\"Person\",\"name\":\"Ann Lee\"},"
+        "{\"name\":\"Bo Kim\"}],\"publisher\":{\"@type\":\"Organization\",\"name\":\"Port Times\"},}]}\n--></script>"
+        "</head><body><div class='byline'>By Someone Else</div>"
+        "<article><p>" PROSE1 "</p><p>" PROSE2 "</p></article></body></html>";
+    crier_article *art = extract_html(page);
+    assert_string_equal(art->title, "Harbour \xE2\x80\x9Creopens\xE2\x80\x9D");
+    assert_string_equal(art->byline, "Ann Lee, Bo Kim");
+    assert_string_equal(art->date, "2026-02-02");
+    assert_string_equal(art->site, "Port Times");
+    assert_string_equal(art->lang, "en-US");
+    crier_article_free(art);
+}
+
+static void
+metadata_from_the_page(void **state)
+{
+    (void)state;
+    const char *page = "<html><head><title>Storm warning \xE2\x80\x94 Weather Daily</title>"
+                       "<meta name='application-name' content='Weather Daily'></head><body>"
+                       "<article><h1>Storm warning</h1><p class='byline'>By <a rel='author'>Sam Poe</a></p>"
+                       "<time datetime='2026-01-30 08:15'>Jan 30</time>"
+                       "<p>" PROSE1 "</p><p>" PROSE2 "</p></article></body></html>";
+    crier_article *art = extract_html(page);
+    assert_string_equal(art->title, "Storm warning");
+    assert_string_equal(art->byline, "Sam Poe");
+    assert_string_equal(art->date, "2026-01-30T08:15");
+    assert_string_equal(block_text(art, 0), "Jan 30");
+    crier_article_free(art);
+}
+
+static void
+byline_is_never_the_site(void **state)
+{
+    (void)state;
+    const char *page = "<html><head><meta property='og:site_name' content='Port Times'>"
+                       "<meta name='author' content='Port Times'></head><body>"
+                       "<article><p>" PROSE1 "</p></article></body></html>";
+    crier_article *art = extract_html(page);
+    assert_null(art->byline);
+    crier_article_free(art);
+}
+
+static void
+no_article_text(void **state)
+{
+    (void)state;
+    crier_article *art = NULL;
+    assert_int_equal(extract_status("<html><head><script>var a = 1;</script></head>"
+                                    "<body><script>go()</script><style>p{}</style></body></html>",
+                                    CRIER_HINT_HTML, NULL, &art),
+                     CRIER_E_NO_ARTICLE);
+    assert_int_equal(extract_status("<html><body><nav><a href='/'>Home</a></nav></body></html>",
+                                    CRIER_HINT_HTML, NULL, &art),
+                     CRIER_E_NO_ARTICLE);
+    assert_null(art);
+}
+
+static void
+pages_without_body_or_markup(void **state)
+{
+    (void)state;
+    crier_article *art = extract_html("<p>" PROSE1 "</p>");
+    assert_string_equal(block_text(art, 0), PROSE1);
+    crier_article_free(art);
+    art = extract_html("just words in a file called .html, " PROSE2);
+    assert_int_equal(art->n_blocks, 1);
+    crier_article_free(art);
+}
+
+static void
+libxml2_prints_nothing(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/crier-stderr-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    fflush(stderr);
+    int saved = dup(STDERR_FILENO);
+    dup2(fd, STDERR_FILENO);
+    crier_article *art = NULL;
+    crier_status st = extract_status("<html><body><p>" PROSE1 "<div></span></b></i><foo:bar x=>"
+                                     "&bogus; <p <<>> </td></tr></table></html></body>"
+                                     "<![CDATA[ x ]]> <?pi ?>",
+                                     CRIER_HINT_HTML, NULL, &art);
+    fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+    off_t size = lseek(fd, 0, SEEK_END);
+    close(fd);
+    unlink(path);
+    assert_int_equal(st, CRIER_OK);
+    assert_int_equal(size, 0);
+    crier_article_free(art);
+}
+
+static void
+deep_nesting_does_not_crash(void **state)
+{
+    (void)state;
+    size_t depth = 100000;
+    crier_buf b;
+    crier_buf_init(&b, CRIER_BUF_DEFAULT_MAX);
+    assert_int_equal(crier_buf_puts(&b, "<html><body>"), CRIER_OK);
+    for (size_t i = 0; i < depth; i++)
+        assert_int_equal(crier_buf_puts(&b, "<div>"), CRIER_OK);
+    assert_int_equal(crier_buf_puts(&b, "<p>" PROSE1 "</p>"), CRIER_OK);
+    crier_article *art = NULL;
+    crier_status st = extract_status(crier_buf_str(&b), CRIER_HINT_HTML, NULL, &art);
+    assert_true(st == CRIER_OK || st == CRIER_E_NO_ARTICLE);
+    crier_article_free(art);
+    crier_buf_free(&b);
+}
+
+static void
+block_caps_are_a_status(void **state)
+{
+    (void)state;
+    crier_limits lim = crier_limits_default();
+    lim.max_blocks = 2;
+    crier_article *art = NULL;
+    assert_int_equal(extract_status("<article><p>" PROSE1 "</p><p>" PROSE2 "</p><p>" PROSE3
+                                    "</p></article>",
+                                    CRIER_HINT_HTML, &lim, &art),
+                     CRIER_E_LIMIT);
+    assert_null(art);
+}
+
+static void
+json_output_and_type_names(void **state)
+{
+    (void)state;
+    crier_article *art = extract_html("<html><head><title>T \"q\"</title></head><body><article>"
+                                      "<h2>Part</h2><p>" PROSE1 "</p></article></body></html>");
+    crier_buf b;
+    crier_buf_init(&b, CRIER_BUF_DEFAULT_MAX);
+    assert_int_equal(crier_article_to_json(art, &b), CRIER_OK);
+    assert_non_null(strstr(crier_buf_str(&b), "\"title\":\"T \\\"q\\\"\""));
+    assert_non_null(strstr(crier_buf_str(&b), "\"byline\":null"));
+    assert_non_null(strstr(crier_buf_str(&b), "{\"type\":\"heading\",\"level\":2,\"text\":\"Part\"}"));
+    crier_buf_free(&b);
+    crier_article_free(art);
+    assert_string_equal(crier_block_type_name(CRIER_BLOCK_LIST_ITEM), "list-item");
+    assert_string_equal(crier_block_type_name(CRIER_BLOCK_TABLE_ROW), "table-row");
+    assert_string_equal(crier_block_type_name(CRIER_BLOCK_CAPTION), "caption");
+    assert_string_equal(crier_block_type_name(CRIER_BLOCK_TYPE_COUNT), "unknown");
+    crier_article_free(NULL);
+}
+
+static void
+json_reader_is_tolerant(void **state)
+{
+    (void)state;
+    const char *s = "/* c */ {\"a\": [1, 2,], 'b': \"x\\ny\", \"c\": {\"d\": true,},} junk";
+    ex_json *j = ex_json_parse(s, strlen(s));
+    assert_non_null(j);
+    assert_int_equal(j->type, EX_JSON_OBJECT);
+    assert_string_equal(ex_json_get(j, "b")->str, "x\ny");
+    assert_int_equal(ex_json_get(ex_json_get(j, "c"), "d")->type, EX_JSON_BOOL);
+    ex_json_free(j);
+    /* deep nesting is capped, unterminated input ends */
+    char deep[3000];
+    memset(deep, '[', sizeof deep - 1);
+    deep[sizeof deep - 1] = '\0';
+    j = ex_json_parse(deep, strlen(deep));
+    ex_json_free(j);
+    assert_null(ex_json_parse("no json here", 12));
+}
+
+static void
+text_extraction(void **state)
+{
+    (void)state;
+    const char *text = "Harbour Times\n\n"
+                       "Harbour reopens after the storm damage is repaired\n\n"
+                       "By Ann Lee\n\n"
+                       "Boats wait at the pier on Monday Photo: Jane Roe/Agency\n\n"
+                       PROSE1 "\n\n" PROSE2 "\n\n"
+                       "Advertisement\n\n"
+                       PROSE3 "\n\n"
+                       "Popular Articles\nHarbour Times\nSign up for our newsletter\n  Latest Stories\n";
+    crier_article *art = NULL;
+    assert_int_equal(extract_status(text, CRIER_HINT_TEXT, NULL, &art), CRIER_OK);
+    assert_string_equal(art->title, "Harbour reopens after the storm damage is repaired");
+    assert_string_equal(art->site, "Harbour Times");
+    assert_string_equal(art->byline, "Ann Lee");
+    assert_int_equal(art->n_blocks, 4);
+    assert_int_equal(art->blocks[0].type, CRIER_BLOCK_CAPTION);
+    assert_string_equal(block_text(art, 0), "Boats wait at the pier on Monday");
+    assert_string_equal(block_text(art, 1), PROSE1);
+    assert_string_equal(block_text(art, 3), PROSE3);
+    crier_article_free(art);
+}
+
+static void
+text_wrapped_paragraphs_are_joined(void **state)
+{
+    (void)state;
+    const char *text = "A title for a wrapped text\n\n"
+                       "This paragraph was wrapped at a fixed width by the\n"
+                       "program that saved it, so its lines belong together\n"
+                       "and read as one.\n\n"
+                       "Second paragraph.\n";
+    crier_article *art = NULL;
+    assert_int_equal(extract_status(text, CRIER_HINT_TEXT, NULL, &art), CRIER_OK);
+    assert_int_equal(art->n_blocks, 2);
+    assert_string_equal(block_text(art, 0),
+                        "This paragraph was wrapped at a fixed width by the program that saved "
+                        "it, so its lines belong together and read as one.");
+    crier_article_free(art);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(keeps_article_drops_chrome),
+        cmocka_unit_test(hidden_elements_are_dropped),
+        cmocka_unit_test(class_matching_is_careful),
+        cmocka_unit_test(chrome_named_container_holding_the_article_is_kept),
+        cmocka_unit_test(captions_lose_their_credit),
+        cmocka_unit_test(metadata_from_meta_tags),
+        cmocka_unit_test(metadata_from_json_ld_graph),
+        cmocka_unit_test(metadata_from_the_page),
+        cmocka_unit_test(byline_is_never_the_site),
+        cmocka_unit_test(no_article_text),
+        cmocka_unit_test(pages_without_body_or_markup),
+        cmocka_unit_test(libxml2_prints_nothing),
+        cmocka_unit_test(deep_nesting_does_not_crash),
+        cmocka_unit_test(block_caps_are_a_status),
+        cmocka_unit_test(json_output_and_type_names),
+        cmocka_unit_test(json_reader_is_tolerant),
+        cmocka_unit_test(text_extraction),
+        cmocka_unit_test(text_wrapped_paragraphs_are_joined),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -90,7 +90,7 @@ parse_string(jp *p)
     char q = p->s[p->i++];
     crier_buf b;
     crier_buf_init(&b, JSON_MAX_STRING);
-    crier_status st = crier_buf_reserve(&b, 0);
+    crier_status st = CRIER_OK;
     while (st == CRIER_OK && p->i < p->len && p->s[p->i] != q) {
         char c = p->s[p->i++];
         if (c != '\\' || p->i >= p->len) {

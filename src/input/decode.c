@@ -98,7 +98,7 @@ input_sniff_declared_charset(const unsigned char *b, size_t len, char *out, size
 crier_status
 input_utf8_repair(const unsigned char *b, size_t len, crier_buf *out)
 {
-    crier_status st = crier_buf_reserve(out, len);
+    crier_status st = CRIER_OK;
     size_t i = 0;
     while (st == CRIER_OK && i < len) {
         unsigned c = b[i];

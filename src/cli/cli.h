@@ -21,6 +21,7 @@ int cmd_render(int argc, char **argv);
 int cmd_play(int argc, char **argv);
 int cmd_text(int argc, char **argv);
 int cmd_normalize(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
 
 /* Prints "crier: SUBJECT: reason" (or "crier: reason" when subject is NULL). */
 void cli_error(const char *subject, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

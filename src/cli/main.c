@@ -15,6 +15,7 @@ static const char usage[] =
     "  play INPUT...               speak the article through the speakers\n"
     "  text INPUT                  print what would be spoken (or the cleaned article)\n"
     "  normalize                   rewrite text on stdin into its spoken form\n"
+    "  batch INPUT_DIR -o OUTPUT_DIR  speak every page of a folder (and write a podcast feed)\n"
     "\n"
     "INPUT is a saved page (.html, .htm, .xhtml), plain text (.txt) or - for stdin.\n"
     "Run 'crier COMMAND --help' for a command's options.\n"
@@ -31,6 +32,7 @@ static const struct {
     { "play", cmd_play },
     { "text", cmd_text },
     { "normalize", cmd_normalize },
+    { "batch", cmd_batch },
 };
 
 int

@@ -215,3 +215,96 @@ crier_script_to_text(const crier_script *script, crier_buf *out)
     }
     return st;
 }
+
+struct crier_renderer {
+    const crier_pipeline_opts *opts;
+    crier_lang *lang;
+    crier_speech *speech;
+};
+
+crier_status
+crier_renderer_new(const crier_pipeline_opts *opts, crier_renderer **ret_renderer,
+                   crier_failure *ret_failure)
+{
+    crier_renderer *r = calloc(1, sizeof *r);
+    crier_status st;
+
+    set_failure(ret_failure, CRIER_WHERE_NONE, 0);
+    if (r == NULL)
+        return CRIER_E_NOMEM;
+    r->opts = opts;
+    st = crier_lang_load(opts->voices_dir, opts->lang ? opts->lang : "en", &r->lang);
+    if (st != CRIER_OK) {
+        set_failure(ret_failure, CRIER_WHERE_LANG, 0);
+        goto out;
+    }
+    st = crier_speech_new(&opts->speech, &r->speech);
+    if (st != CRIER_OK)
+        set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
+out:
+    if (st == CRIER_OK)
+        *ret_renderer = r;
+    else
+        crier_renderer_free(r);
+    return st;
+}
+
+crier_status
+crier_renderer_run(crier_renderer *r, const crier_article *art, const char *output,
+                   crier_format format, size_t *ret_frames, crier_failure *ret_failure)
+{
+    crier_script *script = NULL;
+    crier_sink *sink = NULL;
+    crier_status st;
+
+    set_failure(ret_failure, CRIER_WHERE_NONE, 0);
+    st = crier_normalize(r->lang, art, &r->opts->norm, &script);
+    if (st != CRIER_OK) {
+        set_failure(ret_failure, CRIER_WHERE_INPUT, 0);
+        goto out;
+    }
+    crier_tags tags = {
+        .title = art->title,
+        .artist = art->byline,
+        .album = art->site,
+        .date = art->date,
+        .comment = art->url,
+    };
+    st = crier_sink_file_open(output, format, crier_speech_sample_rate(r->speech), &tags, &sink);
+    if (st != CRIER_OK) {
+        set_failure(ret_failure, CRIER_WHERE_OUTPUT, 0);
+        goto out;
+    }
+    st = crier_speech_say(r->speech, script, sink);
+    if (st != CRIER_OK) {
+        set_failure(ret_failure, speak_failure(st, CRIER_WHERE_OUTPUT), 0);
+        goto out;
+    }
+    st = crier_sink_finish(sink);
+    if (st != CRIER_OK) {
+        set_failure(ret_failure, CRIER_WHERE_OUTPUT, 0);
+        goto out;
+    }
+    if (ret_frames != NULL)
+        *ret_frames = crier_sink_frames(sink);
+out:
+    crier_sink_free(sink); /* removes the partial file unless finished */
+    crier_script_free(script);
+    return st;
+}
+
+int
+crier_renderer_rate(const crier_renderer *r)
+{
+    return crier_speech_sample_rate(r->speech);
+}
+
+void
+crier_renderer_free(crier_renderer *r)
+{
+    if (r == NULL)
+        return;
+    crier_speech_free(r->speech);
+    crier_lang_free(r->lang);
+    free(r);
+}

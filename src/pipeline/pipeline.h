@@ -64,4 +64,27 @@ crier_status crier_play(const char *const *inputs, size_t n_inputs,
  * sentences joined by a space, a blank line between blocks. */
 crier_status crier_script_to_text(const crier_script *script, crier_buf *out);
 
+/* A renderer speaks one article after another into files, keeping the language
+ * pack and eSpeak NG loaded between them (batch workers render many pages in one
+ * process). One per process at a time, like crier_speech. opts: borrowed, must
+ * outlive the renderer. Returns CRIER_OK, or the status of crier_lang_load
+ * (ret_failure: CRIER_WHERE_LANG) or crier_speech_new (CRIER_WHERE_SPEECH); sets
+ * *ret_renderer (owned, free with crier_renderer_free) only on CRIER_OK. */
+typedef struct crier_renderer crier_renderer;
+crier_status crier_renderer_new(const crier_pipeline_opts *opts, crier_renderer **ret_renderer,
+                                crier_failure *ret_failure);
+
+/* Speaks art (borrowed) into a new audio file at output, in format, with the
+ * article's metadata as tags; as crier_render, a failure leaves no file. Sets
+ * *ret_frames (may be NULL: audio frames written) only on CRIER_OK. */
+crier_status crier_renderer_run(crier_renderer *r, const crier_article *art, const char *output,
+                                crier_format format, size_t *ret_frames,
+                                crier_failure *ret_failure);
+
+/* The sample rate of the audio the renderer writes. */
+int crier_renderer_rate(const crier_renderer *r);
+
+/* NULL-safe. */
+void crier_renderer_free(crier_renderer *r);
+
 #endif

@@ -22,7 +22,9 @@ static const char *const table_files[NT_COUNT] = {
     [NT_LETTERS] = "letters.tsv",     [NT_CURRENCIES] = "currencies.tsv",
     [NT_SCALES] = "scales.tsv",       [NT_SYMBOLS] = "symbols.tsv",
     [NT_UNITS] = "units.tsv",         [NT_YEAR_CUES] = "year_cues.tsv",
-    [NT_STARTERS] = "sentence_starters.tsv",
+    [NT_STARTERS] = "sentence_starters.tsv", [NT_PLURALS] = "plurals.tsv",
+    [NT_FRACTIONS] = "fractions.tsv", [NT_ROMAN] = "roman.tsv",
+    [NT_WEB] = "web.tsv",             [NT_STATES] = "states.tsv",
 };
 
 static bool

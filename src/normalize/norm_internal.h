@@ -31,6 +31,11 @@ typedef enum norm_table_id {
     NT_UNITS,       /* "km" -> singular, plural */
     NT_YEAR_CUES,   /* words after which a 4-digit number is a year ("in", "since") */
     NT_STARTERS,    /* words that start a sentence after an abbreviation ("The") */
+    NT_PLURALS,     /* number word -> plural ("eighty" -> "eighties") */
+    NT_FRACTIONS,   /* denominator -> singular, plural ("2" -> "half", "halves") */
+    NT_ROMAN,       /* word before a Roman numeral -> "ordinal" or "cardinal" */
+    NT_WEB,         /* URL and e-mail words ("www" -> "W W W", "com" -> "com") */
+    NT_STATES,      /* postal code -> state name, read in addresses */
     NT_COUNT
 } norm_table_id;
 
@@ -86,7 +91,17 @@ crier_status norm_space(crier_buf *out);
 /* Appends s then a space before if needed. */
 crier_status norm_put_word(crier_buf *out, const char *s, size_t len);
 
-/* ---- parsing helpers (numparse.c) --------------------------------------- */
+/* Appends the plural of the last word of out[from..] ("eighties"). */
+crier_status norm_pluralize_tail(const crier_lang *lang, crier_buf *out, size_t from);
+crier_status norm_put(crier_buf *out, const char *s);
+/* Appends field n of a table value (field 0 when n is absent). */
+crier_status norm_put_field(crier_buf *out, const char *value, size_t n);
+/* s[0..len) is one of the space-separated words of words.tsv's row list. */
+bool norm_in_word_list(const crier_lang *lang, const char *list, const char *s, size_t len);
+/* ASCII case-insensitive equality of a[0..a_len) and b. */
+bool norm_ascii_ieq(const char *a, size_t a_len, const char *b);
+
+/* ---- parsing helpers (numwords.c) --------------------------------------- */
 
 /* A written number: "1,500", "1.5", "-3", "45.10". */
 typedef struct norm_number {
@@ -174,13 +189,37 @@ const norm_entry *norm_lookup_dotted(const norm_ctx *c, size_t i, norm_table_id 
 /* True when token i's body equals word (ASCII case-insensitive). */
 bool norm_tok_is(const norm_ctx *c, size_t i, const char *word);
 
-/* Rows defined in rules_num.c and rules_word.c, in the order text.c uses them. */
+/* A unit of units.tsv as written ("km", "KG"); per_ok also allows the units that
+ * only follow a slash ("mo" in "$20/mo"). */
+const norm_entry *norm_unit_of(const crier_lang *lang, const char *s, size_t len, bool per_ok);
+/* Token i's body is exactly one number. */
+bool norm_tok_number(const norm_ctx *c, size_t i, norm_number *ret);
+/* Token i's body is a whole number of at most max_digits digits, no commas. */
+bool norm_tok_small_int(const norm_ctx *c, size_t i, size_t max_digits, uint64_t *ret);
+
+/* Rows defined in rules_*.c, in the order text.c uses them. */
 bool norm_match_money(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_date(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_date(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_decade(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_decade(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_era(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_era(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_time(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_time(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_measure(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_measure(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_fraction(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_fraction(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_range(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_range(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_dash_range(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_word_to(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_dims(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_dims(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_phone(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_phone(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_percent(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_percent(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_ordinal(const norm_ctx *c, size_t i, norm_match *m);

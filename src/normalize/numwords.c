@@ -105,7 +105,7 @@ norm_say_year(const crier_lang *lang, uint64_t n, crier_buf *out)
     crier_status st;
     unsigned hi = (unsigned)(n / 100), lo = (unsigned)(n % 100);
 
-    if (n < 1000 || n > 9999 || (n >= 2000 && n < 2010) || (lo == 0 && hi % 10 == 0))
+    if (n < 100 || n > 9999 || (n >= 2000 && n < 2010) || (lo == 0 && hi % 10 == 0))
         return norm_say_cardinal(lang, n, out);  /* "two thousand five", "two thousand" */
     if ((st = say_below_1000(lang, hi, out)) != CRIER_OK)
         return st;
@@ -222,12 +222,86 @@ norm_say_number(const crier_lang *lang, const norm_number *num, crier_buf *out)
             st = norm_say_digits(lang, num->int_digits, num->int_len, out);
         else
             st = norm_say_cardinal(lang, num->int_value, out);
-    } else if (num->frac != NULL) {
-        st = put(out, lang->small[0]);           /* ".5": "zero point five" */
-    }
+    }                                            /* ".5": "point five" */
     if (st != CRIER_OK || num->frac == NULL)
         return st;
     if ((st = put(out, norm_word(lang, "point", "point"))) != CRIER_OK)
         return st;
     return norm_say_digits(lang, num->frac, num->frac_len, out);
+}
+
+/* ---- helpers shared by the rules ------------------------------------------ */
+
+crier_status
+norm_put(crier_buf *out, const char *s)
+{
+    return norm_put_word(out, s, strlen(s));
+}
+
+crier_status
+norm_put_field(crier_buf *out, const char *value, size_t n)
+{
+    const char *s;
+    size_t len;
+    if (!norm_field(value, n, &s, &len) && !norm_field(value, 0, &s, &len))
+        return CRIER_E_LANG;
+    return norm_put_word(out, s, len);
+}
+
+bool
+norm_in_word_list(const crier_lang *lang, const char *list, const char *s, size_t len)
+{
+    const char *w = norm_word(lang, list, "");
+    while (*w != '\0') {
+        const char *sp = strchr(w, ' ');
+        size_t wl = sp ? (size_t)(sp - w) : strlen(w);
+        if (wl == len && memcmp(w, s, len) == 0)
+            return true;
+        w += wl + (sp != NULL);
+    }
+    return false;
+}
+
+bool
+norm_tok_number(const norm_ctx *c, size_t i, norm_number *ret)
+{
+    return i < c->n_toks && norm_parse_number(norm_body(c, i), norm_body_len(c, i), ret) &&
+           ret->len == norm_body_len(c, i);
+}
+
+bool
+norm_tok_small_int(const norm_ctx *c, size_t i, size_t max_digits, uint64_t *ret)
+{
+    if (i >= c->n_toks || norm_body_len(c, i) > max_digits ||
+        !norm_all_digits(norm_body(c, i), norm_body_len(c, i)))
+        return false;
+    *ret = norm_digits_value(norm_body(c, i), norm_body_len(c, i));
+    return true;
+}
+
+/* The last word of out[from..] ("eighty" in "nineteen eighty") in its plural form,
+ * from plurals.tsv ("eighties"), else with "s". */
+crier_status
+norm_pluralize_tail(const crier_lang *lang, crier_buf *out, size_t from)
+{
+    size_t start = out->len;
+    while (start > from && out->data[start - 1] != ' ' && out->data[start - 1] != '-')
+        start--;
+    const norm_entry *e = norm_lookup(lang, NT_PLURALS, out->data + start, out->len - start);
+    if (e == NULL)
+        return crier_buf_putc(out, 's');
+    crier_buf_truncate(out, start);
+    return crier_buf_puts(out, e->value);
+}
+
+bool
+norm_ascii_ieq(const char *a, size_t a_len, const char *b)
+{
+    size_t b_len = strlen(b);
+    if (a_len != b_len)
+        return false;
+    for (size_t k = 0; k < a_len; k++)
+        if (crier_ascii_lower((unsigned char)a[k]) != crier_ascii_lower((unsigned char)b[k]))
+            return false;
+    return true;
 }

@@ -7,56 +7,6 @@
 /* Rules that read numbers: money, dates, clock times, percent, ordinals, years
  * and plain numbers. Words come from the language tables. */
 
-static crier_status
-put(crier_buf *out, const char *s)
-{
-    return norm_put_word(out, s, strlen(s));
-}
-
-static crier_status
-put_field(crier_buf *out, const char *value, size_t n)
-{
-    const char *s;
-    size_t len;
-    if (!norm_field(value, n, &s, &len) && !norm_field(value, 0, &s, &len))
-        return CRIER_E_LANG;
-    return norm_put_word(out, s, len);
-}
-
-/* Token i's body is exactly one number. */
-static bool
-tok_number(const norm_ctx *c, size_t i, norm_number *ret)
-{
-    return i < c->n_toks && norm_parse_number(norm_body(c, i), norm_body_len(c, i), ret) &&
-           ret->len == norm_body_len(c, i);
-}
-
-/* Token i's body is a whole number of at most max_digits digits, no commas. */
-static bool
-tok_small_int(const norm_ctx *c, size_t i, size_t max_digits, uint64_t *ret)
-{
-    if (i >= c->n_toks || norm_body_len(c, i) > max_digits ||
-        !norm_all_digits(norm_body(c, i), norm_body_len(c, i)))
-        return false;
-    *ret = norm_digits_value(norm_body(c, i), norm_body_len(c, i));
-    return true;
-}
-
-/* s is one of the space-separated words of the glue word named list. */
-static bool
-in_word_list(const crier_lang *lang, const char *list, const char *s, size_t len)
-{
-    const char *w = norm_word(lang, list, "");
-    while (*w != '\0') {
-        const char *sp = strchr(w, ' ');
-        size_t wl = sp ? (size_t)(sp - w) : strlen(w);
-        if (wl == len && memcmp(w, s, len) == 0)
-            return true;
-        w += wl + (sp != NULL);
-    }
-    return false;
-}
-
 /* ---- money --------------------------------------------------------------- */
 
 /* The longest currency prefix of s ("US$", "$", "€", "NIS"). */
@@ -103,7 +53,7 @@ norm_match_money(const norm_ctx *c, size_t i, norm_match *m)
 
     if (cur != NULL && cur_len == len && norm_trail_len(c, i) == 0) {
         /* "NIS 5 billion": the code as its own token */
-        if (!tok_number(c, i + 1, &m->num) || m->num.negative)
+        if (!norm_tok_number(c, i + 1, &m->num) || m->num.negative)
             return false;
         m->entry = cur;
         m->n_toks = 2;
@@ -116,8 +66,19 @@ norm_match_money(const norm_ctx *c, size_t i, norm_match *m)
     size_t rest = cur_len + m->num.len;
     m->entry = cur;
     m->n_toks = 1;
+    if (rest + 1 < len && b[rest] == '/') { /* "$20/mo": twenty dollars per month */
+        m->v[2] = (uint64_t)(uintptr_t)norm_unit_of(c->lang, b + rest + 1, len - rest - 1, true);
+        return m->v[2] != 0;
+    }
     money_scale(c, i, rest, len - rest, m);
     return rest == len || m->v[1] != 0;
+}
+
+static crier_status
+say_per(const norm_ctx *c, const norm_entry *unit, crier_buf *out)
+{
+    crier_status st = norm_put(out, norm_word(c->lang, "per", "per"));
+    return st != CRIER_OK ? st : norm_put_field(out, unit->value, 0);
 }
 
 crier_status
@@ -130,259 +91,38 @@ norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 
     if (scale != NULL) { /* "$1.5 billion": one point five billion dollars */
         if ((st = norm_say_number(c->lang, num, out)) != CRIER_OK ||
-            (st = put(out, scale->value)) != CRIER_OK)
+            (st = norm_put(out, scale->value)) != CRIER_OK)
             return st;
-        return put_field(out, cur, 1);
+        return norm_put_field(out, cur, 1);
     }
-    bool cents = num->frac != NULL && num->frac_len == 2;
+    /* "$45.10", "$20.5": dollars and cents; other decimals are said as decimals */
+    bool cents = num->frac != NULL && (num->frac_len == 2 || num->frac_len == 1);
     bool whole = num->n_int_digits > 0 && !(num->int_value == 0 && cents);
+    const norm_entry *per = (const norm_entry *)(uintptr_t)m->v[2];
     if (!cents && num->frac != NULL) { /* "$1.125": one point one two five dollars */
-        if ((st = norm_say_number(c->lang, num, out)) != CRIER_OK)
+        if ((st = norm_say_number(c->lang, num, out)) != CRIER_OK ||
+            (st = norm_put_field(out, cur, 1)) != CRIER_OK)
             return st;
-        return put_field(out, cur, 1);
+        return per ? say_per(c, per, out) : CRIER_OK;
     }
     if (whole) {
         norm_number int_part = *num;
         int_part.frac = NULL;
         if ((st = norm_say_number(c->lang, &int_part, out)) != CRIER_OK ||
-            (st = put_field(out, cur, num->int_value == 1 && num->n_int_digits == 1 ? 0 : 1)))
+            (st = norm_put_field(out, cur, num->int_value == 1 && num->n_int_digits == 1 ? 0 : 1)))
             return st;
     }
-    uint64_t minor = cents ? norm_digits_value(num->frac, 2) : 0;
-    if (!cents || (minor == 0 && whole))
-        return CRIER_OK;
-    if (whole && (st = put(out, norm_word(c->lang, "and", "and"))) != CRIER_OK)
-        return st;
-    if ((st = norm_say_cardinal(c->lang, minor, out)) != CRIER_OK)
-        return st;
-    return put_field(out, cur, minor == 1 ? 2 : 3);
-}
-
-/* ---- dates --------------------------------------------------------------- */
-
-enum { DATE_MONTH_DAY = 1, DATE_DAY_MONTH, DATE_MONTH_YEAR, DATE_ISO };
-
-/* A day of the month: "1", "01", "1st", "21st". */
-static bool
-tok_day(const norm_ctx *c, size_t i, uint64_t *ret)
-{
-    if (i >= c->n_toks)
-        return false;
-    const char *b = norm_body(c, i);
-    size_t len = norm_body_len(c, i), d = 0;
-    while (d < len && d < 2 && crier_is_ascii_digit((unsigned char)b[d]))
-        d++;
-    if (d == 0 || (d < len && !in_word_list(c->lang, "ordinal_suffixes", b + d, len - d)))
-        return false;
-    *ret = norm_digits_value(b, d);
-    return *ret >= 1 && *ret <= 31;
-}
-
-static bool
-tok_year(const norm_ctx *c, size_t i, uint64_t *ret)
-{
-    return tok_small_int(c, i, 4, ret) && norm_body_len(c, i) == 4 && *ret >= 1000;
-}
-
-static const norm_entry *
-tok_month(const norm_ctx *c, size_t i, bool *ret_dot)
-{
-    if (i >= c->n_toks)
-        return NULL;
-    return norm_lookup_dotted(c, i, NT_MONTHS, ret_dot);
-}
-
-/* "2026-02-01" */
-static bool
-match_iso(const norm_ctx *c, size_t i, norm_match *m)
-{
-    const char *b = norm_body(c, i);
-    if (norm_body_len(c, i) != 10 || b[4] != '-' || b[7] != '-' || !norm_all_digits(b, 4) ||
-        !norm_all_digits(b + 5, 2) || !norm_all_digits(b + 8, 2))
-        return false;
-    m->v[0] = norm_digits_value(b + 5, 2);
-    m->v[1] = norm_digits_value(b + 8, 2);
-    m->v[2] = norm_digits_value(b, 4);
-    m->kind = DATE_ISO;
-    m->n_toks = 1;
-    return m->v[0] >= 1 && m->v[0] <= 12 && m->v[1] >= 1 && m->v[1] <= 31 &&
-           c->lang->month_name[m->v[0]] != NULL;
-}
-
-bool
-norm_match_date(const norm_ctx *c, size_t i, norm_match *m)
-{
-    bool dot = false;
-    const norm_entry *month = tok_month(c, i, &dot);
-    uint64_t day, year;
-
-    if (match_iso(c, i, m))
-        return true;
-    if (month != NULL) {
-        char t = dot ? '\0' : norm_trail0(c, i);
-        if (t != '\0' && t != '.' && t != ',')
-            return false;
-        m->entry = month;
-        if (t != ',' && tok_day(c, i + 1, &day) && norm_lead_len(c, i + 1) == 0) {
-            m->kind = DATE_MONTH_DAY;
-            m->v[1] = day;
-            m->n_toks = 2;
-            char dt = norm_trail0(c, i + 1);
-            if (((dt == ',' && norm_trail_len(c, i + 1) == 1) || dt == '\0') &&
-                tok_year(c, i + 2, &year)) {
-                m->v[2] = year;
-                m->n_toks = 3;
-            }
-            m->trail_skip = 0;
-            return true;
-        }
-        if (norm_trail_len(c, i) - (dot ? 1 : 0) == 0 && tok_year(c, i + 1, &year)) {
-            m->kind = DATE_MONTH_YEAR;
-            m->v[2] = year;
-            m->n_toks = 2;
-            return true;
-        }
-        return false;
-    }
-    /* "1 February 2026" */
-    if (norm_trail_len(c, i) != 0 || !tok_day(c, i, &day) ||
-        (month = tok_month(c, i + 1, &dot)) == NULL)
-        return false;
-    m->entry = month;
-    m->kind = DATE_DAY_MONTH;
-    m->v[1] = day;
-    m->n_toks = 2;
-    if (norm_trail_len(c, i + 1) == (dot ? 1u : 0u) && tok_year(c, i + 2, &year)) {
-        m->v[2] = year;
-        m->n_toks = 3;
-    } else if (dot) {
-        m->trail_skip = 1;
-    }
-    return true;
-}
-
-crier_status
-norm_say_date(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
-{
-    const crier_lang *lang = c->lang;
-    crier_status st = CRIER_OK;
-    const char *month = m->kind == DATE_ISO ? lang->month_name[m->v[0]] : NULL;
-    size_t month_len = month ? strlen(month) : 0;
-
-    if (month == NULL && !norm_field(m->entry->value, 1, &month, &month_len))
-        return CRIER_E_LANG;
-    if (m->kind == DATE_DAY_MONTH) { /* the first of February */
-        if ((st = put(out, norm_word(lang, "the", "the"))) != CRIER_OK ||
-            (st = norm_say_ordinal(lang, m->v[1], out)) != CRIER_OK ||
-            (st = put(out, norm_word(lang, "of", "of"))) != CRIER_OK ||
-            (st = norm_put_word(out, month, month_len)) != CRIER_OK)
+    uint64_t minor = cents ? norm_digits_value(num->frac, num->frac_len) : 0;
+    if (cents && num->frac_len == 1)
+        minor *= 10;
+    if (cents && !(minor == 0 && whole)) {
+        if (whole && (st = norm_put(out, norm_word(c->lang, "and", "and"))) != CRIER_OK)
             return st;
-    } else {
-        if ((st = norm_put_word(out, month, month_len)) != CRIER_OK)
-            return st;
-        if (m->kind != DATE_MONTH_YEAR && (st = norm_say_ordinal(lang, m->v[1], out)) != CRIER_OK)
+        if ((st = norm_say_cardinal(c->lang, minor, out)) != CRIER_OK ||
+            (st = norm_put_field(out, cur, minor == 1 ? 2 : 3)) != CRIER_OK)
             return st;
     }
-    if (m->v[2] == 0)
-        return CRIER_OK;
-    if (m->kind != DATE_MONTH_YEAR && (st = crier_buf_putc(out, ',')) != CRIER_OK)
-        return st;
-    return norm_say_year(lang, m->v[2], out);
-}
-
-/* ---- clock times ----------------------------------------------------------- */
-
-/* "a.m.", "pm", "AM": the meridiem words of words.tsv ("meridiem_am"). */
-static const char *
-meridiem(const norm_ctx *c, const char *s, size_t len, size_t *ret_used)
-{
-    char low[8];
-    size_t n = 0;
-    for (size_t k = 0; k < len && n < sizeof low; k++)
-        if (s[k] != '.')
-            low[n++] = (char)crier_ascii_lower((unsigned char)s[k]);
-    if (n != 2 || low[1] != 'm' || (low[0] != 'a' && low[0] != 'p') || len > 4)
-        return NULL;
-    *ret_used = len;
-    return norm_word(c->lang, low[0] == 'a' ? "meridiem_am" : "meridiem_pm",
-                     low[0] == 'a' ? "a.m." : "p.m.");
-}
-
-/* The meridiem as the next token ("9 a.m."), consuming its dot. */
-static const char *
-meridiem_tok(const norm_ctx *c, size_t i, norm_match *m)
-{
-    size_t used;
-    if (i >= c->n_toks || norm_lead_len(c, i) != 0)
-        return NULL;
-    const char *b = norm_body(c, i);
-    size_t len = norm_body_len(c, i);
-    /* "a.m." is tokenized as body "a.m" and trail "." */
-    bool dotted = len == 3 && b[1] == '.' && norm_trail0(c, i) == '.';
-    const char *w = meridiem(c, b, len, &used);
-    if (w != NULL && dotted)
-        m->trail_skip = 1;
-    return w;
-}
-
-bool
-norm_match_time(const norm_ctx *c, size_t i, norm_match *m)
-{
-    const char *b = norm_body(c, i);
-    size_t len = norm_body_len(c, i), h = 0, used;
-
-    while (h < len && h < 3 && crier_is_ascii_digit((unsigned char)b[h]))
-        h++;
-    if (h == 0 || h > 2)
-        return false;
-    m->v[0] = norm_digits_value(b, h);
-    m->v[1] = 0;
-    size_t pos = h;
-    if (pos + 3 <= len && b[pos] == ':' && norm_all_digits(b + pos + 1, 2) &&
-        (pos + 3 == len || !crier_is_ascii_digit((unsigned char)b[pos + 3]))) {
-        m->v[1] = norm_digits_value(b + pos + 1, 2);
-        m->kind = 1; /* minutes written */
-        pos += 3;
-    }
-    if (m->v[0] > 24 || m->v[1] > 59)
-        return false;
-    m->n_toks = 1;
-    const char *mer = NULL;
-    if (pos < len) { /* "9am", "3:30pm" */
-        if ((mer = meridiem(c, b + pos, len - pos, &used)) == NULL)
-            return false;
-        m->trail_skip = norm_trail0(c, i) == '.' && b[len - 2] == '.' ? 1 : 0;
-    } else if (norm_trail_len(c, i) == 0 && (mer = meridiem_tok(c, i + 1, m)) != NULL) {
-        m->n_toks = 2;
-    }
-    m->entry = NULL;
-    m->v[2] = (uint64_t)(uintptr_t)mer;
-    if (mer != NULL)
-        return m->v[0] >= 1 && m->v[0] <= 12;
-    return m->kind == 1; /* "15:00" needs its minutes */
-}
-
-crier_status
-norm_say_time(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
-{
-    const char *mer = (const char *)(uintptr_t)m->v[2];
-    crier_status st = norm_say_cardinal(c->lang, m->v[0], out);
-
-    if (st != CRIER_OK)
-        return st;
-    if (m->v[1] == 0 && mer == NULL && i + 1 < c->n_toks &&
-        in_word_list(c->lang, "clock_words", norm_body(c, i + 1), norm_body_len(c, i + 1)))
-        return CRIER_OK; /* "12:00 noon": twelve noon */
-    if (m->v[1] == 0 && mer == NULL)
-        st = put(out, norm_word(c->lang, m->v[0] > 12 ? "hundred_hours" : "oclock",
-                                m->v[0] > 12 ? "hundred" : "o'clock"));
-    else if (m->v[1] > 0 && m->v[1] < 10)
-        st = put(out, norm_word(c->lang, "zero_in_time", "oh"));
-    if (st == CRIER_OK && m->v[1] > 0)
-        st = norm_say_cardinal(c->lang, m->v[1], out);
-    if (st == CRIER_OK && mer != NULL)
-        st = put(out, mer);
-    return st;
+    return per ? say_per(c, per, out) : CRIER_OK;
 }
 
 /* ---- percent, ordinals, years, numbers -------------------------------------- */
@@ -409,7 +149,7 @@ norm_say_percent(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *ou
 {
     crier_status st = norm_say_number(c->lang, &m->num, out);
     const norm_entry *e = norm_lookup(c->lang, NT_SYMBOLS, "%", 1);
-    return st != CRIER_OK ? st : put(out, e ? e->value : "percent");
+    return st != CRIER_OK ? st : norm_put(out, e ? e->value : "percent");
 }
 
 bool
@@ -417,20 +157,38 @@ norm_match_ordinal(const norm_ctx *c, size_t i, norm_match *m)
 {
     const char *b = norm_body(c, i);
     size_t len = norm_body_len(c, i);
+    char suf[2];
 
     if (!norm_parse_number(b, len, &m->num) || m->num.negative || m->num.frac != NULL ||
-        m->num.n_int_digits > NORM_MAX_CARDINAL_DIGITS || m->num.len + 2 != len ||
-        !in_word_list(c->lang, "ordinal_suffixes", b + m->num.len, 2))
+        m->num.n_int_digits > NORM_MAX_CARDINAL_DIGITS || m->num.len + 2 != len)
         return false;
+    suf[0] = (char)crier_ascii_lower((unsigned char)b[len - 2]);
+    suf[1] = (char)crier_ascii_lower((unsigned char)b[len - 1]);
     m->n_toks = 1;
-    return true;
+    return norm_in_word_list(c->lang, "ordinal_suffixes", suf, 2);
 }
 
 crier_status
 norm_say_ordinal_tok(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
-    return norm_say_ordinal(c->lang, m->num.int_value, out);
+    crier_buf word;
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    crier_status st;
+
+    /* the written suffix must be the one the word ends with: "21st", not "21th" */
+    crier_buf_init(&word, 4096);
+    st = norm_say_ordinal(c->lang, m->num.int_value, &word);
+    if (st == CRIER_OK && word.len >= 2 &&
+        crier_ascii_lower((unsigned char)b[len - 2]) == (unsigned char)word.data[word.len - 2] &&
+        crier_ascii_lower((unsigned char)b[len - 1]) == (unsigned char)word.data[word.len - 1])
+        st = norm_put_word(out, word.data, word.len);
+    else if (st == CRIER_OK && (st = norm_say_number(c->lang, &m->num, out)) == CRIER_OK)
+        st = norm_put_word(out, b + len - 2, 2); /* "21th": twenty-one th */
+    crier_buf_free(&word);
+    return st;
 }
+
 
 /* The year_cues.tsv row of token i's lower-case body: "year" for words after
  * which a four-digit number is a year ("in", "since"), "count" for nouns that
@@ -446,6 +204,12 @@ year_cue(const norm_ctx *c, size_t i)
         low[k] = (char)crier_ascii_lower((unsigned char)norm_body(c, i)[k]);
     const norm_entry *e = norm_lookup(c->lang, NT_YEAR_CUES, low, len);
     return e ? e->value : "";
+}
+
+static bool
+tok_year(const norm_ctx *c, size_t i, uint64_t *ret)
+{
+    return norm_tok_small_int(c, i, 4, ret) && norm_body_len(c, i) == 4 && *ret >= 1000;
 }
 
 bool
@@ -475,7 +239,7 @@ bool
 norm_match_number(const norm_ctx *c, size_t i, norm_match *m)
 {
     m->n_toks = 1;
-    return tok_number(c, i, &m->num);
+    return norm_tok_number(c, i, &m->num);
 }
 
 crier_status

@@ -9,7 +9,15 @@
 static const norm_rule rules[] = {
     { "money",    norm_match_money,    norm_say_money },       /* "$1.5 billion", "€20", "NIS 5" */
     { "date",     norm_match_date,     norm_say_date },        /* "Feb. 1, 2026", "1 February 2026" */
+    { "phone",    norm_match_phone,    norm_say_phone },       /* "(555) 555-5555", "10.0.0.1" */
+    { "decade",   norm_match_decade,   norm_say_decade },      /* "1980s", "'90s" */
+    { "era",      norm_match_era,      norm_say_era },         /* "70 AD", "500 BC" */
     { "time",     norm_match_time,     norm_say_time },        /* "3:30 p.m.", "9 a.m." */
+    { "range",    norm_match_range,    norm_say_range },       /* "2019-2023", "$50-$100" */
+    { "dash",     norm_match_dash_range, norm_say_word_to },   /* "4 am - 8 pm" */
+    { "measure",  norm_match_measure,  norm_say_measure },     /* "12kg", "100 million km" */
+    { "fraction", norm_match_fraction, norm_say_fraction },    /* "1/3", "2 1/2", "½" */
+    { "dims",     norm_match_dims,     norm_say_dims },        /* "25 x 7", "2x8" */
     { "percent",  norm_match_percent,  norm_say_percent },     /* "5%", "2.5 %" */
     { "ordinal",  norm_match_ordinal,  norm_say_ordinal_tok }, /* "47th", "1st" */
     { "year",     norm_match_year,     norm_say_year_tok },    /* "in 1998", "2026" */

@@ -1,0 +1,500 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "core/utf8.h"
+#include "normalize/norm_internal.h"
+
+/* Calendar and clock rules: dates in their written forms, decades, eras and
+ * clock times. Month, weekday and meridiem words come from the tables. */
+
+enum { DATE_MONTH_DAY = 1, DATE_DAY_MONTH, DATE_MONTH_YEAR, DATE_NUMERIC };
+
+/* A month as written: "Feb.", "February", "FEB", "july". A row with a fourth
+ * field "word" is also an English word ("May", "March"): in lower case it is a
+ * month only next to a day. */
+static const norm_entry *
+month_of(const crier_lang *lang, const char *s, size_t len, bool *ret_word)
+{
+    char key[16];
+    const norm_entry *e = len < sizeof key ? norm_lookup(lang, NT_MONTHS, s, len) : NULL;
+    const char *flag;
+    size_t flag_len;
+
+    *ret_word = false;
+    if (e == NULL && len > 0 && len < sizeof key) { /* "july", "SEPT." -> "July", "Sept." */
+        for (size_t k = 0; k < len; k++)
+            key[k] = (char)(k == 0 ? crier_ascii_upper((unsigned char)s[k])
+                                   : crier_ascii_lower((unsigned char)s[k]));
+        if ((e = norm_lookup(lang, NT_MONTHS, key, len)) != NULL && !crier_is_ascii_upper((unsigned char)s[0]))
+            *ret_word = norm_field(e->value, 2, &flag, &flag_len);
+    }
+    return e;
+}
+
+/* Token i as a month; *ret_dot when its full stop belongs to it. */
+static const norm_entry *
+tok_month(const norm_ctx *c, size_t i, bool *ret_dot, bool *ret_word)
+{
+    const norm_entry *e;
+    *ret_dot = false;
+    *ret_word = false;
+    if (i >= c->n_toks || norm_lead_len(c, i) != 0)
+        return NULL;
+    if (norm_trail0(c, i) == '.' && norm_body_len(c, i) < 15) {
+        char key[16];
+        memcpy(key, norm_body(c, i), norm_body_len(c, i));
+        key[norm_body_len(c, i)] = '.';
+        if ((e = month_of(c->lang, key, norm_body_len(c, i) + 1, ret_word)) != NULL) {
+            *ret_dot = true;
+            return e;
+        }
+    }
+    return month_of(c->lang, norm_body(c, i), norm_body_len(c, i), ret_word);
+}
+
+/* The spoken month name of a month row or month number. */
+static bool
+month_name(const crier_lang *lang, const norm_entry *e, uint64_t n, const char **s, size_t *len)
+{
+    if (e != NULL)
+        return norm_field(e->value, 1, s, len);
+    if (n < 1 || n > 12 || lang->month_name[n] == NULL)
+        return false;
+    *s = lang->month_name[n];
+    *len = strlen(*s);
+    return true;
+}
+
+/* A day of the month: "1", "01", "1st", "21ST". */
+static bool
+parse_day(const crier_lang *lang, const char *b, size_t len, uint64_t *ret)
+{
+    size_t d = 0;
+    char suf[2];
+    while (d < len && d < 3 && crier_is_ascii_digit((unsigned char)b[d]))
+        d++;
+    if (d == 0 || d > 2)
+        return false;
+    if (d < len) {
+        if (len - d != 2)
+            return false;
+        suf[0] = (char)crier_ascii_lower((unsigned char)b[d]);
+        suf[1] = (char)crier_ascii_lower((unsigned char)b[d + 1]);
+        if (!norm_in_word_list(lang, "ordinal_suffixes", suf, 2))
+            return false;
+    }
+    *ret = norm_digits_value(b, d);
+    return *ret >= 1 && *ret <= 31;
+}
+
+static bool
+tok_day(const norm_ctx *c, size_t i, uint64_t *ret)
+{
+    return i < c->n_toks && norm_lead_len(c, i) == 0 &&
+           parse_day(c->lang, norm_body(c, i), norm_body_len(c, i), ret);
+}
+
+static bool
+tok_year(const norm_ctx *c, size_t i, uint64_t *ret)
+{
+    return norm_tok_small_int(c, i, 4, ret) && norm_body_len(c, i) == 4 && *ret >= 1000 &&
+           norm_lead_len(c, i) == 0;
+}
+
+/* "2026-02-01", "2016/07/03", "10/06/2005", "15.01.2020", "11/17/05": three
+ * numbers; year first when it has four digits, else month first (American)
+ * unless the first cannot be a month. */
+static bool
+match_numeric(const char *b, size_t len, norm_match *m)
+{
+    size_t start[3], n_parts = 0, k = 0, plen[3];
+    char sep = 0;
+    while (k < len && n_parts < 3) {
+        start[n_parts] = k;
+        while (k < len && crier_is_ascii_digit((unsigned char)b[k]))
+            k++;
+        plen[n_parts] = k - start[n_parts];
+        if (plen[n_parts] == 0 || plen[n_parts] > 4)
+            return false;
+        n_parts++;
+        if (k == len)
+            break;
+        if (sep == 0 && (b[k] == '/' || b[k] == '-' || b[k] == '.'))
+            sep = b[k];
+        if (b[k] != sep)
+            return false;
+        k++;
+    }
+    if (n_parts != 3 || k != len)
+        return false;
+    uint64_t v[3];
+    for (int p = 0; p < 3; p++)
+        v[p] = norm_digits_value(b + start[p], plen[p]);
+    uint64_t y, mo, d;
+    if (plen[0] == 4) {
+        y = v[0]; mo = v[1]; d = v[2];
+    } else if (plen[2] == 4 || (plen[2] == 2 && sep == '/')) {
+        y = v[2];
+        if (v[0] > 12) { d = v[0]; mo = v[1]; m->kind = DATE_DAY_MONTH; }
+        else { mo = v[0]; d = v[1]; }
+        if (plen[2] == 2)
+            m->v[3] = 1; /* "05": two-digit year */
+    } else {
+        return false;
+    }
+    if (plen[1] > 2 || mo < 1 || mo > 12 || d < 1 || d > 31 || (plen[0] != 4 && plen[0] > 2))
+        return false;
+    if (m->kind == 0)
+        m->kind = DATE_MONTH_DAY;
+    m->v[0] = mo;
+    m->v[1] = d;
+    m->v[2] = y;
+    m->entry = NULL;
+    m->n_toks = 1;
+    return true;
+}
+
+/* "Jan-15-2020", "Jan-15": a month and a day joined by dashes. */
+static bool
+match_month_dash(const norm_ctx *c, const char *b, size_t len, norm_match *m)
+{
+    const char *d1 = memchr(b, '-', len);
+    bool word;
+    if (d1 == NULL)
+        return false;
+    const norm_entry *e = month_of(c->lang, b, (size_t)(d1 - b), &word);
+    const char *rest = d1 + 1;
+    size_t rest_len = len - (size_t)(rest - b);
+    const char *d2 = memchr(rest, '-', rest_len);
+    size_t day_len = d2 ? (size_t)(d2 - rest) : rest_len;
+    if (e == NULL || !parse_day(c->lang, rest, day_len, &m->v[1]))
+        return false;
+    if (d2 != NULL) {
+        size_t yl = rest_len - day_len - 1;
+        if (yl != 4 || !norm_all_digits(d2 + 1, 4))
+            return false;
+        m->v[2] = norm_digits_value(d2 + 1, 4);
+    }
+    m->entry = e;
+    m->kind = DATE_MONTH_DAY;
+    m->n_toks = 1;
+    return true;
+}
+
+static bool
+match_month_first(const norm_ctx *c, size_t i, const norm_entry *month, bool dot, bool word,
+                  norm_match *m)
+{
+    uint64_t day, year;
+    char t = norm_trail_len(c, i) > (dot ? 1u : 0u) ? c->text[c->toks[i].trail + dot] : '\0';
+    if (t != '\0')
+        return false;
+    m->entry = month;
+    if (tok_day(c, i + 1, &day)) {
+        char dt = norm_trail0(c, i + 1);
+        m->kind = DATE_MONTH_DAY;
+        m->v[1] = day;
+        m->n_toks = 2;
+        if (((dt == ',' && norm_trail_len(c, i + 1) == 1) || dt == '\0') &&
+            tok_year(c, i + 2, &year)) {
+            m->v[2] = year;
+            m->n_toks = 3;
+        }
+        /* "may 5" stays a verb unless a year follows */
+        return !word || m->n_toks == 3;
+    }
+    if (!word && tok_year(c, i + 1, &year)) {
+        m->kind = DATE_MONTH_YEAR;
+        m->v[2] = year;
+        m->n_toks = 2;
+        return true;
+    }
+    return false;
+}
+
+bool
+norm_match_date(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    bool dot, word;
+    uint64_t day, year;
+
+    if (match_numeric(b, len, m) || match_month_dash(c, b, len, m))
+        return true;
+    memset(m, 0, sizeof *m);
+    const norm_entry *month = tok_month(c, i, &dot, &word);
+    if (month != NULL)
+        return match_month_first(c, i, month, dot, word, m);
+    /* "1 February 2026", "the 26th May" */
+    if (norm_trail_len(c, i) != 0 || !tok_day(c, i, &day) ||
+        (month = tok_month(c, i + 1, &dot, &word)) == NULL)
+        return false;
+    m->entry = month;
+    m->kind = DATE_DAY_MONTH;
+    m->v[1] = day;
+    m->n_toks = 2;
+    if (norm_trail_len(c, i + 1) == (dot ? 1u : 0u) && tok_year(c, i + 2, &year)) {
+        m->v[2] = year;
+        m->n_toks = 3;
+    } else if (norm_trail_len(c, i + 1) > (dot ? 1u : 0u) &&
+               c->text[c->toks[i + 1].trail + dot] == ',' && tok_year(c, i + 2, &year)) {
+        m->v[2] = year;           /* "23rd july, 1998" */
+        m->n_toks = 3;
+    } else if (dot) {
+        m->trail_skip = 1;
+    }
+    return true;
+}
+
+static crier_status
+say_two_digit_year(const crier_lang *lang, uint64_t y, crier_buf *out)
+{
+    crier_status st = CRIER_OK;
+    if (y < 10)
+        st = norm_put(out, norm_word(lang, "zero_in_year", "oh"));
+    return st != CRIER_OK ? st : norm_say_cardinal(lang, y, out);
+}
+
+crier_status
+norm_say_date(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    const crier_lang *lang = c->lang;
+    crier_status st = CRIER_OK;
+    const char *month;
+    size_t month_len;
+
+    if (!month_name(lang, m->entry, m->v[0], &month, &month_len))
+        return CRIER_E_LANG;
+    if (m->kind == DATE_DAY_MONTH) { /* the first of February */
+        bool the = i > 0 && norm_trail_len(c, i - 1) == 0 && norm_tok_is(c, i - 1, "the");
+        if ((!the && (st = norm_put(out, norm_word(lang, "the", "the"))) != CRIER_OK) ||
+            (st = norm_say_ordinal(lang, m->v[1], out)) != CRIER_OK ||
+            (st = norm_put(out, norm_word(lang, "of", "of"))) != CRIER_OK ||
+            (st = norm_put_word(out, month, month_len)) != CRIER_OK)
+            return st;
+    } else {
+        if ((st = norm_put_word(out, month, month_len)) != CRIER_OK)
+            return st;
+        if (m->kind != DATE_MONTH_YEAR && (st = norm_say_ordinal(lang, m->v[1], out)) != CRIER_OK)
+            return st;
+    }
+    if (m->v[2] == 0)
+        return CRIER_OK;
+    if (m->kind != DATE_MONTH_YEAR && (st = crier_buf_putc(out, ',')) != CRIER_OK)
+        return st;
+    if (m->v[3] == 1)
+        return say_two_digit_year(lang, m->v[2], out);
+    return norm_say_year(lang, m->v[2], out);
+}
+
+/* ---- decades and eras -------------------------------------------------------- */
+
+/* "1980s", "1980's", "'90s", "90s": the decade. */
+bool
+norm_match_decade(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i), k = 0;
+    if (len >= 2 && (b[0] == '\'' )) {
+        k = 1;
+    } else if (len >= 4 && memcmp(b, "\xe2\x80\x98", 3) == 0) {
+        k = 3;
+    } else if (len >= 4 && memcmp(b, "\xe2\x80\x99", 3) == 0) {
+        k = 3;
+    }
+    size_t d = 0;
+    while (k + d < len && crier_is_ascii_digit((unsigned char)b[k + d]))
+        d++;
+    size_t rest = len - k - d;
+    if (!((d == 4 && k == 0) || d == 2) || b[k + d - 1] != '0')
+        return false;
+    if (!(rest == 1 && b[len - 1] == 's') && !(rest == 2 && b[len - 2] == '\'' && b[len - 1] == 's'))
+        return false;
+    m->v[0] = norm_digits_value(b + k, d);
+    m->v[1] = d;
+    m->n_toks = 1;
+    return d == 2 || m->v[0] >= 1000;
+}
+
+crier_status
+norm_say_decade(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    crier_status st = norm_space(out);
+    size_t from = out->len;
+    if (st != CRIER_OK)
+        return st;
+    if (m->v[1] == 2)
+        st = norm_say_cardinal(c->lang, m->v[0], out);
+    else
+        st = norm_say_year(c->lang, m->v[0], out);
+    return st != CRIER_OK ? st : norm_pluralize_tail(c->lang, out, from);
+}
+
+/* "70 AD", "500 BC", "340 A.D": a year and its era (words.tsv: eras). */
+bool
+norm_match_era(const norm_ctx *c, size_t i, norm_match *m)
+{
+    uint64_t y;
+    char era[8];
+    size_t n = 0;
+    if (!norm_tok_small_int(c, i, 4, &y) || y == 0 || norm_trail_len(c, i) != 0 ||
+        i + 1 >= c->n_toks || norm_body_len(c, i + 1) > 5 || norm_lead_len(c, i + 1) != 0)
+        return false;
+    const char *b = norm_body(c, i + 1);
+    for (size_t k = 0; k < norm_body_len(c, i + 1); k++)
+        if (b[k] != '.')
+            era[n++] = b[k];
+    if (n < 2 || !norm_in_word_list(c->lang, "eras", era, n))
+        return false;
+    m->v[0] = y;
+    m->n_toks = 2;
+    m->trail_skip = norm_trail0(c, i + 1) == '.' && b[norm_body_len(c, i + 1) - 2] == '.';
+    return true;
+}
+
+crier_status
+norm_say_era(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    uint64_t y = m->v[0];
+    crier_status st;
+    char era[8];
+    size_t n = 0;
+    /* "340 AD" three forty AD; "500 BC" five hundred BC */
+    if (y >= 100 && y < 1000 && y % 100 >= 10)
+        st = norm_say_year(c->lang, y, out);
+    else
+        st = norm_say_cardinal(c->lang, y, out);
+    const char *b = norm_body(c, i + 1);
+    for (size_t k = 0; k < norm_body_len(c, i + 1) && n < sizeof era; k++)
+        if (b[k] != '.')
+            era[n++] = (char)crier_ascii_upper((unsigned char)b[k]);
+    return st != CRIER_OK ? st : norm_put_word(out, era, n);
+}
+
+/* ---- clock times ----------------------------------------------------------- */
+
+/* "a.m.", "pm", "AM": the meridiem words of words.tsv ("meridiem_am"). */
+static const char *
+meridiem(const norm_ctx *c, const char *s, size_t len, size_t *ret_used)
+{
+    char low[8];
+    size_t n = 0;
+    for (size_t k = 0; k < len && n < sizeof low; k++)
+        if (s[k] != '.')
+            low[n++] = (char)crier_ascii_lower((unsigned char)s[k]);
+    if (n != 2 || low[1] != 'm' || (low[0] != 'a' && low[0] != 'p') || len > 4)
+        return NULL;
+    *ret_used = len;
+    return norm_word(c->lang, low[0] == 'a' ? "meridiem_am" : "meridiem_pm",
+                     low[0] == 'a' ? "a.m." : "p.m.");
+}
+
+/* The meridiem as the next token ("9 a.m."), consuming its dot. */
+static const char *
+meridiem_tok(const norm_ctx *c, size_t i, norm_match *m)
+{
+    size_t used;
+    if (i >= c->n_toks || norm_lead_len(c, i) != 0)
+        return NULL;
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    /* "a.m." is tokenized as body "a.m" and trail "." */
+    bool dotted = len == 3 && b[1] == '.' && norm_trail0(c, i) == '.';
+    const char *w = meridiem(c, b, len, &used);
+    if (w != NULL && dotted)
+        m->trail_skip = 1;
+    return w;
+}
+
+bool
+norm_match_time(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i), h = 0, used;
+
+    while (h < len && h < 3 && crier_is_ascii_digit((unsigned char)b[h]))
+        h++;
+    if (h == 0 || h > 2)
+        return false;
+    m->v[0] = norm_digits_value(b, h);
+    m->v[1] = 0;
+    size_t pos = h;
+    char sep = pos < len ? b[pos] : '\0';
+    if (pos + 3 <= len && (sep == ':' || sep == '.') && norm_all_digits(b + pos + 1, 2) &&
+        (pos + 3 == len || !crier_is_ascii_digit((unsigned char)b[pos + 3]))) {
+        m->v[1] = norm_digits_value(b + pos + 1, 2);
+        m->kind = 1; /* minutes written */
+        pos += 3;
+        if (sep == ':' && pos + 3 == len && b[pos] == ':' && norm_all_digits(b + pos + 1, 2)) {
+            m->v[3] = norm_digits_value(b + pos + 1, 2);
+            m->kind = 2; /* "14:10:30": hours, minutes and seconds */
+            pos += 3;
+            if (m->v[3] > 59)
+                return false;
+        }
+    }
+    if (m->v[0] > 24 || m->v[1] > 59)
+        return false;
+    m->n_toks = 1;
+    const char *mer = NULL;
+    if (pos < len) { /* "9am", "3:30pm" */
+        if ((mer = meridiem(c, b + pos, len - pos, &used)) == NULL)
+            return false;
+        m->trail_skip = norm_trail0(c, i) == '.' && b[len - 2] == '.' ? 1 : 0;
+    } else if (norm_trail_len(c, i) == 0 && (mer = meridiem_tok(c, i + 1, m)) != NULL) {
+        m->n_toks = 2;
+    }
+    m->entry = NULL;
+    m->v[2] = (uint64_t)(uintptr_t)mer;
+    if (mer != NULL)
+        return m->v[0] >= 1 && m->v[0] <= 12;
+    /* "15:00" needs its minutes; "1.59" is a time only before a meridiem */
+    return m->kind == 2 || (m->kind == 1 && sep == ':');
+}
+
+/* "1:01:01": one hour one minute and one second (units.tsv hour, minute, second). */
+static crier_status
+say_duration(const norm_ctx *c, const norm_match *m, crier_buf *out)
+{
+    static const char *const names[3] = { "hour", "minute", "second" };
+    const char *mer = (const char *)(uintptr_t)m->v[2];
+    uint64_t v[3] = { m->v[0], m->v[1], m->v[3] };
+    crier_status st = CRIER_OK;
+    for (int k = 0; k < 3 && st == CRIER_OK; k++) {
+        const norm_entry *e = norm_lookup(c->lang, NT_UNITS, names[k], strlen(names[k]));
+        if (k == 2)
+            st = norm_put(out, norm_word(c->lang, "and", "and"));
+        if (st == CRIER_OK)
+            st = norm_say_cardinal(c->lang, v[k], out);
+        if (st == CRIER_OK)
+            st = e ? norm_put_field(out, e->value, v[k] == 1 ? 0 : 1) : norm_put(out, names[k]);
+    }
+    return st == CRIER_OK && mer != NULL ? norm_put(out, mer) : st;
+}
+
+crier_status
+norm_say_time(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    const char *mer = (const char *)(uintptr_t)m->v[2];
+    if (m->kind == 2)
+        return say_duration(c, m, out);
+    crier_status st = norm_say_cardinal(c->lang, m->v[0], out);
+
+    if (st != CRIER_OK)
+        return st;
+    if (m->v[1] == 0 && mer == NULL && i + 1 < c->n_toks &&
+        norm_in_word_list(c->lang, "clock_words", norm_body(c, i + 1), norm_body_len(c, i + 1)))
+        return CRIER_OK; /* "12:00 noon": twelve noon */
+    if (m->v[1] == 0 && mer == NULL)
+        st = norm_put(out, norm_word(c->lang, m->v[0] > 12 ? "hundred_hours" : "oclock",
+                                m->v[0] > 12 ? "hundred" : "o'clock"));
+    else if (m->v[1] > 0 && m->v[1] < 10)
+        st = norm_put(out, norm_word(c->lang, "zero_in_time", "oh"));
+    if (st == CRIER_OK && m->v[1] > 0)
+        st = norm_say_cardinal(c->lang, m->v[1], out);
+    if (st == CRIER_OK && mer != NULL)
+        st = norm_put(out, mer);
+    return st;
+}
+

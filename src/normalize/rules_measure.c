@@ -1,0 +1,403 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "core/utf8.h"
+#include "normalize/norm_internal.h"
+
+/* Quantities: measures with units, fractions, ranges, dimensions, phone numbers
+ * and IP addresses. Unit and fraction words come from units.tsv and fractions.tsv. */
+
+/* ---- units -------------------------------------------------------------------- */
+
+/* A unit as written ("km", "KG", "°C"); per_ok allows units that only follow a
+ * slash ("mo" in "$20/mo"). */
+const norm_entry *
+norm_unit_of(const crier_lang *lang, const char *s, size_t len, bool per_ok)
+{
+    char low[24];
+    const char *flag;
+    size_t flag_len;
+    const norm_entry *e = norm_lookup(lang, NT_UNITS, s, len);
+    if (e == NULL && len > 1 && len < sizeof low) { /* "KG"; but "M" is not "m" */
+        for (size_t k = 0; k < len; k++)
+            low[k] = (char)crier_ascii_lower((unsigned char)s[k]);
+        e = norm_lookup(lang, NT_UNITS, low, len);
+    }
+    if (e != NULL && !per_ok && norm_field(e->value, 2, &flag, &flag_len) && flag_len == 3 &&
+        memcmp(flag, "per", 3) == 0)
+        return NULL;
+    return e;
+}
+
+/* "kg", "km/h", "kg/kg", "mbps": a unit, maybe "per" a second one. */
+static bool
+parse_unit(const crier_lang *lang, const char *s, size_t len, const norm_entry **ret_a,
+           const norm_entry **ret_b)
+{
+    const char *slash = memchr(s, '/', len);
+    *ret_b = NULL;
+    if ((*ret_a = norm_unit_of(lang, s, len, false)) != NULL)
+        return true;
+    if (slash == NULL || slash == s)
+        return false;
+    size_t a_len = (size_t)(slash - s);
+    *ret_a = norm_unit_of(lang, s, a_len, false);
+    *ret_b = norm_unit_of(lang, slash + 1, len - a_len - 1, true);
+    return *ret_a != NULL && *ret_b != NULL;
+}
+
+/* The number, its unit(s), and between them a scale word ("100 million kg"). */
+bool
+norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    const norm_entry *a, *per;
+
+    if (!norm_parse_number(b, len, &m->num))
+        return false;
+    size_t rest = m->num.len;
+    if (rest < len && b[rest] == '-' && rest + 1 < len && !crier_is_ascii_digit((unsigned char)b[rest + 1]))
+        rest++; /* "123.2-millimeters" */
+    if (rest < len && b[rest] == '/') { /* "12/kg": twelve per kilogram */
+        m->entry = NULL;
+        m->v[1] = (uint64_t)(uintptr_t)norm_unit_of(c->lang, b + rest + 1, len - rest - 1, true);
+        m->n_toks = 1;
+        return m->v[1] != 0;
+    }
+    m->n_toks = 1;
+    size_t j = i;
+    if (rest == len) { /* the unit is the next token, maybe after a scale word */
+        if (norm_trail_len(c, i) != 0 || i + 1 >= c->n_toks)
+            return false;
+        j = i + 1;
+        if (norm_lookup(c->lang, NT_SCALES, norm_body(c, j), norm_body_len(c, j)) != NULL &&
+            norm_body_len(c, j) > 2 && norm_trail_len(c, j) == 0 && j + 1 < c->n_toks) {
+            m->v[2] = (uint64_t)(uintptr_t)norm_lookup(c->lang, NT_SCALES, norm_body(c, j),
+                                                       norm_body_len(c, j));
+            j++;
+        }
+        if (norm_lead_len(c, j) != 0 || !parse_unit(c->lang, norm_body(c, j), norm_body_len(c, j), &a, &per))
+            return false;
+        m->n_toks = j - i + 1;
+    } else if (!parse_unit(c->lang, b + rest, len - rest, &a, &per)) {
+        return false;
+    }
+    m->entry = a;
+    m->v[1] = (uint64_t)(uintptr_t)per;
+    return true;
+}
+
+crier_status
+norm_say_measure(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    const norm_entry *scale = (const norm_entry *)(uintptr_t)m->v[2];
+    const norm_entry *per = (const norm_entry *)(uintptr_t)m->v[1];
+    bool one = m->num.n_int_digits == 1 && m->num.int_value == 1 && m->num.frac == NULL &&
+               scale == NULL;
+    crier_status st = norm_say_number(c->lang, &m->num, out);
+
+    if (st == CRIER_OK && scale != NULL)
+        st = norm_put(out, scale->value);
+    if (st == CRIER_OK && m->entry != NULL)
+        st = norm_put_field(out, m->entry->value, one ? 0 : 1);
+    if (st == CRIER_OK && per != NULL && (st = norm_put(out, norm_word(c->lang, "per", "per"))) == CRIER_OK)
+        st = norm_put_field(out, per->value, 0);
+    return st;
+}
+
+/* ---- fractions ------------------------------------------------------------------ */
+
+/* "1/3", "31/32", "1/4th", "½": numerator and denominator in v[0], v[1]. */
+static bool
+parse_fraction(const crier_lang *lang, const char *b, size_t len, uint64_t *num, uint64_t *den)
+{
+    const norm_entry *e = norm_lookup(lang, NT_FRACTIONS, b, len);
+    const char *slash;
+    if (e != NULL && !crier_is_ascii_digit((unsigned char)b[0])) { /* "½" -> "1/2" */
+        b = e->value;
+        len = strlen(b);
+    }
+    if ((slash = memchr(b, '/', len)) == NULL)
+        return false;
+    size_t nl = (size_t)(slash - b), dl = len - nl - 1;
+    if (dl > 2 && crier_is_ascii_alpha((unsigned char)b[len - 1]) &&
+        crier_is_ascii_alpha((unsigned char)b[len - 2]))
+        dl -= 2; /* "1/4th", "1/3RD" */
+    if (nl == 0 || nl > 6 || dl == 0 || dl > 6 || !norm_all_digits(b, nl) ||
+        !norm_all_digits(slash + 1, dl))
+        return false;
+    *num = norm_digits_value(b, nl);
+    *den = norm_digits_value(slash + 1, dl);
+    return *den > 0;
+}
+
+bool
+norm_match_fraction(const norm_ctx *c, size_t i, norm_match *m)
+{
+    uint64_t whole;
+    m->n_toks = 1;
+    if (parse_fraction(c->lang, norm_body(c, i), norm_body_len(c, i), &m->v[0], &m->v[1]))
+        return true;
+    /* "2 1/2": a whole number and a fraction */
+    if (!norm_tok_small_int(c, i, 6, &whole) || norm_trail_len(c, i) != 0 || i + 1 >= c->n_toks ||
+        norm_lead_len(c, i + 1) != 0 ||
+        !parse_fraction(c->lang, norm_body(c, i + 1), norm_body_len(c, i + 1), &m->v[0], &m->v[1]))
+        return false;
+    m->v[2] = whole;
+    m->kind = 1;
+    m->n_toks = 2;
+    return true;
+}
+
+static crier_status
+say_fraction(const crier_lang *lang, uint64_t num, uint64_t den, bool mixed, crier_buf *out)
+{
+    char key[24];
+    size_t kl = 0;
+    crier_status st;
+    for (uint64_t d = den; kl < sizeof key; d /= 10) { /* the denominator as a key */
+        key[kl++] = (char)('0' + d % 10);
+        if (d < 10)
+            break;
+    }
+    for (size_t a = 0, z = kl - 1; a < z; a++, z--) {
+        char t = key[a]; key[a] = key[z]; key[z] = t;
+    }
+    const norm_entry *e = norm_lookup(lang, NT_FRACTIONS, key, kl);
+    if (den == 1) { /* "142/1": one hundred forty-two over one */
+        if ((st = norm_say_cardinal(lang, num, out)) != CRIER_OK ||
+            (st = norm_put(out, norm_word(lang, "over", "over"))) != CRIER_OK)
+            return st;
+        return norm_say_cardinal(lang, den, out);
+    }
+    if (mixed && num == 1) /* "2 1/2": two and a half */
+        st = norm_put(out, norm_word(lang, "a", "a"));
+    else
+        st = norm_say_cardinal(lang, num, out);
+    if (st != CRIER_OK)
+        return st;
+    if (e != NULL)
+        return norm_put_field(out, e->value, num == 1 ? 0 : 1);
+    if ((st = norm_space(out)) != CRIER_OK)
+        return st;
+    size_t from = out->len;
+    if ((st = norm_say_ordinal(lang, den, out)) != CRIER_OK || num == 1)
+        return st;
+    return norm_pluralize_tail(lang, out, from);
+}
+
+crier_status
+norm_say_fraction(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    crier_status st = CRIER_OK;
+    if (m->kind == 1 && ((st = norm_say_cardinal(c->lang, m->v[2], out)) != CRIER_OK ||
+                         (st = norm_put(out, norm_word(c->lang, "and", "and"))) != CRIER_OK))
+        return st;
+    return say_fraction(c->lang, m->v[0], m->v[1], m->kind == 1, out);
+}
+
+/* ---- ranges and dimensions --------------------------------------------------- */
+
+/* Where a range's dash is in s: one '-' or '–' (U+2013) between two sides that
+ * start like quantities ("2019-2023", "$50-$100", "5pm-7pm", "1960s-80s"). */
+static bool
+range_split(const char *s, size_t len, size_t *ret_dash, size_t *ret_dash_len)
+{
+    size_t dash = len, dl = 0;
+    for (size_t k = 1; k + 1 < len; k++) {
+        size_t n = s[k] == '-' ? 1 : (len - k > 3 && memcmp(s + k, "\xe2\x80\x93", 3) == 0) ? 3 : 0;
+        if (n == 0)
+            continue;
+        if (dash != len)
+            return false; /* "123-123-5678" is not a range */
+        dash = k;
+        dl = n;
+        k += n - 1;
+    }
+    if (dash == len || (!crier_is_ascii_digit((unsigned char)s[dash - 1]) &&
+                        s[dash - 1] != 's' && s[dash - 1] != 'm' && s[dash - 1] != '%'))
+        return false;
+    unsigned char r = (unsigned char)s[dash + dl];
+    if (!crier_is_ascii_digit(r) && r != '$' && r != 0xE2 && r != 0xC2 && r != '\'')
+        return false; /* "F-35" and "COVID-19" are compounds, not ranges */
+    *ret_dash = dash;
+    *ret_dash_len = dl;
+    return crier_is_ascii_digit((unsigned char)s[0]) || s[0] == '$' || (unsigned char)s[0] >= 0xC2;
+}
+
+bool
+norm_match_range(const norm_ctx *c, size_t i, norm_match *m)
+{
+    size_t dash, dl;
+    if (!range_split(norm_body(c, i), norm_body_len(c, i), &dash, &dl))
+        return false;
+    m->v[0] = dash;
+    m->v[1] = dl;
+    m->n_toks = 1;
+    return true;
+}
+
+crier_status
+norm_say_range(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    const char *b = norm_body(c, i);
+    size_t off = c->toks[i].body, len = norm_body_len(c, i), dash = (size_t)m->v[0];
+    size_t right = dash + (size_t)m->v[1], used;
+    crier_status st;
+
+    if ((st = norm_say_token_alone(c->lang, c->text, off, dash, 0, out, &used)) != CRIER_OK ||
+        (st = norm_put(out, norm_word(c->lang, "to", "to"))) != CRIER_OK)
+        return st;
+    /* "1960-80", "2025-26": the second year is said as its last two digits */
+    if (dash == 4 && len - right == 2 && norm_all_digits(b, 4) && norm_all_digits(b + right, 2))
+        return norm_say_digit_run(c->lang, b + right, 2, out);
+    return norm_say_token_alone(c->lang, c->text, off + right, len - right, 0, out, &used);
+}
+
+/* A dash standing alone between two quantities: "4:00 am - 8:12 pm". */
+bool
+norm_match_dash_range(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    if (i == 0 || i + 1 >= c->n_toks || norm_lead_len(c, i) + len + norm_trail_len(c, i) !=
+        c->toks[i].end - c->toks[i].off || (!(len == 1 && b[0] == '-') &&
+        !(len == 3 && memcmp(b, "\xe2\x80\x93", 3) == 0)))
+        return false;
+    const char *p = norm_body(c, i - 1);
+    size_t pl = norm_body_len(c, i - 1);
+    if (pl == 0 || norm_trail_len(c, i - 1) != 0 || norm_body_len(c, i + 1) == 0 ||
+        !crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0]))
+        return false;
+    m->n_toks = 1;
+    return crier_is_ascii_digit((unsigned char)p[pl - 1]) || p[pl - 1] == 'm' || p[pl - 1] == '%';
+}
+
+crier_status
+norm_say_word_to(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    return norm_put(out, norm_word(c->lang, "to", "to"));
+}
+
+/* "25 x 7", "2x8": dimensions, said "by". */
+bool
+norm_match_dims(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    m->n_toks = 1;
+    if (len == 1 && (b[0] == 'x' || b[0] == 'X'))
+        return i > 0 && i + 1 < c->n_toks && norm_trail_len(c, i - 1) == 0 &&
+               norm_tok_number(c, i - 1, &m->num) && norm_body_len(c, i + 1) > 0 &&
+               crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0]);
+    const char *x = memchr(b, 'x', len);
+    if (x == NULL || x == b || x + 1 == b + len)
+        return false;
+    m->v[0] = (size_t)(x - b);
+    return norm_all_digits(b, (size_t)(x - b)) && norm_all_digits(x + 1, len - (size_t)(x - b) - 1);
+}
+
+crier_status
+norm_say_dims(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    const char *by = norm_word(c->lang, "by", "by");
+    crier_status st;
+    if (norm_body_len(c, i) == 1)
+        return norm_put(out, by);
+    const char *b = norm_body(c, i);
+    size_t x = (size_t)m->v[0], len = norm_body_len(c, i);
+    if ((st = norm_say_digit_run(c->lang, b, x, out)) != CRIER_OK || (st = norm_put(out, by)))
+        return st;
+    return norm_say_digit_run(c->lang, b + x + 1, len - x - 1, out);
+}
+
+/* ---- phone numbers and IP addresses ------------------------------------------- */
+
+/* End of the phone bytes of token t: its body, and a closing ")" ("(123)"). */
+static size_t
+phone_end(const norm_ctx *c, size_t t)
+{
+    return norm_trail0(c, t) == ')' ? c->toks[t].trail + 1 : c->toks[t].trail;
+}
+
+/* Tokens i.. that make a phone number: digits and + ( ) - . , a space only after
+ * "+1" or "(123)". Returns the tokens used, 0 when not a phone or IP address. */
+static size_t
+phone_span(const norm_ctx *c, size_t i, bool *ret_ip)
+{
+    size_t n_digits = 0, groups = 0, dots = 0, seps = 0, t = i;
+    bool in_group = false;
+
+    for (; t < c->n_toks && t < i + 4; t++) {
+        size_t e = phone_end(c, t);
+        for (size_t k = c->toks[t].off; k < e; k++) {
+            char ch = c->text[k];
+            if (crier_is_ascii_digit((unsigned char)ch)) {
+                n_digits++;
+                groups += !in_group;
+                in_group = true;
+                continue;
+            }
+            if (!(ch == '-' || ch == '.' || ch == '(' || ch == ')' || (ch == '+' && k == c->toks[i].off)))
+                return 0;
+            dots += ch == '.';
+            seps += ch != '+';
+            in_group = false;
+        }
+        in_group = false;
+        bool country = t == i && c->text[c->toks[i].off] == '+' && e == c->toks[t].end;
+        bool area = c->text[e - 1] == ')' && e == c->toks[t].end;
+        if (!(country || area))
+            break;
+    }
+    size_t used = t < c->n_toks && t < i + 4 ? t - i + 1 : t - i;
+    *ret_ip = dots == 3 && groups == 4 && seps == 3 && used == 1;
+    if (*ret_ip)
+        return used;
+    if (seps == 0 || groups < 3 || n_digits < 7 || n_digits > 20)
+        return 0;
+    return used;
+}
+
+bool
+norm_match_phone(const norm_ctx *c, size_t i, norm_match *m)
+{
+    bool ip;
+    const char *b = norm_body(c, i);
+    if (norm_body_len(c, i) == 0 || !(crier_is_ascii_digit((unsigned char)b[0]) || b[0] == '+' ||
+                                      c->text[c->toks[i].off] == '('))
+        return false;
+    size_t n = phone_span(c, i, &ip);
+    if (n == 0)
+        return false;
+    m->n_toks = n;
+    m->kind = ip;
+    m->trail_skip = norm_trail0(c, i + n - 1) == ')';
+    return true;
+}
+
+/* Digit by digit, a comma between groups ("one two three, four five six"), "plus"
+ * for the country code, "dot" between the parts of an IP address. */
+crier_status
+norm_say_phone(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    size_t s = c->toks[i].off, e = phone_end(c, i + m->n_toks - 1);
+    crier_status st = CRIER_OK;
+    bool in_group = false, any = false;
+    for (size_t k = s; k < e && st == CRIER_OK; k++) {
+        char ch = c->text[k];
+        if (crier_is_ascii_digit((unsigned char)ch)) {
+            if (!in_group && any)
+                st = m->kind ? norm_put(out, norm_word(c->lang, "dot", "dot")) : crier_buf_putc(out, ',');
+            if (st == CRIER_OK)
+                st = norm_say_digits(c->lang, &ch, 1, out);
+            in_group = any = true;
+        } else {
+            if (ch == '+')
+                st = norm_put(out, norm_word(c->lang, "plus", "plus"));
+            in_group = false;
+        }
+    }
+    return st;
+}

@@ -64,4 +64,18 @@ void crier_sink_free(crier_sink *sink);
 
 #define CRIER_AUDIO_CHUNK_FRAMES 4096
 
+/* Writes n_frames of silence (pauses between blocks). Same statuses as
+ * crier_sink_write. */
+crier_status crier_sink_write_silence(crier_sink *sink, size_t n_frames);
+
+/* A sink that hands each chunk (at most CRIER_AUDIO_CHUNK_FRAMES frames, pcm
+ * borrowed for the call) to write_fn; a non-OK status from write_fn fails the
+ * write with that status. For tests, meters and embedding. user: borrowed. */
+typedef crier_status (*crier_sink_write_fn)(void *user, const short *pcm, size_t n_frames);
+crier_status crier_sink_callback_open(int rate, crier_sink_write_fn write_fn, void *user,
+                                      crier_sink **ret_sink);
+
+/* The sample rate the sink was opened with (the rate of the PCM it takes). */
+int crier_sink_rate(const crier_sink *sink);
+
 #endif

@@ -1,0 +1,441 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <math.h>
+#include <signal.h>
+#include <sndfile.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "audio/audio.h"
+#include "core/buf.h"
+
+#define RATE 22050
+
+/* A fresh empty folder under $TMPDIR, removed (with its files) by rm_dir. */
+static char *
+make_dir(void)
+{
+    const char *tmp = getenv("TMPDIR");
+    char templ[512];
+    snprintf(templ, sizeof templ, "%s/crier-audio-XXXXXX", tmp ? tmp : "/tmp");
+    char *dir = mkdtemp(templ);
+    assert_non_null(dir);
+    return strdup(dir);
+}
+
+static size_t
+count_entries(const char *dir)
+{
+    size_t n = 0;
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            n++;
+    closedir(d);
+    return n;
+}
+
+static void
+rm_dir(char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d != NULL) {
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            char p[1024];
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                continue;
+            snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+            unlink(p);
+        }
+        closedir(d);
+    }
+    rmdir(dir);
+    free(dir);
+}
+
+static char *
+join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+/* n frames of a 440 Hz tone at about -12 dBFS, starting at frame `from`. */
+static void
+tone(short *pcm, size_t n, size_t from)
+{
+    for (size_t i = 0; i < n; i++)
+        pcm[i] = (short)(8000.0 * sin(2.0 * M_PI * 440.0 * (double)(from + i) / RATE));
+}
+
+/* Writes n_frames of tone in uneven pieces, one of them larger than a chunk. */
+static crier_status
+write_tone(crier_sink *sink, size_t n_frames)
+{
+    static const size_t pieces[] = { 1, 777, 3 * CRIER_AUDIO_CHUNK_FRAMES + 5, 100, 4096 };
+    short *pcm = malloc(sizeof *pcm * (3 * CRIER_AUDIO_CHUNK_FRAMES + 5));
+    size_t done = 0, k = 0;
+    crier_status st = CRIER_OK;
+    while (done < n_frames && st == CRIER_OK) {
+        size_t n = pieces[k++ % 5];
+        if (n > n_frames - done)
+            n = n_frames - done;
+        tone(pcm, n, done);
+        st = crier_sink_write(sink, pcm, n);
+        done += n;
+    }
+    free(pcm);
+    return st;
+}
+
+static const crier_tags test_tags = {
+    .title = "Rain in Spain",
+    .artist = "Ana Núñez",
+    .album = "The Daily Example",
+    .date = "2026-02-01",
+    .comment = "https://example.org/rain",
+};
+
+struct readback {
+    SF_INFO info;
+    double peak;
+    char title[128], artist[128], album[128], date[64], comment[128];
+};
+
+static void
+copy_str(char *dst, size_t cap, const char *s)
+{
+    snprintf(dst, cap, "%s", s ? s : "");
+}
+
+static void
+read_back(const char *path, struct readback *rb)
+{
+    memset(rb, 0, sizeof *rb);
+    SNDFILE *sf = sf_open(path, SFM_READ, &rb->info);
+    assert_non_null(sf);
+    copy_str(rb->title, sizeof rb->title, sf_get_string(sf, SF_STR_TITLE));
+    copy_str(rb->artist, sizeof rb->artist, sf_get_string(sf, SF_STR_ARTIST));
+    copy_str(rb->album, sizeof rb->album, sf_get_string(sf, SF_STR_ALBUM));
+    copy_str(rb->date, sizeof rb->date, sf_get_string(sf, SF_STR_DATE));
+    copy_str(rb->comment, sizeof rb->comment, sf_get_string(sf, SF_STR_COMMENT));
+    short buf[4096];
+    sf_count_t n;
+    while ((n = sf_readf_short(sf, buf, 4096)) > 0)
+        for (sf_count_t i = 0; i < n; i++)
+            if (fabs((double)buf[i]) > rb->peak)
+                rb->peak = fabs((double)buf[i]);
+    assert_int_equal(sf_close(sf), 0);
+}
+
+static void
+format_from_path(void **state)
+{
+    (void)state;
+    crier_format f = CRIER_FORMAT_COUNT;
+    assert_int_equal(crier_format_from_path("a/b/news.wav", &f), CRIER_OK);
+    assert_int_equal(f, CRIER_FORMAT_WAV);
+    assert_int_equal(crier_format_from_path("NEWS.WaV", &f), CRIER_OK);
+    assert_int_equal(f, CRIER_FORMAT_WAV);
+    assert_int_equal(crier_format_from_path("x.OGG", &f), CRIER_OK);
+    assert_int_equal(f, CRIER_FORMAT_OGG);
+    f = CRIER_FORMAT_COUNT;
+    assert_int_equal(crier_format_from_path("x.mp4", &f), CRIER_E_FORMAT);
+    assert_int_equal(crier_format_from_path("wav", &f), CRIER_E_FORMAT);
+    assert_int_equal(crier_format_from_path("x.wav.txt", &f), CRIER_E_FORMAT);
+    assert_int_equal(f, CRIER_FORMAT_COUNT);  /* untouched on failure */
+    assert_string_equal(crier_format_name(CRIER_FORMAT_WAV), "wav");
+    assert_string_equal(crier_format_name(CRIER_FORMAT_OGG), "ogg");
+}
+
+static void
+round_trip(crier_format format, const char *name, int major)
+{
+    char *dir = make_dir();
+    char *path = join(dir, name);
+    crier_sink *sink = NULL;
+    const size_t n_frames = 2 * RATE + 123;
+
+    assert_int_equal(crier_sink_file_open(path, format, RATE, &test_tags, &sink), CRIER_OK);
+    assert_int_equal(write_tone(sink, n_frames), CRIER_OK);
+    assert_int_equal(crier_sink_frames(sink), n_frames);
+    /* Until finish, only the temporary file exists, under another name. */
+    assert_int_equal(access(path, F_OK), -1);
+    assert_int_equal(count_entries(dir), 1);
+    assert_int_equal(crier_sink_finish(sink), CRIER_OK);
+    crier_sink_free(sink);
+    assert_int_equal(count_entries(dir), 1);   /* the output only: temp renamed */
+
+    struct readback rb;
+    read_back(path, &rb);
+    assert_int_equal(rb.info.format & SF_FORMAT_TYPEMASK, major);
+    assert_int_equal(rb.info.samplerate, RATE);
+    assert_int_equal(rb.info.channels, 1);
+    assert_int_equal(rb.info.frames, (sf_count_t)n_frames);
+    assert_true(rb.peak > 4000);
+    assert_string_equal(rb.title, test_tags.title);
+    assert_string_equal(rb.artist, test_tags.artist);
+    assert_string_equal(rb.album, test_tags.album);
+    assert_string_equal(rb.date, test_tags.date);
+    assert_string_equal(rb.comment, test_tags.comment);
+
+    struct stat sb;
+    assert_int_equal(stat(path, &sb), 0);
+    mode_t mask = umask(0);
+    umask(mask);
+    assert_int_equal(sb.st_mode & 0777, 0666 & ~mask);   /* not mkstemp's 0600 */
+    free(path);
+    rm_dir(dir);
+}
+
+static void
+wav_round_trip(void **state)
+{
+    (void)state;
+    round_trip(CRIER_FORMAT_WAV, "news.wav", SF_FORMAT_WAV);
+}
+
+static void
+ogg_round_trip(void **state)
+{
+    (void)state;
+    round_trip(CRIER_FORMAT_OGG, "news.ogg", SF_FORMAT_OGG);
+}
+
+static void
+free_without_finish_leaves_nothing(void **state)
+{
+    (void)state;
+    char *dir = make_dir();
+    char *path = join(dir, "gone.ogg");
+    crier_sink *sink = NULL;
+    assert_int_equal(crier_sink_file_open(path, CRIER_FORMAT_OGG, RATE, NULL, &sink), CRIER_OK);
+    assert_int_equal(write_tone(sink, RATE), CRIER_OK);
+    assert_int_equal(count_entries(dir), 1);
+    crier_sink_free(sink);
+    assert_int_equal(count_entries(dir), 0);
+    free(path);
+    rm_dir(dir);
+}
+
+static void
+missing_folder_is_outdir(void **state)
+{
+    (void)state;
+    char *dir = make_dir();
+    char *path = join(dir, "no/such/news.wav");
+    crier_sink *sink = (crier_sink *)0x1;
+    assert_int_equal(crier_sink_file_open(path, CRIER_FORMAT_WAV, RATE, NULL, &sink),
+                     CRIER_E_OUTDIR);
+    assert_ptr_equal(sink, (crier_sink *)0x1);   /* untouched on failure */
+    assert_int_equal(count_entries(dir), 0);
+    free(path);
+    rm_dir(dir);
+}
+
+/* Root ignores folder permissions: check as "nobody" in a child. */
+static void
+unwritable_folder_is_outdir(void **state)
+{
+    (void)state;
+    char *dir = make_dir();
+    char *path = join(dir, "news.wav");
+    assert_int_equal(chmod(dir, 0555), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+            _exit(2);
+        crier_sink *sink = NULL;
+        crier_status st = crier_sink_file_open(path, CRIER_FORMAT_WAV, RATE, NULL, &sink);
+        _exit(st == CRIER_E_OUTDIR ? 0 : 1);
+    }
+    int ws;
+    assert_int_equal(waitpid(pid, &ws, 0), pid);
+    assert_true(WIFEXITED(ws));
+    assert_int_equal(WEXITSTATUS(ws), 0);
+    assert_int_equal(count_entries(dir), 0);
+    chmod(dir, 0755);
+    free(path);
+    rm_dir(dir);
+}
+
+/* A full disk: the file size limit makes write() fail with EFBIG (SIGXFSZ
+ * ignored). Either a write or finish must fail with CRIER_E_WRITE, and nothing
+ * may be left. Exit codes: 0 as expected, 1 no failure seen, 3 wrong status. */
+static void
+full_disk(crier_format format, const char *name)
+{
+    char *dir = make_dir();
+    char *path = join(dir, name);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        struct rlimit rl = { 64 * 1024, 64 * 1024 };
+        signal(SIGXFSZ, SIG_IGN);
+        if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+            _exit(2);
+        crier_sink *sink = NULL;
+        if (crier_sink_file_open(path, format, RATE, &test_tags, &sink) != CRIER_OK)
+            _exit(2);
+        crier_status st = write_tone(sink, 60 * RATE);
+        if (st == CRIER_OK)
+            st = crier_sink_finish(sink);
+        crier_sink_free(sink);
+        _exit(st == CRIER_E_WRITE ? 0 : st == CRIER_OK ? 1 : 3);
+    }
+    int ws;
+    assert_int_equal(waitpid(pid, &ws, 0), pid);
+    assert_true(WIFEXITED(ws));
+    assert_int_equal(WEXITSTATUS(ws), 0);
+    assert_int_equal(count_entries(dir), 0);
+    free(path);
+    rm_dir(dir);
+}
+
+static void
+full_disk_wav(void **state)
+{
+    (void)state;
+    full_disk(CRIER_FORMAT_WAV, "full.wav");
+}
+
+static void
+full_disk_ogg(void **state)
+{
+    (void)state;
+    full_disk(CRIER_FORMAT_OGG, "full.ogg");
+}
+
+static void
+target_is_a_folder(void **state)
+{
+    (void)state;
+    char *dir = make_dir();
+    char *path = join(dir, "sub.wav");
+    crier_sink *sink = NULL;
+    assert_int_equal(mkdir(path, 0755), 0);
+    assert_int_equal(crier_sink_file_open(path, CRIER_FORMAT_WAV, RATE, NULL, &sink),
+                     CRIER_E_WRITE);
+    rmdir(path);
+    free(path);
+    rm_dir(dir);
+}
+
+static void
+bad_arguments(void **state)
+{
+    (void)state;
+    crier_sink *sink = NULL;
+    assert_int_equal(crier_sink_file_open("x.wav", CRIER_FORMAT_COUNT, RATE, NULL, &sink),
+                     CRIER_E_FORMAT);
+    assert_int_equal(crier_sink_file_open("x.wav", CRIER_FORMAT_WAV, 0, NULL, &sink),
+                     CRIER_E_ARG);
+    assert_int_equal(crier_sink_null_open(0, &sink), CRIER_E_ARG);
+    assert_null(sink);
+    crier_sink_free(NULL);
+}
+
+static void
+null_sink_counts(void **state)
+{
+    (void)state;
+    crier_sink *sink = NULL;
+    assert_int_equal(crier_sink_null_open(RATE, &sink), CRIER_OK);
+    assert_int_equal(write_tone(sink, 3 * RATE + 1), CRIER_OK);
+    assert_int_equal(crier_sink_write_silence(sink, 1000), CRIER_OK);
+    assert_int_equal(crier_sink_frames(sink), 3 * RATE + 1 + 1000);
+    assert_int_equal(crier_sink_rate(sink), RATE);
+    assert_int_equal(crier_sink_finish(sink), CRIER_OK);
+    crier_sink_free(sink);
+}
+
+struct chunk_stats {
+    size_t calls, max_chunk;
+};
+
+static crier_status
+count_chunks(void *user, const short *pcm, size_t n_frames)
+{
+    struct chunk_stats *cs = user;
+    (void)pcm;
+    cs->calls++;
+    if (n_frames > cs->max_chunk)
+        cs->max_chunk = n_frames;
+    return cs->calls == 50 ? CRIER_E_DEVICE : CRIER_OK;
+}
+
+/* Writes are split into chunks, and a failing sink stays failed. */
+static void
+chunks_and_sticky_errors(void **state)
+{
+    (void)state;
+    struct chunk_stats cs = { 0, 0 };
+    crier_sink *sink = NULL;
+    assert_int_equal(crier_sink_callback_open(RATE, count_chunks, &cs, &sink), CRIER_OK);
+    assert_int_equal(crier_sink_write_silence(sink, 10 * CRIER_AUDIO_CHUNK_FRAMES + 1), CRIER_OK);
+    assert_int_equal(cs.max_chunk, CRIER_AUDIO_CHUNK_FRAMES);
+    assert_int_equal(cs.calls, 11);
+    assert_int_equal(crier_sink_write_silence(sink, 100 * CRIER_AUDIO_CHUNK_FRAMES), CRIER_E_DEVICE);
+    assert_int_equal(cs.calls, 50);
+    assert_int_equal(crier_sink_write_silence(sink, 1), CRIER_E_DEVICE);
+    assert_int_equal(crier_sink_finish(sink), CRIER_E_DEVICE);
+    crier_sink_free(sink);
+}
+
+/* No server and no ALSA device: the live sink fails fast with CRIER_E_DEVICE. */
+static void
+live_without_device_fails_fast(void **state)
+{
+    (void)state;
+    if (access("/dev/snd", F_OK) == 0)
+        skip();
+    setenv("PULSE_SERVER", "unix:/nonexistent/crier-test", 1);
+    struct timespec a, b;
+    crier_sink *sink = NULL;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    assert_int_equal(crier_sink_live_open(NULL, RATE, &sink), CRIER_E_DEVICE);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    assert_null(sink);
+    double s = (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+    assert_true(s < 1.0);
+    unsetenv("PULSE_SERVER");
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(format_from_path),
+        cmocka_unit_test(wav_round_trip),
+        cmocka_unit_test(ogg_round_trip),
+        cmocka_unit_test(free_without_finish_leaves_nothing),
+        cmocka_unit_test(missing_folder_is_outdir),
+        cmocka_unit_test(unwritable_folder_is_outdir),
+        cmocka_unit_test(full_disk_wav),
+        cmocka_unit_test(full_disk_ogg),
+        cmocka_unit_test(target_is_a_folder),
+        cmocka_unit_test(bad_arguments),
+        cmocka_unit_test(null_sink_counts),
+        cmocka_unit_test(chunks_and_sticky_errors),
+        cmocka_unit_test(live_without_device_fails_fast),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

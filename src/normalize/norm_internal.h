@@ -156,6 +156,7 @@ typedef struct norm_ctx {
 typedef struct norm_match {
     size_t n_toks;      /* tokens consumed (>= 1) */
     size_t trail_skip;  /* bytes of the last token's trailing punctuation consumed */
+    bool silent;        /* not read at all, leading punctuation included ("[1]") */
     const norm_entry *entry;
     norm_number num;
     uint64_t v[4];
@@ -229,6 +230,12 @@ crier_status norm_say_year_tok(const norm_ctx *c, size_t i, const norm_match *m,
 bool norm_match_number(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_number_tok(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 
+bool norm_match_web(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_web(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_citation(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_nothing(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+/* Pictographs, dingbats, flags, variation selectors and joiners: not spoken. */
+bool norm_is_emoji(unsigned cp);
 bool norm_match_title(const norm_ctx *c, size_t i, norm_match *m);
 bool norm_match_abbrev(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_entry(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);

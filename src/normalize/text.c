@@ -7,6 +7,8 @@
 
 /* First match wins; each row has golden lines in tests/golden/normalize/en/. */
 static const norm_rule rules[] = {
+    { "citation", norm_match_citation, norm_say_nothing },     /* "[1]" */
+    { "web",      norm_match_web,      norm_say_web },         /* URLs, e-mail, @handle, #tag */
     { "money",    norm_match_money,    norm_say_money },       /* "$1.5 billion", "€20", "NIS 5" */
     { "date",     norm_match_date,     norm_say_date },        /* "Feb. 1, 2026", "1 February 2026" */
     { "phone",    norm_match_phone,    norm_say_phone },       /* "(555) 555-5555", "10.0.0.1" */
@@ -74,6 +76,26 @@ norm_lookup_dotted(const norm_ctx *c, size_t i, norm_table_id t, bool *ret_dot)
     return norm_lookup(c->lang, t, key, len);
 }
 
+/* Appends s as a word, emoji left out (a token of emoji alone says nothing). */
+static crier_status
+say_without_emoji(crier_buf *out, const char *s, size_t len)
+{
+    crier_status st = CRIER_OK;
+    bool started = false;
+    for (size_t k = 0; k < len && st == CRIER_OK;) {
+        unsigned cp;
+        size_t n = crier_utf8_decode(s + k, len - k, &cp);
+        if (n == 0)
+            n = 1;
+        if (!norm_is_emoji(cp)) {
+            st = started ? crier_buf_append(out, s + k, n) : norm_put_word(out, s + k, n);
+            started = true;
+        }
+        k += n;
+    }
+    return st;
+}
+
 /* Says a token no rule took: as written, or part by part when it is a compound
  * whose parts read differently on their own ("F-35", "anti-U.S."). */
 static crier_status
@@ -114,7 +136,7 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
         if (st != CRIER_OK || changed)
             return st;
     }
-    return norm_put_word(out, b, len);
+    return say_without_emoji(out, b, len);
 }
 
 /* Says tokens [i..] : one rule's match, or the token as written. Returns the
@@ -127,9 +149,6 @@ say_at(const norm_ctx *c, size_t i, bool last_in_text, crier_buf *out, size_t *r
     size_t r = 0, body_len = norm_body_len(c, i);
 
     memset(&m, 0, sizeof m);
-    if (norm_lead_len(c, i) > 0 &&
-        (st = norm_put_word(out, c->text + c->toks[i].off, norm_lead_len(c, i))) != CRIER_OK)
-        return st;
     *ret_used = 1;
     if (body_len > c->max_token_bytes) /* a run no listener could follow: left out */
         return CRIER_OK;
@@ -138,6 +157,13 @@ say_at(const norm_ctx *c, size_t i, bool last_in_text, crier_buf *out, size_t *r
         if (rules[r].match(c, i, &m))
             break;
     }
+    if (r < sizeof rules / sizeof rules[0] && m.silent) {
+        *ret_used = m.n_toks;
+        return CRIER_OK;
+    }
+    if (norm_lead_len(c, i) > 0 &&
+        (st = norm_put_word(out, c->text + c->toks[i].off, norm_lead_len(c, i))) != CRIER_OK)
+        return st;
     bool glued = norm_lead_len(c, i) > 0; /* "(five" not "( five" */
     size_t mark = out->len;
     if (body_len == 0) {

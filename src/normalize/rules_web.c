@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "core/utf8.h"
+#include "normalize/norm_internal.h"
+
+/* Web text: URLs, e-mail addresses, @handles, #hashtags, "[1]" citations and
+ * emoji. Separator names and web words ("www", "jpg") come from web.tsv. */
+
+/* The web.tsv row of s in lower case ("www", "com", "."), or NULL. */
+static const norm_entry *
+web_word(const crier_lang *lang, const char *s, size_t len)
+{
+    char low[32];
+    if (len == 0 || len >= sizeof low)
+        return NULL;
+    for (size_t k = 0; k < len; k++)
+        low[k] = (char)crier_ascii_lower((unsigned char)s[k]);
+    return norm_lookup(lang, NT_WEB, low, len);
+}
+
+static bool
+has_prefix(const char *s, size_t len, const char *p)
+{
+    size_t pl = strlen(p);
+    return len > pl && norm_ascii_ieq(s, pl, p);
+}
+
+/* "name.tld" or "name.tld/path" where tld is marked "tld" in web.tsv. */
+static bool
+is_domain(const crier_lang *lang, const char *b, size_t len)
+{
+    const char *slash = memchr(b, '/', len);
+    size_t host = slash ? (size_t)(slash - b) : len, dot = host;
+    while (dot > 0 && b[dot - 1] != '.')
+        dot--;
+    if (dot < 2 || dot >= host)
+        return false;
+    for (size_t k = 0; k < host; k++)
+        if (!crier_is_ascii_alnum((unsigned char)b[k]) && b[k] != '.' && b[k] != '-')
+            return false;
+    const norm_entry *e = web_word(lang, b + dot, host - dot);
+    const char *flag;
+    size_t fl;
+    return e != NULL && norm_field(e->value, 1, &flag, &fl) && fl == 3 && memcmp(flag, "tld", 3) == 0;
+}
+
+bool
+norm_match_web(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    const char *at = memchr(b, '@', len);
+
+    m->n_toks = 1;
+    if (len < 2)
+        return false;
+    if (b[0] == '@' || b[0] == '#') /* "@handle", "#hashtag" */
+        return crier_is_ascii_alnum((unsigned char)b[1]) && (m->kind = b[0]) != 0;
+    for (size_t k = 0; k + 3 <= len; k++)
+        if (b[k] == ':' && b[k + 1] == '/' && b[k + 2] == '/')
+            return true; /* "https://", "file:///" */
+    if (has_prefix(b, len, "www."))
+        return true;
+    if (at != NULL && at > b && memchr(at, '.', len - (size_t)(at - b)) != NULL)
+        return true; /* e-mail */
+    return is_domain(c->lang, b, len);
+}
+
+/* Says one run of letters, digits or one separator. */
+static crier_status
+say_web_run(const crier_lang *lang, const char *s, size_t len, crier_buf *out)
+{
+    const norm_entry *e = web_word(lang, s, len);
+    if (e != NULL)
+        return norm_put_field(out, e->value, 0);
+    if (crier_is_ascii_digit((unsigned char)s[0]))
+        return norm_say_digits(lang, s, len, out);
+    if (crier_is_ascii_alpha((unsigned char)s[0]) || (unsigned char)s[0] >= 0x80)
+        return norm_put_word(out, s, len);
+    return CRIER_OK; /* a separator without a name */
+}
+
+crier_status
+norm_say_web(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i), k = 0;
+    crier_status st = CRIER_OK;
+
+    if (m->kind == '#') { /* "#hashtag": hashtag, then the tag as written */
+        k = 1;
+        st = norm_put(out, norm_word(c->lang, "hashtag", "hashtag"));
+    }
+    while (k < len && st == CRIER_OK) {
+        size_t e = k + 1;
+        if (crier_is_ascii_alpha((unsigned char)b[k]) || (unsigned char)b[k] >= 0x80) {
+            while (e < len && (crier_is_ascii_alpha((unsigned char)b[e]) || (unsigned char)b[e] >= 0x80))
+                e++;
+        } else if (crier_is_ascii_digit((unsigned char)b[k])) {
+            while (e < len && crier_is_ascii_digit((unsigned char)b[e]))
+                e++;
+        } else if (b[k] == '/' && e < len && b[e] == '/') {
+            e++; /* "//": slash slash, said as one row of web.tsv */
+        }
+        st = say_web_run(c->lang, b + k, e - k, out);
+        k = e;
+    }
+    return st;
+}
+
+/* "[1]", "[12]": a citation mark, not read. */
+bool
+norm_match_citation(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const norm_tok *t = &c->toks[i];
+    m->n_toks = 1;
+    m->silent = true;
+    m->trail_skip = 1;
+    return norm_lead_len(c, i) == 1 && c->text[t->off] == '[' && norm_trail0(c, i) == ']' &&
+           norm_all_digits(norm_body(c, i), norm_body_len(c, i)) && norm_body_len(c, i) <= 3;
+}
+
+crier_status
+norm_say_nothing(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    return CRIER_OK;
+}
+
+/* Pictographs, dingbats, flags, variation selectors and joiners: not spoken. */
+bool
+norm_is_emoji(unsigned cp)
+{
+    return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
+           cp == 0xFE0F || cp == 0xFE0E || cp == 0x200D || (cp >= 0x2B00 && cp <= 0x2BFF) ||
+           (cp >= 0xE0020 && cp <= 0xE007F) || cp == 0x20E3;
+}

@@ -1,6 +1,189 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "speech/speech.h"
-crier_status crier_speech_new(const crier_speech_opts *opts, crier_speech **ret_speech) { (void)opts; (void)ret_speech; return CRIER_E_SPEECH; }
-int crier_speech_sample_rate(const crier_speech *speech) { (void)speech; return 22050; }
-crier_status crier_speech_say(crier_speech *speech, const crier_script *script, crier_sink *sink) { (void)speech; (void)script; (void)sink; return CRIER_E_SPEECH; }
-void crier_speech_free(crier_speech *speech) { (void)speech; }
+
+#include <espeak-ng/espeak_ng.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* eSpeak NG runs in synchronous mode: espeak_Synth returns when a sentence is
+ * spoken, and meanwhile calls synth_callback with each buffer of PCM (every
+ * BUFFER_MS of audio). The callback finds its session through the user_data
+ * pointer eSpeak NG copies into every event of the list it passes (the list
+ * always holds at least the terminating event), so no global is needed. */
+
+#define BUFFER_MS 150
+#define DEFAULT_VOICE "en-us"
+
+/* Pauses. The sentence pause is eSpeak NG's own (espeakENDPAUSE: it ends each
+ * sentence the way it ends a clause, scaled to the speaking rate); after a block
+ * and after a heading we add silence frames ourselves. We do not use SSML
+ * <break>: it would mean escaping every sentence's text, and eSpeak NG's SSML
+ * mode also changes how it reads some punctuation; plain silence is exact,
+ * cheap and testable. */
+static const unsigned extra_pause_ms[] = {
+    [CRIER_PAUSE_SENTENCE] = 0,
+    [CRIER_PAUSE_BLOCK] = 400,
+    [CRIER_PAUSE_HEADING] = 700,
+};
+
+/* eSpeak NG is process-wide state, and 1.51 cannot be initialized twice in a
+ * process: after espeak_ng_Terminate and a new espeak_ng_Initialize, the next
+ * Terminate deadlocks on its queue thread (seen here: both threads stuck in
+ * pthread_cond_wait). So the engine is initialized on the first crier_speech_new
+ * and kept until the process exits; this one static records that, and which
+ * session currently owns the engine (one at a time). It is the library's only
+ * mutable global. The synthesis callback does not need it: it gets its session
+ * through user_data. Batch workers must fork before creating a session. */
+static struct {
+    int sample_rate;             /* 0 until eSpeak NG is initialized */
+    const crier_speech *owner;   /* the live session, or NULL */
+} engine;
+
+struct crier_speech {
+    int sample_rate;
+    crier_sink *sink;          /* borrowed, during crier_speech_say only */
+    crier_status sink_status;  /* first error the sink reported */
+};
+
+static int
+synth_callback(short *wav, int n_samples, espeak_EVENT *events)
+{
+    crier_speech *self = events != NULL ? events[0].user_data : NULL;
+
+    if (self == NULL || self->sink == NULL)
+        return 1;
+    if (self->sink_status != CRIER_OK)
+        return 1;
+    if (wav != NULL && n_samples > 0) {
+        crier_status st = crier_sink_write(self->sink, wav, (size_t)n_samples);
+        if (st != CRIER_OK) {
+            self->sink_status = st;
+            return 1;   /* stops synthesis */
+        }
+    }
+    return 0;
+}
+
+static crier_status
+select_voice(const char *voice)
+{
+    if (voice == NULL || *voice == '\0')
+        voice = DEFAULT_VOICE;
+    /* eSpeak NG 1.51's SetVoiceByFile finds no file by path (it lower-cases the
+     * name and looks under its own data folder), so only names are accepted. */
+    return espeak_ng_SetVoiceByName(voice) == ENS_OK ? CRIER_OK : CRIER_E_VOICE;
+}
+
+/* espeak_ng_* rather than espeak_Initialize: the old call prints to stderr on
+ * missing data and hides the status. */
+static crier_status
+engine_start(void)
+{
+    espeak_ng_ERROR_CONTEXT context = NULL;
+
+    if (engine.sample_rate > 0)
+        return CRIER_OK;
+    espeak_ng_InitializePath(NULL);
+    espeak_ng_STATUS est = espeak_ng_Initialize(&context);
+    espeak_ng_ClearErrorContext(&context);
+    if (est != ENS_OK)
+        return CRIER_E_SPEECH;
+    if (espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, BUFFER_MS, NULL) != ENS_OK)
+        return CRIER_E_SPEECH;
+    int rate = espeak_ng_GetSampleRate();
+    if (rate <= 0)
+        return CRIER_E_SPEECH;
+    espeak_SetSynthCallback(synth_callback);
+    engine.sample_rate = rate;
+    return CRIER_OK;
+}
+
+crier_status
+crier_speech_new(const crier_speech_opts *opts, crier_speech **ret_speech)
+{
+    crier_speech *self = NULL;
+    const char *voice = opts ? opts->voice : NULL;
+    int rate_wpm = opts && opts->rate_wpm ? opts->rate_wpm : espeakRATE_NORMAL;
+    crier_status st = CRIER_OK;
+
+    if (ret_speech == NULL)
+        return CRIER_E_ARG;
+    if (rate_wpm < espeakRATE_MINIMUM || rate_wpm > espeakRATE_MAXIMUM)
+        return CRIER_E_ARG;
+    if (engine.owner != NULL)
+        return CRIER_E_ARG;   /* one session per process at a time */
+    if ((self = calloc(1, sizeof *self)) == NULL)
+        return CRIER_E_NOMEM;
+    if ((st = engine_start()) != CRIER_OK)
+        goto out;
+    self->sample_rate = engine.sample_rate;
+    if ((st = select_voice(voice)) != CRIER_OK)
+        goto out;
+    if (espeak_ng_SetParameter(espeakRATE, rate_wpm, 0) != ENS_OK) {
+        st = CRIER_E_SPEECH;
+        goto out;
+    }
+    engine.owner = self;
+    *ret_speech = self;
+    self = NULL;
+out:
+    free(self);
+    return st;
+}
+
+int
+crier_speech_sample_rate(const crier_speech *speech)
+{
+    return speech ? speech->sample_rate : 0;
+}
+
+static crier_status
+say_sentence(crier_speech *self, const crier_sentence *s)
+{
+    if (s->spoken != NULL && s->spoken[0] != '\0') {
+        espeak_ng_STATUS est = espeak_ng_Synthesize(s->spoken, strlen(s->spoken) + 1, 0,
+                                                    POS_CHARACTER, 0,
+                                                    espeakCHARS_UTF8 | espeakENDPAUSE, NULL, self);
+        if (self->sink_status != CRIER_OK)
+            return self->sink_status;
+        if (est != ENS_OK)
+            return CRIER_E_SPEECH;
+    }
+    unsigned ms = (unsigned)s->pause < sizeof extra_pause_ms / sizeof extra_pause_ms[0]
+                      ? extra_pause_ms[s->pause] : 0;
+    if (ms == 0)
+        return CRIER_OK;
+    return crier_sink_write_silence(self->sink, (size_t)self->sample_rate * ms / 1000);
+}
+
+crier_status
+crier_speech_say(crier_speech *speech, const crier_script *script, crier_sink *sink)
+{
+    crier_status st = CRIER_OK;
+
+    if (speech == NULL || script == NULL || sink == NULL)
+        return CRIER_E_ARG;
+    if (crier_sink_rate(sink) != speech->sample_rate)
+        return CRIER_E_ARG;
+    speech->sink = sink;
+    speech->sink_status = CRIER_OK;
+    for (size_t b = 0; b < script->n_blocks && st == CRIER_OK; b++) {
+        const crier_script_block *block = &script->blocks[b];
+        for (size_t i = 0; i < block->n_sentences && st == CRIER_OK; i++)
+            st = say_sentence(speech, &block->sentences[i]);
+    }
+    speech->sink = NULL;
+    return st;
+}
+
+void
+crier_speech_free(crier_speech *speech)
+{
+    if (speech == NULL)
+        return;
+    /* eSpeak NG stays initialized (see engine); only the session ends. */
+    if (engine.owner == speech)
+        engine.owner = NULL;
+    free(speech);
+}

@@ -69,6 +69,14 @@ crier_status ex_html_choose(ex_html *h, xmlNodePtr **ret_nodes, size_t *ret_n);
 void ex_html_clean(ex_html *h, xmlNodePtr root);
 crier_status ex_html_blocks(ex_html *h, xmlNodePtr *roots, size_t n_roots, ex_builder *b);
 
+/* The title a page's <title> gives (Readability.js's rules). orig: the
+ * <title> text, white space collapsed; headings: the <h1>/<h2> texts;
+ * only_h1: the text of the page's only <h1>, or NULL. *ret owned. */
+crier_status ex_title_from_page(const char *orig, const char *const *headings,
+                                size_t n_headings, const char *only_h1, char **ret);
+/* How much of b's words occur in a, 0..1 (Readability.js's _textSimilarity). */
+double ex_text_similarity(const char *a, const char *b);
+
 /* A small tolerant JSON reader for JSON-LD. */
 typedef enum ex_json_type {
     EX_JSON_NULL, EX_JSON_BOOL, EX_JSON_NUMBER, EX_JSON_STRING, EX_JSON_ARRAY, EX_JSON_OBJECT

@@ -5,32 +5,28 @@
 #include "core/utf8.h"
 #include "extract/html_internal.h"
 
-/* Metadata from <meta> (OpenGraph, Dublin Core, article:*), JSON-LD, and the
- * page itself (<title>, <h1>, <html lang>, <time>, a byline element). Each
- * field takes the first source that has it, in the order of the tables. */
+/* Metadata from JSON-LD, <meta> (Dublin Core, OpenGraph, article:*, Twitter,
+ * Parse.ly) and the page itself (<title>, <h1>, <html lang>, <time>, a byline
+ * element). The order of sources follows Readability.js, so crier agrees with
+ * the reference extractor; crier then adds its own rules (no "By", no site
+ * name as byline, no site suffix in the title, dates in ISO 8601). */
 
-enum field { F_TITLE, F_BYLINE, F_DATE, F_SITE, F_LANG, F_URL, F_DESC, F_COUNT };
+#define META_MAX_VALUES 256
+#define META_MAX_HEADINGS 64
 
-/* <meta> keys (property, name or itemprop), best first, per field. */
-static const char *const meta_keys[F_COUNT][10] = {
-    [F_TITLE] = { "og:title", "twitter:title", "dc:title", "dcterm:title", "title", NULL },
-    [F_BYLINE] = { "author", "article:author", "dc:creator", "dcterm:creator", "byl",
-                   "parsely-author", "sailthru.author", "twitter:creator", NULL },
-    [F_DATE] = { "article:published_time", "datepublished", "og:published_time",
-                 "parsely-pub-date", "sailthru.date", "date", "pubdate", "publishdate",
-                 "dc.date", "dc.date.issued" },
-    [F_SITE] = { "og:site_name", "application-name", "twitter:site", NULL },
-    [F_LANG] = { "content-language", "og:locale", "language", "dc.language", NULL },
-    [F_URL] = { "og:url", "twitter:url", NULL },
-    [F_DESC] = { "description", "og:description", "twitter:description", "dc.description",
-                 NULL },
-};
+typedef struct kv {
+    char *key; /* lower case; "dc.title" stored as "dc:title" */
+    char *val;
+} kv;
 
 typedef struct found {
-    char *v[F_COUNT][10]; /* meta values, per key slot (owned) */
-    char *ld[F_COUNT];    /* JSON-LD values (owned) */
-    char *title_tag, *h1, *html_lang, *canonical, *rel_author, *byline_el, *time_dt;
-    size_t n_h1;
+    kv values[META_MAX_VALUES];
+    size_t n_values;
+    bool ld_done;
+    char *ld_name, *ld_headline, *ld_byline, *ld_date, *ld_site, *ld_desc, *ld_lang;
+    char *title_tag, *h1, *html_lang, *canonical, *byline_el, *time_dt;
+    char *headings[META_MAX_HEADINGS];
+    size_t n_headings, n_h1;
 } found;
 
 static crier_status
@@ -39,54 +35,91 @@ keep(char **slot, const char *s)
     return s ? ex_set_field(slot, s, strlen(s), false) : CRIER_OK;
 }
 
+/* Text content, white space collapsed; NULL when empty. Owned. */
+static crier_status
+node_text(xmlNodePtr n, char **ret)
+{
+    xmlChar *t = xmlNodeGetContent(n);
+    char *v = NULL;
+    crier_status st = t ? ex_set_field(&v, (const char *)t, strlen((const char *)t), true)
+                        : CRIER_OK;
+    xmlFree(t);
+    *ret = v;
+    return st;
+}
+
 static crier_status
 keep_text(char **slot, xmlNodePtr n)
 {
     if (*slot != NULL)
         return CRIER_OK;
-    xmlChar *t = xmlNodeGetContent(n);
-    crier_status st = t ? keep(slot, (const char *)t) : CRIER_OK;
-    xmlFree(t);
-    return st;
+    return node_text(n, slot);
 }
 
-static bool
-ci_eq_n(const char *s, size_t len, const char *key)
+/* Stores key (len bytes) → val; a later value for the same key wins, as in
+ * Readability. */
+static crier_status
+set_value(found *f, const char *key, size_t len, const char *val)
 {
-    if (strlen(key) != len)
-        return false;
+    char k[64];
+    if (len == 0 || len >= sizeof k)
+        return CRIER_OK;
     for (size_t i = 0; i < len; i++)
-        if (crier_ascii_lower((unsigned char)s[i]) != (unsigned char)key[i])
-            return false;
-    return true;
+        k[i] = key[i] == '.' ? ':' : (char)crier_ascii_lower((unsigned char)key[i]);
+    k[len] = '\0';
+    size_t slot = f->n_values;
+    for (size_t i = 0; i < f->n_values; i++)
+        if (strcmp(f->values[i].key, k) == 0)
+            slot = i;
+    if (slot == META_MAX_VALUES)
+        return CRIER_OK;
+    char *v = NULL;
+    crier_status st = ex_set_field(&v, val, strlen(val), true);
+    if (st != CRIER_OK || v == NULL)
+        return st;
+    if (slot == f->n_values) {
+        f->values[slot].key = crier_strndup(k, len);
+        if (f->values[slot].key == NULL) {
+            free(v);
+            return CRIER_E_NOMEM;
+        }
+        f->n_values++;
+    } else {
+        free(f->values[slot].val);
+    }
+    f->values[slot].val = v;
+    return CRIER_OK;
+}
+
+static const char *
+value(const found *f, const char *key)
+{
+    for (size_t i = 0; i < f->n_values; i++)
+        if (strcmp(f->values[i].key, key) == 0)
+            return f->values[i].val;
+    return NULL;
 }
 
 static crier_status
 read_meta(found *f, xmlNodePtr n)
 {
     const char *content = ex_attr(n, "content");
-    const char *names[3] = { ex_attr(n, "property"), ex_attr(n, "name"), ex_attr(n, "itemprop") };
     const char *equiv = ex_attr(n, "http-equiv");
+    const char *attrs[3] = { ex_attr(n, "property"), ex_attr(n, "name"), ex_attr(n, "itemprop") };
     crier_status st = CRIER_OK;
     if (content == NULL)
         return CRIER_OK;
     if (equiv && ex_ci_equal(equiv, "content-language"))
-        names[0] = "content-language";
-    for (int k = 0; k < 3 && st == CRIER_OK; k++) {
-        if (names[k] == NULL)
-            continue;
-        /* property="og:title twitter:title": space-separated names */
-        const char *p = names[k];
-        while (*p && st == CRIER_OK) {
-            while (*p == ' ')
+        return set_value(f, "content-language", 16, content);
+    /* property="dc:creator twitter:site_name": each name counts */
+    for (int a = 0; a < 3 && st == CRIER_OK; a++) {
+        for (const char *p = attrs[a]; p && *p && st == CRIER_OK;) {
+            while (*p && crier_is_ascii_space((unsigned char)*p))
                 p++;
             const char *e = p;
-            while (*e && *e != ' ')
+            while (*e && !crier_is_ascii_space((unsigned char)*e))
                 e++;
-            for (int fi = 0; fi < F_COUNT; fi++)
-                for (int j = 0; j < 10 && meta_keys[fi][j]; j++)
-                    if (ci_eq_n(p, (size_t)(e - p), meta_keys[fi][j]))
-                        st = keep(&f->v[fi][j], content);
+            st = set_value(f, p, (size_t)(e - p), content);
             p = e;
         }
     }
@@ -96,13 +129,28 @@ read_meta(found *f, xmlNodePtr n)
 /* ---- JSON-LD ---- */
 
 static bool
+is_article_type_name(const char *t)
+{
+    /* Readability's /^Article|...|APIReference$/: prefix, substrings, suffix */
+    static const char *const inner[] = {
+        "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle",
+        "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle",
+        "ReportageNewsArticle", "ReviewNewsArticle", "Report", "SatiricalArticle",
+        "ScholarlyArticle", "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting",
+        "LiveBlogPosting", "DiscussionForumPosting", "TechArticle",
+    };
+    size_t len = strlen(t);
+    if (strncmp(t, "Article", 7) == 0 || (len >= 12 && strcmp(t + len - 12, "APIReference") == 0))
+        return true;
+    for (size_t i = 0; i < sizeof inner / sizeof inner[0]; i++)
+        if (strstr(t, inner[i]) != NULL)
+            return true;
+    return false;
+}
+
+static bool
 is_article_type(const ex_json *t)
 {
-    static const char *const types[] = { "Article", "NewsArticle", "BlogPosting", "Report",
-                                         "ReportageNewsArticle", "AnalysisNewsArticle",
-                                         "OpinionNewsArticle", "ScholarlyArticle",
-                                         "TechArticle", "SocialMediaPosting", "LiveBlogPosting",
-                                         "WebPage", "Blog", "Review" };
     if (t == NULL)
         return false;
     if (t->type == EX_JSON_ARRAY) {
@@ -111,18 +159,21 @@ is_article_type(const ex_json *t)
                 return true;
         return false;
     }
-    if (t->type != EX_JSON_STRING)
-        return false;
-    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-        if (strcmp(t->str, types[i]) == 0)
-            return true;
-    return false;
+    return t->type == EX_JSON_STRING && is_article_type_name(t->str);
 }
 
 static const char *
 json_str(const ex_json *j)
 {
     return j && j->type == EX_JSON_STRING ? j->str : NULL;
+}
+
+static bool
+is_schema_org(const char *s)
+{
+    return s && (strncmp(s, "http://schema.org", 17) == 0 ||
+                 strncmp(s, "https://schema.org", 18) == 0) &&
+           strlen(s) <= 19;
 }
 
 /* A person or organization: "Name", {"name": "Name"}, or a list of them
@@ -149,65 +200,75 @@ json_names(const ex_json *j, crier_buf *out)
 }
 
 static crier_status
-read_ld_object(found *f, const ex_json *o, int depth)
+keep_names(char **slot, const ex_json *j)
 {
-    crier_status st = CRIER_OK;
-    if (o == NULL || depth > 8)
-        return CRIER_OK;
-    if (o->type == EX_JSON_ARRAY) {
-        for (const ex_json *c = o->child; c && st == CRIER_OK; c = c->next)
-            st = read_ld_object(f, c, depth + 1);
-        return st;
-    }
-    if (o->type != EX_JSON_OBJECT)
-        return CRIER_OK;
-    const ex_json *graph = ex_json_get(o, "@graph");
-    if (graph)
-        st = read_ld_object(f, graph, depth + 1);
-    if (st != CRIER_OK || !is_article_type(ex_json_get(o, "@type")))
-        return st;
-    bool webpage = strcmp(json_str(ex_json_get(o, "@type")) ? json_str(ex_json_get(o, "@type")) : "",
-                          "WebPage") == 0;
-    const char *headline = json_str(ex_json_get(o, "headline"));
-    if (headline == NULL && !webpage)
-        headline = json_str(ex_json_get(o, "name"));
-    st = keep(&f->ld[F_TITLE], headline);
-    if (st == CRIER_OK && !webpage)
-        st = keep(&f->ld[F_DATE], json_str(ex_json_get(o, "datePublished")));
-    if (st == CRIER_OK && !webpage)
-        st = keep(&f->ld[F_DESC], json_str(ex_json_get(o, "description")));
-    if (st == CRIER_OK)
-        st = keep(&f->ld[F_LANG], json_str(ex_json_get(o, "inLanguage")));
     crier_buf names;
     crier_buf_init(&names, 4096);
-    if (st == CRIER_OK && f->ld[F_BYLINE] == NULL) {
-        st = json_names(ex_json_get(o, "author"), &names);
-        if (st == CRIER_E_LIMIT)
-            st = CRIER_OK;
-        if (st == CRIER_OK && names.len)
-            st = keep(&f->ld[F_BYLINE], crier_buf_str(&names));
-    }
-    crier_buf_clear(&names);
-    if (st == CRIER_OK && f->ld[F_SITE] == NULL) {
-        st = json_names(ex_json_get(o, "publisher"), &names);
-        if (st == CRIER_E_LIMIT)
-            st = CRIER_OK;
-        if (st == CRIER_OK && names.len)
-            st = keep(&f->ld[F_SITE], crier_buf_str(&names));
-    }
+    crier_status st = json_names(j, &names);
+    if (st == CRIER_E_LIMIT)
+        st = CRIER_OK;
+    if (st == CRIER_OK && names.len)
+        st = keep(slot, crier_buf_str(&names));
     crier_buf_free(&names);
     return st;
+}
+
+/* The article object of one script, as Readability finds it: the top value
+ * (or the first article-typed member of a top array) must have a schema.org
+ * @context; without an @type, the first article in its @graph. */
+static const ex_json *
+ld_article(const ex_json *top)
+{
+    const ex_json *o = top;
+    if (o && o->type == EX_JSON_ARRAY) {
+        for (o = o->child; o && !is_article_type(ex_json_get(o, "@type")); o = o->next)
+            ;
+    }
+    if (o == NULL || o->type != EX_JSON_OBJECT)
+        return NULL;
+    const ex_json *ctx = ex_json_get(o, "@context");
+    bool ok = is_schema_org(json_str(ctx)) ||
+              (ctx && ctx->type == EX_JSON_OBJECT && is_schema_org(json_str(ex_json_get(ctx, "@vocab"))));
+    if (!ok)
+        return NULL;
+    const ex_json *graph = ex_json_get(o, "@graph");
+    if (ex_json_get(o, "@type") == NULL && graph && graph->type == EX_JSON_ARRAY) {
+        for (o = graph->child; o && !is_article_type(ex_json_get(o, "@type")); o = o->next)
+            ;
+    }
+    if (o == NULL || !is_article_type(ex_json_get(o, "@type")))
+        return NULL;
+    return o;
 }
 
 static crier_status
 read_ld_script(found *f, xmlNodePtr n)
 {
+    if (f->ld_done)
+        return CRIER_OK;
     xmlChar *t = xmlNodeGetContent(n);
     if (t == NULL)
         return CRIER_OK;
     ex_json *j = ex_json_parse((const char *)t, strlen((const char *)t));
     xmlFree(t);
-    crier_status st = read_ld_object(f, j, 0);
+    const ex_json *o = ld_article(j);
+    crier_status st = CRIER_OK;
+    if (o != NULL) {
+        f->ld_done = true;
+        st = keep(&f->ld_name, json_str(ex_json_get(o, "name")));
+        if (st == CRIER_OK)
+            st = keep(&f->ld_headline, json_str(ex_json_get(o, "headline")));
+        if (st == CRIER_OK)
+            st = keep_names(&f->ld_byline, ex_json_get(o, "author"));
+        if (st == CRIER_OK)
+            st = keep(&f->ld_desc, json_str(ex_json_get(o, "description")));
+        if (st == CRIER_OK)
+            st = keep_names(&f->ld_site, ex_json_get(o, "publisher"));
+        if (st == CRIER_OK)
+            st = keep(&f->ld_date, json_str(ex_json_get(o, "datePublished")));
+        if (st == CRIER_OK)
+            st = keep(&f->ld_lang, json_str(ex_json_get(o, "inLanguage")));
+    }
     ex_json_free(j);
     return st;
 }
@@ -217,26 +278,39 @@ read_ld_script(found *f, xmlNodePtr n)
 static bool
 names_byline(xmlNodePtr n)
 {
-    const char *rel = ex_attr(n, "rel"), *cls = ex_attr(n, "class"), *id = ex_attr(n, "id");
-    const char *itemprop = ex_attr(n, "itemprop");
+    static const char *const words[] = { "byline", "author", "dateline", "writtenby" };
+    const char *rel = ex_attr(n, "rel"), *itemprop = ex_attr(n, "itemprop");
+    const char *cls = ex_attr(n, "class"), *id = ex_attr(n, "id");
     if (rel && ex_ci_equal(rel, "author"))
         return true;
     if (itemprop && ex_ci_contains(itemprop, "author"))
         return true;
-    return (cls && (ex_ci_contains(cls, "byline") || ex_ci_contains(cls, "author"))) ||
-           (id && (ex_ci_contains(id, "byline") || ex_ci_contains(id, "author")));
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if ((cls && ex_ci_contains(cls, words[i])) || (id && ex_ci_contains(id, words[i])))
+            return true;
+    return false;
 }
 
 static crier_status
 visit(found *f, xmlNodePtr n)
 {
+    crier_status st = CRIER_OK;
     if (ex_is_tag(n, "meta"))
         return read_meta(f, n);
-    if (ex_is_tag(n, "title") && f->title_tag == NULL)
+    if (ex_is_tag(n, "title"))
         return keep_text(&f->title_tag, n);
-    if (ex_is_tag(n, "h1")) {
-        f->n_h1++;
-        return keep_text(&f->h1, n);
+    if (ex_is_tag(n, "h1") || ex_is_tag(n, "h2")) {
+        char *t = NULL;
+        st = node_text(n, &t);
+        if (st != CRIER_OK || t == NULL)
+            return st;
+        if (ex_is_tag(n, "h1") && f->n_h1++ == 0)
+            st = keep(&f->h1, t);
+        if (f->n_headings < META_MAX_HEADINGS)
+            f->headings[f->n_headings++] = t;
+        else
+            free(t);
+        return st;
     }
     if (ex_is_tag(n, "html"))
         return keep(&f->html_lang, ex_attr(n, "lang") ? ex_attr(n, "lang") : ex_attr(n, "xml:lang"));
@@ -254,26 +328,17 @@ visit(found *f, xmlNodePtr n)
     }
     if (ex_is_tag(n, "time") && f->time_dt == NULL)
         return keep(&f->time_dt, ex_attr(n, "datetime"));
-    if (f->byline_el == NULL && names_byline(n)) {
-        xmlChar *t = xmlNodeGetContent(n);
-        crier_status st = CRIER_OK;
+    if (f->byline_el == NULL && names_byline(n) && !ex_is_tag(n, "body") &&
+        !ex_is_tag(n, "html") && !ex_is_tag(n, "meta")) {
+        char *t = NULL;
+        st = node_text(n, &t);
         /* a byline is a name, not a paragraph or an author bio */
-        if (t && ex_count_words((const char *)t, strlen((const char *)t)) <= 12 &&
-            strlen((const char *)t) < 100)
-            st = keep(&f->byline_el, (const char *)t);
-        xmlFree(t);
-        return st;
+        if (st == CRIER_OK && t && strlen(t) < 100)
+            f->byline_el = t;
+        else
+            free(t);
     }
-    return CRIER_OK;
-}
-
-static const char *
-first_meta(const found *f, enum field fi)
-{
-    for (int j = 0; j < 10; j++)
-        if (f->v[fi][j])
-            return f->v[fi][j];
-    return NULL;
+    return st;
 }
 
 /* "By Jane Doe" → "Jane Doe"; URLs and the site's own name are not bylines. */
@@ -288,7 +353,7 @@ set_byline(crier_article *art, const char *v)
         v += 3;
     while (*v == ' ')
         v++;
-    if (*v == '\0' || strncmp(v, "http", 4) == 0 || strchr(v, '@') == v)
+    if (*v == '\0' || strncmp(v, "http", 4) == 0 || v[0] == '@')
         return CRIER_OK;
     if (art->site && ex_text_equal_loose(v, art->site))
         return CRIER_OK;
@@ -320,7 +385,7 @@ set_date(crier_article *art, const char *v)
         if (sep ? d[i] != '-' : !crier_is_ascii_digit((unsigned char)d[i]))
             return CRIER_OK;
     }
-    if (n > 10 && d[10] == ' ' && n > 11 && crier_is_ascii_digit((unsigned char)d[11]))
+    if (n > 11 && d[10] == ' ' && crier_is_ascii_digit((unsigned char)d[11]))
         d[10] = 'T';
     if (n > 10 && d[10] != 'T')
         n = 10;
@@ -328,38 +393,34 @@ set_date(crier_article *art, const char *v)
 }
 
 /* "Title | Site", "Title - Site", "Title — Site": the part after the last
- * separator goes when it is the site's name, or when the page's <h1> is the
- * part before it. */
+ * separator goes when it is the site's name, or when the part before it is
+ * the page's headline (h1). */
 static crier_status
 trim_site_suffix(crier_article *art, const char *h1)
 {
     static const char *const seps[] = { " | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
-                                        " :: ", " \xc2\xbb ", " / " };
+                                        " :: ", " \xc2\xbb ", " \xc2\xb7 " };
     char *t = art->title;
     if (t == NULL)
         return CRIER_OK;
     size_t best = 0, best_k = 0;
     for (size_t s = 0; s < sizeof seps / sizeof seps[0]; s++) {
-        const char *p = t, *hit;
         size_t k = strlen(seps[s]);
-        while ((hit = strstr(p, seps[s])) != NULL) {
+        for (const char *p = t, *hit; (hit = strstr(p, seps[s])) != NULL; p = hit + k) {
             if ((size_t)(hit - t) > best) {
                 best = (size_t)(hit - t);
                 best_k = k;
             }
-            p = hit + k;
         }
     }
     if (best == 0)
         return CRIER_OK;
-    const char *suffix = t + best + best_k;
     char *head = crier_strndup(t, best);
     if (head == NULL)
         return CRIER_E_NOMEM;
-    bool cut = (art->site && ex_text_equal_loose(suffix, art->site)) ||
-               (h1 && ex_text_equal_loose(head, h1));
     crier_status st = CRIER_OK;
-    if (cut)
+    if ((art->site && ex_text_equal_loose(t + best + best_k, art->site)) ||
+        (h1 && ex_text_equal_loose(head, h1)))
         st = ex_set_field(&art->title, head, best, true);
     free(head);
     return st;
@@ -374,47 +435,97 @@ fix_lang(char *lang)
             *p = '-';
 }
 
+static const char *
+first_of(const found *f, const char *const *keys)
+{
+    for (; *keys; keys++)
+        if (value(f, *keys))
+            return value(f, *keys);
+    return NULL;
+}
+
+static crier_status
+choose_title(found *f, crier_article *art)
+{
+    static const char *const title_keys[] = { "dc:title", "dcterm:title", "og:title",
+                                              "weibo:article:title", "weibo:webpage:title",
+                                              "title", "twitter:title", "parsely-title", NULL };
+    char *page_title = NULL;
+    crier_status st = CRIER_OK;
+    if (f->title_tag)
+        st = ex_title_from_page(f->title_tag, (const char *const *)f->headings, f->n_headings,
+                                f->n_h1 == 1 ? f->h1 : NULL, &page_title);
+    if (st != CRIER_OK)
+        return st;
+    const char *ld = NULL;
+    if (f->ld_name && f->ld_headline && strcmp(f->ld_name, f->ld_headline) != 0) {
+        /* both: the one that looks like the page's title, name by default */
+        const char *pt = page_title ? page_title : "";
+        bool name_ok = ex_text_similarity(f->ld_name, pt) > 0.75;
+        bool headline_ok = ex_text_similarity(f->ld_headline, pt) > 0.75;
+        ld = headline_ok && !name_ok ? f->ld_headline : f->ld_name;
+    } else {
+        ld = f->ld_name ? f->ld_name : f->ld_headline;
+    }
+    st = keep(&art->title, ld);
+    if (st == CRIER_OK)
+        st = keep(&art->title, first_of(f, title_keys));
+    if (st == CRIER_OK)
+        st = keep(&art->title, page_title);
+    if (st == CRIER_OK)
+        st = keep(&art->title, f->h1);
+    free(page_title);
+    return st;
+}
+
 static crier_status
 assemble(found *f, crier_article *art)
 {
+    static const char *const site_keys[] = { "og:site_name", "application-name", NULL };
+    static const char *const byline_keys[] = { "dc:creator", "dcterm:creator", "author",
+                                               "parsely-author", NULL };
+    static const char *const date_keys[] = { "article:published_time", "parsely-pub-date",
+                                             NULL };
+    static const char *const late_date_keys[] = { "datepublished", "og:published_time",
+                                                  "date", "pubdate", "publishdate",
+                                                  "dc:date", "dc:date:issued",
+                                                  "sailthru:date", NULL };
+    static const char *const lang_keys[] = { "content-language", "og:locale", "language",
+                                             "dc:language", NULL };
+    static const char *const url_keys[] = { "og:url", "twitter:url", NULL };
+    static const char *const desc_keys[] = { "dc:description", "dcterm:description",
+                                             "og:description", "description",
+                                             "twitter:description", NULL };
     crier_status st = CRIER_OK;
 #define TRY(x)                                                                                     \
     do {                                                                                           \
         if (st == CRIER_OK)                                                                        \
             st = (x);                                                                              \
     } while (0)
-    TRY(keep(&art->site, first_meta(f, F_SITE)));
-    TRY(keep(&art->site, f->ld[F_SITE]));
-    if (art->site && art->site[0] == '@') { /* twitter:site is a handle */
-        free(art->site);
-        art->site = NULL;
-        TRY(keep(&art->site, f->ld[F_SITE]));
-    }
-    TRY(keep(&art->title, f->v[F_TITLE][0]));
-    TRY(keep(&art->title, f->ld[F_TITLE]));
-    TRY(keep(&art->title, first_meta(f, F_TITLE)));
-    TRY(keep(&art->title, f->n_h1 == 1 ? f->h1 : NULL));
-    TRY(keep(&art->title, f->title_tag));
-    TRY(keep(&art->title, f->h1));
+    TRY(keep(&art->site, f->ld_site));
+    TRY(keep(&art->site, first_of(f, site_keys)));
+    TRY(choose_title(f, art));
     TRY(trim_site_suffix(art, f->h1));
 
-    TRY(set_byline(art, first_meta(f, F_BYLINE)));
-    TRY(set_byline(art, f->ld[F_BYLINE]));
+    const char *article_author = value(f, "article:author");
+    TRY(set_byline(art, f->ld_byline));
+    TRY(set_byline(art, first_of(f, byline_keys)));
+    TRY(set_byline(art, article_author));
     TRY(set_byline(art, f->byline_el));
 
-    TRY(set_date(art, f->v[F_DATE][0]));
-    TRY(set_date(art, f->ld[F_DATE]));
+    TRY(set_date(art, f->ld_date));
+    TRY(set_date(art, first_of(f, date_keys)));
     TRY(set_date(art, f->time_dt));
-    TRY(set_date(art, first_meta(f, F_DATE)));
+    TRY(set_date(art, first_of(f, late_date_keys)));
 
     TRY(keep(&art->lang, f->html_lang));
-    TRY(keep(&art->lang, first_meta(f, F_LANG)));
-    TRY(keep(&art->lang, f->ld[F_LANG]));
+    TRY(keep(&art->lang, first_of(f, lang_keys)));
+    TRY(keep(&art->lang, f->ld_lang));
     fix_lang(art->lang);
     TRY(keep(&art->url, f->canonical));
-    TRY(keep(&art->url, first_meta(f, F_URL)));
-    TRY(keep(&art->description, first_meta(f, F_DESC)));
-    TRY(keep(&art->description, f->ld[F_DESC]));
+    TRY(keep(&art->url, first_of(f, url_keys)));
+    TRY(keep(&art->description, f->ld_desc));
+    TRY(keep(&art->description, first_of(f, desc_keys)));
 #undef TRY
     return st;
 }
@@ -422,33 +533,35 @@ assemble(found *f, crier_article *art)
 static void
 found_free(found *f)
 {
-    for (int i = 0; i < F_COUNT; i++) {
-        for (int j = 0; j < 10; j++)
-            free(f->v[i][j]);
-        free(f->ld[i]);
+    for (size_t i = 0; i < f->n_values; i++) {
+        free(f->values[i].key);
+        free(f->values[i].val);
     }
-    free(f->title_tag);
-    free(f->h1);
-    free(f->html_lang);
-    free(f->canonical);
-    free(f->rel_author);
-    free(f->byline_el);
-    free(f->time_dt);
+    for (size_t i = 0; i < f->n_headings; i++)
+        free(f->headings[i]);
+    char *fields[] = { f->ld_name, f->ld_headline, f->ld_byline, f->ld_date, f->ld_site,
+                       f->ld_desc, f->ld_lang, f->title_tag, f->h1, f->html_lang,
+                       f->canonical, f->byline_el, f->time_dt };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        free(fields[i]);
 }
 
 crier_status
 ex_html_metadata(ex_html *h, crier_article *art)
 {
-    found f = { 0 };
+    found *f = calloc(1, sizeof *f);
     crier_status st = CRIER_OK;
     size_t depth = 0;
     xmlNodePtr root = xmlDocGetRootElement(h->doc);
+    if (f == NULL)
+        return CRIER_E_NOMEM;
     for (xmlNodePtr n = root; n && st == CRIER_OK;
          n = ex_next(n, root, depth >= h->lim->max_dom_depth, &depth))
         if (n->type == XML_ELEMENT_NODE)
-            st = visit(&f, n);
+            st = visit(f, n);
     if (st == CRIER_OK)
-        st = assemble(&f, art);
-    found_free(&f);
+        st = assemble(f, art);
+    found_free(f);
+    free(f);
     return st;
 }

@@ -248,6 +248,10 @@ ex_json_parse(const char *s, size_t len)
         /* skip wrappers (<!--, CDATA, "var x =") up to the next value */
         while (p.i < p.len && p.s[p.i] != '{' && p.s[p.i] != '[')
             p.i++;
+        if (p.len - p.i >= 9 && memcmp(p.s + p.i, "[CDATA[", 7) == 0) {
+            p.i += 7; /* "<![CDATA[" is a wrapper, not an array */
+            continue;
+        }
         if (p.i >= p.len)
             break;
         ex_json *v = parse_value(&p, 1);

@@ -2,9 +2,12 @@
 #include "speech/speech.h"
 
 #include <espeak-ng/espeak_ng.h>
+#include <fcntl.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* eSpeak NG runs in synchronous mode: espeak_Synth returns when a sentence is
  * spoken, and meanwhile calls synth_callback with each buffer of PCM (every
@@ -65,13 +68,79 @@ synth_callback(short *wav, int n_samples, espeak_EVENT *events)
     return 0;
 }
 
+/* eSpeak NG 1.51's SetVoiceByFile copies the path into a 60-byte buffer and
+ * lower-cases it before opening it, so only short, lower-case paths load.
+ * Other paths are copied to such a file under /tmp first (the voice is read
+ * once, at selection), then removed. */
+#define ESPEAK_PATH_MAX 59
+
+static bool
+espeak_can_open(const char *path)
+{
+    size_t len = strlen(path);
+    if (len > ESPEAK_PATH_MAX)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (path[i] >= 'A' && path[i] <= 'Z')
+            return false;
+    return true;
+}
+
+static crier_status
+copy_file(FILE *in, int out_fd)
+{
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (write(out_fd, buf, n) != (ssize_t)n)
+            return CRIER_E_VOICE;
+    return ferror(in) ? CRIER_E_VOICE : CRIER_OK;
+}
+
+static crier_status
+select_voice_file(const char *path)
+{
+    static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+    char tmp[64];
+    unsigned char rnd[10];
+    FILE *in = NULL;
+    int fd = -1;
+    crier_status st = CRIER_E_VOICE;
+
+    if ((in = fopen(path, "rb")) == NULL)
+        return CRIER_E_VOICE;
+    if (espeak_can_open(path)) {
+        st = espeak_ng_SetVoiceByFile(path) == ENS_OK ? CRIER_OK : CRIER_E_VOICE;
+        goto out;
+    }
+    if (getentropy(rnd, sizeof rnd) != 0)
+        goto out;
+    memcpy(tmp, "/tmp/crier-voice-", 17);
+    for (size_t i = 0; i < sizeof rnd; i++)
+        tmp[17 + i] = digits[rnd[i] % 36];
+    tmp[17 + sizeof rnd] = '\0';
+    if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
+        goto out;
+    st = copy_file(in, fd);
+    if (close(fd) != 0 && st == CRIER_OK)
+        st = CRIER_E_VOICE;
+    if (st == CRIER_OK && espeak_ng_SetVoiceByFile(tmp) != ENS_OK)
+        st = CRIER_E_VOICE;
+    (void)unlink(tmp);
+out:
+    fclose(in);
+    return st;
+}
+
+/* A name with a '/' is a voice file (voices/<lang>/ presets); anything else an
+ * eSpeak NG voice name ("en-us", "de", "en-us+f3"). */
 static crier_status
 select_voice(const char *voice)
 {
     if (voice == NULL || *voice == '\0')
         voice = DEFAULT_VOICE;
-    /* eSpeak NG 1.51's SetVoiceByFile finds no file by path (it lower-cases the
-     * name and looks under its own data folder), so only names are accepted. */
+    if (strchr(voice, '/') != NULL)
+        return select_voice_file(voice);
     return espeak_ng_SetVoiceByName(voice) == ENS_OK ? CRIER_OK : CRIER_E_VOICE;
 }
 

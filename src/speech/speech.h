@@ -13,7 +13,8 @@
 typedef struct crier_speech crier_speech;
 
 typedef struct crier_speech_opts {
-    const char *voice;   /* eSpeak NG voice name ("en-us", "de", ...); NULL = "en-us" */
+    const char *voice;   /* eSpeak NG voice name ("en-us", "de", ...); NULL = "en-us".
+                          * A name containing '/' is the path of a voice file. */
     int rate_wpm;        /* words per minute, 80..450; 0 = default (175) */
 } crier_speech_opts;
 

@@ -27,6 +27,14 @@ slug_class(unsigned cp)
     return SLUG_KEEP;
 }
 
+/* "À".."Þ" but "×": the capitals whose small letter is 0x20 above (names of
+ * European headlines read in lower case like the ASCII ones). */
+static bool
+is_latin1_upper(unsigned cp)
+{
+    return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7;
+}
+
 /* Appends the slug of s (at most max bytes, '-' between words, never at either
  * end); returns the bytes appended. */
 static crier_status
@@ -52,7 +60,8 @@ put_slug(crier_buf *out, const char *s, size_t max, size_t *ret_n)
                 st = crier_buf_putc(out, '-');
             if (st == CRIER_OK)
                 st = cp < 0x80 ? crier_buf_putc(out, (char)crier_ascii_lower(cp))
-                               : crier_buf_append(out, s + i, n);
+                     : is_latin1_upper(cp) ? crier_buf_put_cp(out, cp + 0x20)
+                                           : crier_buf_append(out, s + i, n);
             sep = false;
         }
         i += n;

@@ -536,6 +536,7 @@ crier_batch_run(const char *input_dir, const char *output_dir, const crier_batch
         *where = CRIER_BATCH_AT_MANIFEST;
         goto out;
     }
+    bt_clean_stale_staging(output_dir); /* killed workers of earlier runs, reaped by now */
     if (opts->shard_n <= 1 && !r.sum.cancelled)
         bt_manifest_remove_shards(output_dir); /* the main manifest covers them now */
     st = write_outputs(input_dir, output_dir, opts, &r.results, &r.sum, where);

@@ -340,6 +340,25 @@ bt_staging_name(long pid, crier_buf *out)
     return st;
 }
 
+/* Whether pid runs: a zombie (killed, not yet reaped by its new parent) does
+ * not, though kill(pid, 0) still finds it. */
+static bool
+process_alive(pid_t pid)
+{
+    char path[64], buf[256];
+    if (kill(pid, 0) != 0 && errno == ESRCH)
+        return false;
+    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return true; /* no /proc: trust kill */
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    const char *paren = strrchr(buf, ')'); /* "pid (comm) S ..." */
+    return !(paren != NULL && paren[1] == ' ' && (paren[2] == 'Z' || paren[2] == 'X'));
+}
+
 void
 bt_clean_stale_staging(const char *dir)
 {
@@ -360,8 +379,8 @@ bt_clean_stale_staging(const char *dir)
         long pid = strtol(de->d_name + mine.len, &end, 10);
         if (end == de->d_name + mine.len || *end != '\0' || pid <= 0)
             continue;
-        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
-            continue; /* alive (or not ours to judge) */
+        if (process_alive((pid_t)pid))
+            continue;
         crier_buf_clear(&p);
         if (bt_path_join(dir, de->d_name, &p) == CRIER_OK)
             bt_remove_staging(crier_buf_str(&p));

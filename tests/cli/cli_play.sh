@@ -54,7 +54,7 @@ fi
 
 # 3. no sound server and no device: a clear error, exit 5, quickly
 start=$(date +%s%N)
-PULSE_SERVER=unix:/nonexistent/crier-no-server ALSA_CONFIG_PATH=/dev/null AUDIODEV=/dev/null \
+PULSE_SERVER=unix:/nonexistent/crier-no-server \
   timeout 10 "$crier" play "$T/short.txt" >"$T/out" 2>"$T/err"
 status=$?
 ms=$(( ($(date +%s%N) - start) / 1000000 ))

@@ -105,7 +105,10 @@ check("text (spoken) succeeds", code == 0 and err == "", err)
 check("spoken text starts with the title", spoken.startswith("'Hopefully") or spoken.startswith("Hopefully"), spoken[:120])
 check("spoken text: Lt.-Gen. said in full", "Lieutenant General Eyal Zamir" in spoken,
       [l for l in spoken.splitlines() if "Zamir" in l][:1])
-check("spoken text: the 47th anniversary", "forty-seventh" in spoken or "forty seventh" in spoken)
+code, with_captions, err = run("text", "--captions", PAGE)
+check("--captions speaks the photo caption: the 47th anniversary",
+      "forty-seventh" in with_captions or "forty seventh" in with_captions)
+check("captions are not spoken by default", "Cadets of the Iranian Army" not in spoken)
 check("spoken text: no raw abbreviations left", "Lt.-Gen." not in spoken and " & " not in spoken)
 
 lines = ["Feb. 1, 2026", "", "the 47th anniversary", "US & Iran", "bad \xff byte".encode("latin-1").decode("latin-1"),

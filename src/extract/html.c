@@ -286,25 +286,32 @@ fallback_body(ex_html *h, ex_builder *b)
     return ex_html_blocks(h, &root, 1, b);
 }
 
-crier_status
-ex_extract_html(const crier_document *doc, const crier_limits *lim, const ex_boiler *boiler,
-                crier_article **ret_art)
+/* Characters of article text (captions aside): how an attempt is judged. */
+static size_t
+article_chars(const crier_article *art)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < art->n_blocks; i++)
+        if (art->blocks[i].type != CRIER_BLOCK_CAPTION)
+            n += strlen(art->blocks[i].text);
+    return n;
+}
+
+/* One pass over a fresh parse of the page with the given flags. */
+static crier_status
+attempt(const crier_document *doc, const crier_limits *lim, const ex_boiler *boiler,
+        unsigned flags, crier_article **ret_art)
 {
     crier_status st = CRIER_OK;
     htmlParserCtxtPtr ctxt = NULL;
     xmlNodePtr *roots = NULL;
     size_t n_roots = 0;
-    ex_html h = { .lim = lim, .boiler = boiler, .text = doc->text };
+    ex_html h = { .flags = flags, .lim = lim, .boiler = boiler, .text = doc->text };
     crier_article *art = calloc(1, sizeof *art);
     ex_builder b = { .art = art, .lim = lim };
 
     if (art == NULL)
         return CRIER_E_NOMEM;
-    if (doc->len > INT_MAX) {
-        st = CRIER_E_LIMIT;
-        goto out;
-    }
-    xmlInitParser();
     ctxt = htmlNewParserCtxt();
     if (ctxt == NULL) {
         st = CRIER_E_NOMEM;
@@ -358,4 +365,50 @@ out:
     else
         crier_article_free(art);
     return st;
+}
+
+/* Below this many characters an attempt's article is suspect (a teaser, a
+ * caption) and the page is tried again with less pruning; the longest wins. */
+#define EX_MIN_ARTICLE_CHARS 500
+
+crier_status
+ex_extract_html(const crier_document *doc, const crier_limits *lim, const ex_boiler *boiler,
+                crier_article **ret_art)
+{
+    static const unsigned tries[] = { EX_ALL, EX_WEIGHT_CLASSES | EX_CLEAN, EX_CLEAN, 0 };
+    crier_article *best = NULL;
+    size_t best_chars = 0;
+    crier_status st = CRIER_OK;
+
+    if (doc->len > INT_MAX)
+        return CRIER_E_LIMIT;
+    xmlInitParser();
+    for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+        crier_article *art = NULL;
+        st = attempt(doc, lim, boiler, tries[i], &art);
+        if (st == CRIER_E_NO_ARTICLE)
+            continue;
+        if (st != CRIER_OK)
+            break;
+        size_t chars = article_chars(art);
+        /* a later, looser attempt must find clearly more text: a little more
+         * is the chrome it no longer prunes */
+        if (best == NULL || chars > best_chars + best_chars / 2 + 200) {
+            crier_article_free(best);
+            best = art;
+            best_chars = chars;
+        } else {
+            crier_article_free(art);
+        }
+        if (chars >= EX_MIN_ARTICLE_CHARS)
+            break;
+    }
+    if (st != CRIER_OK && st != CRIER_E_NO_ARTICLE) {
+        crier_article_free(best);
+        return st;
+    }
+    if (best == NULL)
+        return CRIER_E_NO_ARTICLE;
+    *ret_art = best;
+    return CRIER_OK;
 }

@@ -23,7 +23,17 @@ typedef struct ex_info {
     bool scored;    /* initialized as a candidate */
 } ex_info;
 
+/* What an attempt may do; a page whose article comes out too short is tried
+ * again with fewer of them (Readability's flags). */
+enum {
+    EX_STRIP_UNLIKELY = 1u << 0, /* prune by class, id and role */
+    EX_WEIGHT_CLASSES = 1u << 1, /* class and id add to scores */
+    EX_CLEAN = 1u << 2,          /* remove link lists and widgets inside the article */
+    EX_ALL = EX_STRIP_UNLIKELY | EX_WEIGHT_CLASSES | EX_CLEAN,
+};
+
 typedef struct ex_html {
+    unsigned flags;
     xmlDocPtr doc;
     xmlNodePtr body;           /* <body>, or the root element */
     ex_info *info;             /* one per element, owned */
@@ -50,8 +60,9 @@ const char *ex_attr(xmlNodePtr n, const char *name);
 /* ASCII case-insensitive substring / equality. */
 bool ex_ci_contains(const char *hay, const char *needle);
 bool ex_ci_equal(const char *a, const char *b);
-/* Class/id weight: +25 for article-like, -25 for chrome-like, per attribute. */
-int ex_class_weight(xmlNodePtr n);
+/* Class/id weight: +25 for article-like, -25 for chrome-like, per attribute;
+ * 0 without EX_WEIGHT_CLASSES. */
+int ex_class_weight(const ex_html *h, xmlNodePtr n);
 /* The next node in document order, skipping n's children when skip is set;
  * NULL past root. *depth follows the moves. */
 xmlNodePtr ex_next(xmlNodePtr n, xmlNodePtr root, bool skip, size_t *depth);

@@ -20,7 +20,12 @@ static const char *const drop_always[] = {
 
 /* Site chrome by element, unless it holds most of the page's paragraphs. */
 static const char *const drop_chrome_tags[] = {
-    "nav", "header", "footer", "aside", "form", "menu",
+    "footer", "aside", "form", "nav", "menu",
+};
+
+/* The same, but only while pruning by names (the first attempts). */
+static const char *const drop_unlikely_tags[] = {
+    "header",
 };
 
 /* Chrome by class/id, matched anywhere in a class name or id: strong enough
@@ -55,9 +60,16 @@ static const char *const positive_words[] = {
     "hentry", "page", "column",
 };
 
-/* Class names that describe state, not content: "has-comments", "no-sidebar". */
+/* Class names that describe state, not content: "has-comments", "no-sidebar";
+ * and WordPress's post classes ("tag-jobs", "category-news", "author-sarah")
+ * on the article itself. */
 static const char *const state_prefixes[] = {
     "has-", "has_", "with-", "no-", "is-", "show-", "enable-", "disable-", "allow-", "can-",
+};
+
+/* Taxonomy classes, after the strong words ("author-bio" is still chrome). */
+static const char *const taxonomy_prefixes[] = {
+    "tag-", "category-", "author-", "format-", "type-", "status-", "postid-",
 };
 
 static const char *const chrome_roles[] = {
@@ -110,12 +122,22 @@ is_part_sep(const char *s, size_t i)
 static int
 token_verdict(const char *t, size_t len)
 {
+    /* four parts or more is a slug made from a heading or title
+     * ("sharing-with-a-single-developer"), not a template's name */
+    size_t parts = 1;
+    for (size_t i = 0; i < len; i++)
+        parts += t[i] == '-' || t[i] == '_';
+    if (parts >= 4)
+        return 0;
     for (size_t i = 0; i < N_OF(state_prefixes); i++)
         if (starts_ci(t, len, state_prefixes[i]))
             return 0;
     for (size_t i = 0; i < N_OF(strong_words); i++)
         if (contains_ci_n(t, len, strong_words[i]))
             return -1;
+    for (size_t i = 0; i < N_OF(taxonomy_prefixes); i++)
+        if (starts_ci(t, len, taxonomy_prefixes[i]))
+            return 0;
     bool positive = false;
     for (size_t i = 0; i < N_OF(positive_words) && !positive; i++)
         positive = contains_ci_n(t, len, positive_words[i]);
@@ -159,9 +181,11 @@ attr_verdict(const char *v)
 }
 
 int
-ex_class_weight(xmlNodePtr n)
+ex_class_weight(const ex_html *h, xmlNodePtr n)
 {
     int w = 0;
+    if (!(h->flags & EX_WEIGHT_CLASSES))
+        return 0;
     const char *itemprop = ex_attr(n, "itemprop");
     w += 25 * attr_verdict(ex_attr(n, "class"));
     w += 25 * attr_verdict(ex_attr(n, "id"));
@@ -224,7 +248,7 @@ is_article_body(xmlNodePtr n)
 /* Should n go? guard_p: the page's paragraph text; an element holding more than
  * half of it is the article itself, whatever its name says. */
 static bool
-should_prune(xmlNodePtr n, size_t guard_p)
+should_prune(const ex_html *h, xmlNodePtr n, size_t guard_p)
 {
     if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE)
         return true;
@@ -239,8 +263,11 @@ should_prune(xmlNodePtr n, size_t guard_p)
     bool holds_article = in && guard_p > 0 && in->p_text * 2 > guard_p;
     if (holds_article)
         return false;
-    if (tag_in(n, drop_chrome_tags, N_OF(drop_chrome_tags)) || is_hidden(n) ||
-        role_is_chrome(n))
+    if (tag_in(n, drop_chrome_tags, N_OF(drop_chrome_tags)) || is_hidden(n))
+        return true;
+    if (!(h->flags & EX_STRIP_UNLIKELY))
+        return false;
+    if (tag_in(n, drop_unlikely_tags, N_OF(drop_unlikely_tags)) || role_is_chrome(n))
         return true;
     if (ex_is_tag(n, "article") && attr_verdict(ex_attr(n, "class")) >= 0)
         return false;
@@ -295,8 +322,7 @@ prune_walk(ex_html *h, xmlNodePtr root, bool (*pred)(ex_html *, xmlNodePtr, size
 static bool
 prune_pred(ex_html *h, xmlNodePtr n, size_t guard_p)
 {
-    (void)h;
-    return should_prune(n, guard_p);
+    return should_prune(h, n, guard_p);
 }
 
 crier_status
@@ -326,7 +352,7 @@ clean_pred(ex_html *h, xmlNodePtr n, size_t guard_p)
     bool list = ex_is_tag(n, "ul") || ex_is_tag(n, "ol");
     bool box = list || ex_is_tag(n, "div") || ex_is_tag(n, "section") || ex_is_tag(n, "table") ||
                ex_is_tag(n, "fieldset") || ex_is_tag(n, "figure");
-    int weight = ex_class_weight(n);
+    int weight = ex_class_weight(h, n);
     double ld = link_density(in);
 
     if (ex_is_heading(n) && weight < 0)
@@ -361,6 +387,8 @@ clean_pred(ex_html *h, xmlNodePtr n, size_t guard_p)
 void
 ex_html_clean(ex_html *h, xmlNodePtr root)
 {
+    if (!(h->flags & EX_CLEAN))
+        return;
     ex_compute_stats(h, root);
     prune_walk(h, root, clean_pred, ex_node_info(root) ? ex_node_info(root)->p_text : 0);
 }

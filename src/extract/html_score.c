@@ -31,13 +31,13 @@ tag_base(xmlNodePtr n)
 }
 
 static void
-init_candidate(xmlNodePtr n)
+init_candidate(const ex_html *h, xmlNodePtr n)
 {
     ex_info *in = ex_node_info(n);
     if (in == NULL || in->scored)
         return;
     in->scored = true;
-    in->score = tag_base(n) + ex_class_weight(n);
+    in->score = tag_base(n) + ex_class_weight(h, n);
 }
 
 /* A paragraph-like element: <p>, <pre>, <td>, or any block whose own prose
@@ -76,7 +76,7 @@ score_paragraphs(ex_html *h)
         for (int level = 0; a && level < SCORE_ANCESTORS; level++, a = a->parent) {
             if (a->type != XML_ELEMENT_NODE || ex_node_info(a) == NULL)
                 break;
-            init_candidate(a);
+            init_candidate(h, a);
             double div = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
             ex_node_info(a)->score += s / div;
             if (a == root)

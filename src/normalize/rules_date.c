@@ -222,7 +222,7 @@ norm_match_date(const norm_ctx *c, size_t i, norm_match *m)
 
     if (match_numeric(b, len, m) || match_month_dash(c, b, len, m))
         return true;
-    memset(m, 0, sizeof *m);
+    norm_match_reset(m);
     const norm_entry *month = tok_month(c, i, &dot, &word);
     if (month != NULL)
         return match_month_first(c, i, month, dot, word, m);
@@ -309,7 +309,10 @@ norm_match_decade(const norm_ctx *c, size_t i, norm_match *m)
     size_t rest = len - k - d;
     if (!((d == 4 && k == 0) || d == 2) || b[k + d - 1] != '0')
         return false;
-    if (!(rest == 1 && b[len - 1] == 's') && !(rest == 2 && b[len - 2] == '\'' && b[len - 1] == 's'))
+    if (rest == 0 && d == 4 && norm_trail_len(c, i) >= 2 && c->text[c->toks[i].trail] == '\'' &&
+        c->text[c->toks[i].trail + 1] == 's')
+        m->trail_skip = 2; /* "1980's": the tokenizer put "'s" with the trail */
+    else if (!(rest == 1 && b[len - 1] == 's') && !(rest == 2 && b[len - 2] == '\'' && b[len - 1] == 's'))
         return false;
     m->v[0] = norm_digits_value(b + k, d);
     m->v[1] = d;

@@ -28,6 +28,9 @@ static const norm_rule rules[] = {
     { "abbrev",   norm_match_abbrev,   norm_say_entry },       /* "vs.", "approx." */
     { "acronym",  norm_match_acronym,  norm_say_entry },       /* "IDF", "NATO", "US" */
     { "initials", norm_match_initials, norm_say_initials },    /* "U.S.", "J.R.R." */
+    { "roman",    norm_match_roman,    norm_say_roman },       /* "World War II", "Charles III" */
+    { "party",    norm_match_affiliation, norm_say_affiliation }, /* "D-Calif." */
+    { "caps",     norm_match_caps,     norm_say_initials },    /* "NKVD": no vowel, spelled */
     { "symbol",   norm_match_symbol,   norm_say_entry },       /* "&" */
 };
 
@@ -148,12 +151,12 @@ say_at(const norm_ctx *c, size_t i, bool last_in_text, crier_buf *out, size_t *r
     crier_status st = CRIER_OK;
     size_t r = 0, body_len = norm_body_len(c, i);
 
-    memset(&m, 0, sizeof m);
+    norm_match_reset(&m);
     *ret_used = 1;
     if (body_len > c->max_token_bytes) /* a run no listener could follow: left out */
         return CRIER_OK;
     for (r = 0; body_len > 0 && r < sizeof rules / sizeof rules[0]; r++) {
-        memset(&m, 0, sizeof m);
+        norm_match_reset(&m);
         if (rules[r].match(c, i, &m))
             break;
     }
@@ -172,7 +175,7 @@ say_at(const norm_ctx *c, size_t i, bool last_in_text, crier_buf *out, size_t *r
         st = rules[r].expand(c, i, &m, out);
         *ret_used = m.n_toks;
     } else {
-        memset(&m, 0, sizeof m); /* a rule that did not match may have written to it */
+        norm_match_reset(&m); /* a rule that did not match may have written to it */
         st = say_plain(c, i, out, &m.trail_skip);
     }
     if (st != CRIER_OK)
@@ -184,7 +187,7 @@ say_at(const norm_ctx *c, size_t i, bool last_in_text, crier_buf *out, size_t *r
     size_t last = i + *ret_used - 1, skip = m.trail_skip;
     if (body_len == 0)
         skip = 0;
-    if (skip > 0 && last_in_text && last + 1 == c->n_toks)
+    if (skip > 0 && last_in_text && last + 1 == c->n_toks && c->text[c->toks[last].trail] == '.')
         skip = 0; /* "... in the U.S." keeps its full stop */
     size_t tl = norm_trail_len(c, last);
     if (tl > skip && out->len > 0 && out->data[out->len - 1] == '.' &&
@@ -250,7 +253,7 @@ norm_say_token_alone(const crier_lang *lang, const char *text, size_t off, size_
 
     *ret_trail_used = 0;
     for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
-        memset(&m, 0, sizeof m);
+        norm_match_reset(&m);
         if (rules[r].match(&c, 0, &m)) {
             *ret_trail_used = m.trail_skip;
             return rules[r].expand(&c, 0, &m, out);

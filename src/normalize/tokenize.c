@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
 #include "core/utf8.h"
 #include "normalize/norm_internal.h"
 
@@ -35,6 +37,9 @@ static size_t
 separator_len(const char *s, size_t len)
 {
     unsigned cp;
+    unsigned char b = (unsigned char)s[0];
+    if (b < 0x80) /* the common case, without decoding */
+        return b <= 0x20 || b == 0x7F;
     size_t n = crier_utf8_decode(s, len, &cp);
     if (n == 0)
         return 1;
@@ -70,6 +75,23 @@ trail_start(const char *s, size_t body, size_t end)
     return t;
 }
 
+/* Punctuation glued between words ends a token: "Hi,no,yes,34!", "NO?17",
+ * "1!hello"; but not "1,500" or a URL. text[k] is the punctuation. */
+static bool
+inner_break(const char *text, size_t start, size_t k, size_t len)
+{
+    char p = text[k];
+    unsigned char next = (unsigned char)text[k + 1];
+    unsigned char prev = k > start ? (unsigned char)text[k - 1] : 0;
+    if (p == '!' || p == '?')
+        return crier_is_ascii_alnum(next) || next == '-' || next == '$';
+    if (p == ',' || p == ';')
+        return crier_is_ascii_alpha(next) ||
+               (crier_is_ascii_alpha(prev) && (crier_is_ascii_digit(next) || next == '$'));
+    (void)len;
+    return false;
+}
+
 size_t
 norm_tokenize(const char *text, size_t len, size_t from, norm_tok *toks, size_t max,
               size_t *ret_next)
@@ -84,10 +106,15 @@ norm_tokenize(const char *text, size_t len, size_t from, norm_tok *toks, size_t 
         }
         norm_tok t = { .off = i };
         size_t end = i;
+        bool web = false;
         while (end < len && separator_len(text + end, len - end) == 0) {
-            size_t n;
-            decode_at(text + end, len - end, &n);
+            size_t n = 1;
+            if ((unsigned char)text[end] >= 0x80)
+                decode_at(text + end, len - end, &n);
+            web |= text[end] == '/' || text[end] == '@';
             end += n;
+            if (n == 1 && !web && end < len && inner_break(text, i, end - 1, len))
+                break;
         }
         t.end = end;
         t.body = i;
@@ -101,6 +128,12 @@ norm_tokenize(const char *text, size_t len, size_t from, norm_tok *toks, size_t 
             t.body += n;
         }
         t.trail = trail_start(text, t.body, end);
+        /* "Iran's", "IDF’s": the possessive goes with the trailing punctuation */
+        if (t.trail - t.body > 2 && text[t.trail - 1] == 's' && text[t.trail - 2] == '\'')
+            t.trail -= 2;
+        else if (t.trail - t.body > 4 && text[t.trail - 1] == 's' &&
+                 memcmp(text + t.trail - 4, "\xe2\x80\x99", 3) == 0)
+            t.trail -= 4;
         toks[n_toks++] = t;
         i = end;
     }

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+volatile sig_atomic_t cli_cancel;
+
 void
 cli_error(const char *subject, const char *fmt, ...)
 {
@@ -72,6 +74,10 @@ cli_report(crier_status st, const crier_failure *failure, const char *const *inp
                   opts->voices_dir ? opts->voices_dir : crier_voices_dir(), reason);
         return EXIT_INTERNAL;
     case CRIER_WHERE_NONE:
+        if (st == CRIER_E_CANCELLED) {
+            cli_error(NULL, "interrupted; no output was left behind");
+            return EXIT_INTERRUPTED;
+        }
         break;
     }
     cli_error(NULL, "%s", reason);
@@ -88,6 +94,58 @@ cli_parse_int(const char *arg, long lo, long hi, long *ret)
         return false;
     *ret = v;
     return true;
+}
+
+bool
+cli_parse_size(const char *arg, size_t *ret)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long long v = strtoull(arg, &end, 10);
+    unsigned shift = 0;
+    if (errno != 0 || end == arg || arg[0] == '-')
+        return false;
+    switch (*end) {
+    case 'K': case 'k': shift = 10; end++; break;
+    case 'M': case 'm': shift = 20; end++; break;
+    case 'G': case 'g': shift = 30; end++; break;
+    default: break;
+    }
+    if (*end != '\0' || v == 0 || v > (4ULL << 30) >> shift)
+        return false;
+    *ret = (size_t)(v << shift);
+    return true;
+}
+
+static bool
+limit_option(int opt, const char *arg, crier_limits *lim, int *ret_exit)
+{
+    size_t bytes;
+    long depth;
+    switch (opt) {
+    case 0x100:
+    case 0x102:
+        if (!cli_parse_size(arg, &bytes)) {
+            cli_error(NULL, "--%s: '%s' is not a size in bytes (such as 512K or 64M)",
+                      opt == 0x100 ? "max-input-size" : "max-article-length", arg);
+            *ret_exit = EXIT_USAGE;
+        } else if (opt == 0x100) {
+            lim->max_input_bytes = bytes;
+        } else {
+            lim->max_article_bytes = bytes;
+        }
+        return true;
+    case 0x101:
+        if (!cli_parse_int(arg, 16, 100000, &depth)) {
+            cli_error(NULL, "--max-depth: '%s' is not a depth from 16 to 100000", arg);
+            *ret_exit = EXIT_USAGE;
+        } else {
+            lim->max_dom_depth = (size_t)depth;
+        }
+        return true;
+    default:
+        return false;
+    }
 }
 
 bool
@@ -116,6 +174,6 @@ cli_speech_option(int opt, const char *arg, crier_pipeline_opts *opts, int *ret_
         opts->lang = arg;
         return true;
     default:
-        return false;
+        return limit_option(opt, arg, &opts->limits, ret_exit);
     }
 }

@@ -2,6 +2,7 @@
 #ifndef CRIER_CLI_H
 #define CRIER_CLI_H
 
+#include <signal.h>
 #include <stdbool.h>
 
 #include "pipeline/pipeline.h"
@@ -15,7 +16,11 @@ enum {
     EXIT_OUTPUT = 4,   /* output cannot be written: folder missing or unwritable, disk full, encoder failure */
     EXIT_DEVICE = 5,   /* no audio device, or it failed during playback */
     EXIT_SPEECH = 6,   /* eSpeak NG failed: unknown voice or missing voice data */
+    EXIT_INTERRUPTED = 130, /* stopped by SIGINT, SIGTERM or SIGHUP; nothing left behind */
 };
+
+/* Set by the signal handlers that main installs; the pipeline watches it. */
+extern volatile sig_atomic_t cli_cancel;
 
 int cmd_render(int argc, char **argv);
 int cmd_play(int argc, char **argv);
@@ -34,12 +39,15 @@ int cli_report(crier_status st, const crier_failure *failure, const char *const 
 /* The exit status for an input stage failure. */
 int cli_exit_for_input(crier_status st);
 
-/* Options shared by the commands that speak. Returns true when opt was one of them
+/* Options shared by the commands that read pages: speech settings and limits. Returns true when opt was one of them
  * (and was handled); *ret_exit is set to a usage error when its value is bad. */
 bool cli_speech_option(int opt, const char *arg, crier_pipeline_opts *opts, int *ret_exit);
 
 /* Parses a whole decimal number in [lo, hi]; false if arg is anything else. */
 bool cli_parse_int(const char *arg, long lo, long hi, long *ret);
+
+/* Parses a byte count with an optional K, M or G suffix (powers of 1024), 1 to 4G. */
+bool cli_parse_size(const char *arg, size_t *ret);
 
 /* Long options of the shared speech settings (getopt_long values, see cli.c). */
 #define CLI_SPEECH_LONG_OPTIONS \
@@ -47,17 +55,24 @@ bool cli_parse_int(const char *arg, long lo, long hi, long *ret);
     { "rate", required_argument, NULL, 'r' }, \
     { "captions", no_argument, NULL, 'C' }, \
     { "no-intro", no_argument, NULL, 'I' }, \
-    { "lang", required_argument, NULL, 'L' }
+    { "lang", required_argument, NULL, 'L' }, \
+    { "max-input-size", required_argument, NULL, 0x100 }, \
+    { "max-depth", required_argument, NULL, 0x101 }, \
+    { "max-article-length", required_argument, NULL, 0x102 }
 
 #define CLI_SPEECH_HELP \
     "  -v, --voice NAME   eSpeak NG voice (default: en-us, American English)\n" \
     "  -r, --rate WPM     speaking rate in words per minute, 80 to 450 (default 175)\n" \
     "      --captions     also speak figure captions\n" \
     "      --no-intro     do not start with the title, byline and date\n" \
-    "      --lang LANG    language pack for the normalizer (default: en)\n"
+    "      --lang LANG    language pack for the normalizer (default: en)\n" \
+    "      --max-input-size BYTES      largest input read (default 64M; K, M, G suffixes)\n" \
+    "      --max-depth N               deepest element nesting walked (default 512)\n" \
+    "      --max-article-length BYTES  longest article text (default 8M)\n"
 
 #define CLI_EXIT_HELP \
     "Exit status: 0 success, 1 internal error, 2 usage error, 3 unusable input,\n" \
-    "4 output cannot be written, 5 audio device failure, 6 speech synthesizer failure.\n"
+    "4 output cannot be written, 5 audio device failure, 6 speech synthesizer failure,\n" \
+    "130 interrupted (nothing is left behind).\n"
 
 #endif

@@ -90,6 +90,7 @@ cmd_render(int argc, char **argv)
     crier_failure failure;
 
     crier_pipeline_opts_init(&opts);
+    opts.cancel = &cli_cancel;
     int code = parse(argc, argv, true, render_usage, &opts, &output);
     if (code != -1)
         return code;
@@ -105,6 +106,7 @@ cmd_play(int argc, char **argv)
     crier_failure failure;
 
     crier_pipeline_opts_init(&opts);
+    opts.cancel = &cli_cancel;
     int code = parse(argc, argv, false, play_usage, &opts, NULL);
     if (code != -1)
         return code;

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,9 +36,32 @@ static const struct {
     { "batch", cmd_batch },
 };
 
+static void
+on_stop_signal(int sig)
+{
+    (void)sig;
+    cli_cancel = 1;
+}
+
+/* SIGINT, SIGTERM and SIGHUP ask the pipeline to stop, so that it removes what
+ * it was writing; SIGXFSZ is ignored so that a file-size limit is a write
+ * error (and a clean failure) instead of a kill. */
+static void
+install_signals(void)
+{
+    struct sigaction sa = { 0 };
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    signal(SIGXFSZ, SIG_IGN);
+}
+
 int
 main(int argc, char **argv)
 {
+    install_signals();
     if (argc < 2) {
         fputs(usage, stderr);
         return EXIT_USAGE;

@@ -13,6 +13,7 @@ crier_pipeline_opts_init(crier_pipeline_opts *opts)
         .norm = crier_normalize_opts_default(),
         .speech = { .voice = NULL, .rate_wpm = 0 },
         .device = NULL,
+        .cancel = NULL,
     };
 }
 
@@ -90,22 +91,47 @@ job_load(job *j, const char *const *inputs, size_t n_inputs, const crier_pipelin
     return CRIER_OK;
 }
 
-/* Speaks every script of the job into sink, in order. */
+/* Sits between eSpeak NG and the real sink: stops the job once *cancel is set. */
+typedef struct guard {
+    crier_sink *sink;
+    const volatile sig_atomic_t *cancel;
+} guard;
+
 static crier_status
-job_speak(const job *j, crier_speech *speech, crier_sink *sink)
+guard_write(void *user, const short *pcm, size_t n_frames)
 {
-    for (size_t i = 0; i < j->n; i++) {
-        crier_status st = crier_speech_say(speech, j->scripts[i], sink);
-        if (st != CRIER_OK)
-            return st;
+    guard *g = user;
+    if (*g->cancel)
+        return CRIER_E_CANCELLED;
+    return crier_sink_write(g->sink, pcm, n_frames);
+}
+
+/* Speaks every script of the job into sink, in order, watching opts->cancel. */
+static crier_status
+job_speak(const job *j, const crier_pipeline_opts *opts, crier_speech *speech, crier_sink *sink)
+{
+    crier_sink *into = sink, *guarded = NULL;
+    guard g = { sink, opts->cancel };
+    crier_status st = CRIER_OK;
+
+    if (opts->cancel != NULL) {
+        st = crier_sink_callback_open(crier_sink_rate(sink), guard_write, &g, &guarded);
+        into = guarded;
     }
-    return CRIER_OK;
+    for (size_t i = 0; i < j->n && st == CRIER_OK; i++)
+        st = crier_speech_say(speech, j->scripts[i], into);
+    if (st == CRIER_OK && opts->cancel != NULL && *opts->cancel)
+        st = CRIER_E_CANCELLED;
+    crier_sink_free(guarded);
+    return st;
 }
 
 /* A failed speak is the sink's fault unless eSpeak NG reported it. */
 static crier_where
 speak_failure(crier_status st, crier_where sink_where)
 {
+    if (st == CRIER_E_CANCELLED)
+        return CRIER_WHERE_NONE;
     return st == CRIER_E_SPEECH || st == CRIER_E_VOICE ? CRIER_WHERE_SPEECH : sink_where;
 }
 
@@ -146,7 +172,7 @@ crier_render(const char *const *inputs, size_t n_inputs, const char *output,
         set_failure(ret_failure, CRIER_WHERE_OUTPUT, 0);
         goto out;
     }
-    st = job_speak(&j, speech, sink);
+    st = job_speak(&j, opts, speech, sink);
     if (st != CRIER_OK) {
         set_failure(ret_failure, speak_failure(st, CRIER_WHERE_OUTPUT), 0);
         goto out;
@@ -184,7 +210,7 @@ crier_play(const char *const *inputs, size_t n_inputs, const crier_pipeline_opts
         set_failure(ret_failure, CRIER_WHERE_DEVICE, 0);
         goto out;
     }
-    st = job_speak(&j, speech, sink);
+    st = job_speak(&j, opts, speech, sink);
     if (st == CRIER_OK)
         st = crier_sink_finish(sink);
     if (st != CRIER_OK)

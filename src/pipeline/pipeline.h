@@ -2,6 +2,7 @@
 #ifndef CRIER_PIPELINE_H
 #define CRIER_PIPELINE_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "audio/audio.h"
@@ -22,6 +23,10 @@ typedef struct crier_pipeline_opts {
     crier_normalize_opts norm;
     crier_speech_opts speech;
     const char *device;         /* live playback device; NULL = default */
+    /* When set and it becomes non-zero (a signal handler's flag), speaking stops
+     * at the next chunk of audio with CRIER_E_CANCELLED and nothing is left
+     * behind. Borrowed; NULL = never cancelled. */
+    const volatile sig_atomic_t *cancel;
 } crier_pipeline_opts;
 
 /* Defaults: crier_limits_default(), crier_normalize_opts_default(), eSpeak NG

@@ -40,6 +40,12 @@ init_candidate(const ex_html *h, xmlNodePtr n)
     in->score = tag_base(n) + ex_class_weight(h, n);
 }
 
+static double
+link_density(const ex_info *in)
+{
+    return in->text ? (double)in->link / (double)in->text : 0.0;
+}
+
 /* A paragraph-like element: <p>, <pre>, <td>, or any block whose own prose
  * (text not inside a child block) is long enough, such as a <div> of text with
  * <br>s. */
@@ -50,15 +56,12 @@ is_paragraph_like(xmlNodePtr n, const ex_info *in)
         return false;
     if (ex_is_tag(n, "p") || ex_is_tag(n, "pre") || ex_is_tag(n, "td"))
         return true;
+    /* an item of prose, not of links: posts written as bullet lists */
+    if (ex_is_tag(n, "li"))
+        return link_density(in) < 0.5;
     return ex_is_tag(n, "div") || ex_is_tag(n, "section") || ex_is_tag(n, "article") ||
            ex_is_tag(n, "blockquote") || ex_is_tag(n, "dd") || ex_is_tag(n, "center") ||
            ex_is_tag(n, "font") || ex_is_tag(n, "span");
-}
-
-static double
-link_density(const ex_info *in)
-{
-    return in->text ? (double)in->link / (double)in->text : 0.0;
 }
 
 static void
@@ -85,24 +88,65 @@ score_paragraphs(ex_html *h)
     }
 }
 
-/* Highest scaled score below root; NULL when no element scored. */
-static xmlNodePtr
-best_candidate(ex_html *h)
+#define SCORE_TOP_N 5
+#define SCORE_MIN_ALTERNATIVES 3
+
+/* The SCORE_TOP_N best scaled scores below root, best first; returns how many
+ * there are (0 when no element scored). */
+static size_t
+best_candidates(ex_html *h, xmlNodePtr top[SCORE_TOP_N])
 {
-    size_t depth = 0;
-    xmlNodePtr best = NULL, root = h->body;
-    double best_score = 0;
-    for (xmlNodePtr n = root; n; n = ex_next(n, root, depth >= h->lim->max_dom_depth, &depth)) {
-        ex_info *in = ex_node_info(n);
+    size_t depth = 0, n = 0;
+    xmlNodePtr root = h->body;
+    for (xmlNodePtr c = root; c; c = ex_next(c, root, depth >= h->lim->max_dom_depth, &depth)) {
+        ex_info *in = ex_node_info(c);
         if (in == NULL || !in->scored)
             continue;
         in->score *= 1.0 - link_density(in);
-        if (best == NULL || in->score > best_score) {
-            best = n;
-            best_score = in->score;
+        size_t i = n < SCORE_TOP_N ? n++ : SCORE_TOP_N;
+        while (i > 0 && ex_node_info(top[i - 1])->score < in->score) {
+            if (i < SCORE_TOP_N)
+                top[i] = top[i - 1];
+            i--;
+        }
+        if (i < SCORE_TOP_N)
+            top[i] = c;
+    }
+    return n;
+}
+
+static bool
+is_ancestor(xmlNodePtr a, xmlNodePtr n)
+{
+    for (n = n ? n->parent : NULL; n; n = n->parent)
+        if (n == a)
+            return true;
+    return false;
+}
+
+/* An article cut into sections (eHow's steps, a live blog's posts) has several
+ * near-best candidates: the closest ancestor of the best that holds at least
+ * three of those scoring 75% of it is the article. */
+static xmlNodePtr
+common_ancestor(ex_html *h, xmlNodePtr *top, size_t n)
+{
+    double best = ex_node_info(top[0])->score;
+    size_t n_alt = 0;
+    for (size_t i = 1; i < n; i++)
+        n_alt += best > 0 && ex_node_info(top[i])->score / best >= 0.75;
+    if (n_alt < SCORE_MIN_ALTERNATIVES)
+        return top[0];
+    for (xmlNodePtr p = top[0]->parent; p && p != h->body && ex_node_info(p); p = p->parent) {
+        size_t holds = 0;
+        for (size_t i = 1; i < n; i++)
+            if (best > 0 && ex_node_info(top[i])->score / best >= 0.75 && is_ancestor(p, top[i]))
+                holds++;
+        if (holds >= SCORE_MIN_ALTERNATIVES) {
+            init_candidate(h, p);
+            return p;
         }
     }
-    return best;
+    return top[0];
 }
 
 /* Readability climbs from the best node while a parent scores at least a third
@@ -208,11 +252,14 @@ widen_to_article(ex_html *h, xmlNodePtr top)
 crier_status
 ex_html_choose(ex_html *h, xmlNodePtr **ret_nodes, size_t *ret_n)
 {
-    score_paragraphs(h);
-    xmlNodePtr top = best_candidate(h);
-    xmlNodePtr *nodes;
+    xmlNodePtr tops[SCORE_TOP_N];
+    xmlNodePtr *nodes, top = NULL;
     size_t n = 0, cap = 1;
 
+    score_paragraphs(h);
+    size_t n_tops = best_candidates(h, tops);
+    if (n_tops > 0)
+        top = common_ancestor(h, tops, n_tops);
     if (top == NULL) {
         nodes = malloc(sizeof *nodes);
         if (nodes == NULL)

@@ -14,11 +14,17 @@ static const struct {
     { ".wav", CRIER_FORMAT_WAV },
     { ".ogg", CRIER_FORMAT_OGG },
     { ".oga", CRIER_FORMAT_OGG },
+    { ".flac", CRIER_FORMAT_FLAC },
+    { ".mp3", CRIER_FORMAT_MP3 },
+    { ".opus", CRIER_FORMAT_OPUS },
 };
 
 static const char *const format_names[CRIER_FORMAT_COUNT] = {
     [CRIER_FORMAT_WAV] = "wav",
     [CRIER_FORMAT_OGG] = "ogg",
+    [CRIER_FORMAT_FLAC] = "flac",
+    [CRIER_FORMAT_MP3] = "mp3",
+    [CRIER_FORMAT_OPUS] = "opus",
 };
 
 static bool

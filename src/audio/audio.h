@@ -2,6 +2,7 @@
 #ifndef CRIER_AUDIO_H
 #define CRIER_AUDIO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/status.h"
@@ -15,6 +16,9 @@ typedef struct crier_sink crier_sink;
 typedef enum crier_format {
     CRIER_FORMAT_WAV,
     CRIER_FORMAT_OGG,   /* Ogg Vorbis */
+    CRIER_FORMAT_FLAC,
+    CRIER_FORMAT_MP3,   /* MPEG Layer III through LAME; podcast directories want it */
+    CRIER_FORMAT_OPUS,  /* Ogg Opus at 24 kHz (resampled with libsoxr) */
     CRIER_FORMAT_COUNT
 } crier_format;
 
@@ -27,10 +31,11 @@ typedef struct crier_tags {
     const char *comment;  /* source URL */
 } crier_tags;
 
-/* The format an output path's extension names (case-insensitive ".wav", ".ogg").
+/* The format an output path's extension names (case-insensitive ".wav", ".ogg",
+ * ".oga", ".flac", ".mp3", ".opus").
  * Returns CRIER_OK or CRIER_E_FORMAT. */
 crier_status crier_format_from_path(const char *path, crier_format *ret_format);
-/* "wav", "ogg". */
+/* "wav", "ogg", "flac", "mp3", "opus"; "unknown" out of range. */
 const char *crier_format_name(crier_format format);
 
 /* Opens a file sink: audio goes to a temporary file in path's folder, which
@@ -39,6 +44,30 @@ const char *crier_format_name(crier_format format);
  * Returns CRIER_OK, CRIER_E_OUTDIR, CRIER_E_WRITE, CRIER_E_FORMAT or CRIER_E_NOMEM. */
 crier_status crier_sink_file_open(const char *path, crier_format format, int rate,
                                   const crier_tags *tags, crier_sink **ret_sink);
+
+/* Encoder settings for file sinks. */
+typedef struct crier_file_opts {
+    /* 0 (smallest) .. 1 (best); negative: the format's speech default.
+     * OGG: Vorbis VBR quality (default 0.3, ~45 kbit/s mono). FLAC: compression
+     * effort (0 fastest .. 1 smallest file). MP3 and Opus: used only when
+     * bitrate_kbps is 0, mapped onto the format's bitrate range. */
+    double quality;
+    /* MP3: constant bitrate (8..160 at 22,050 Hz; default 48). Opus: target
+     * bitrate (6..256; default 32). 0: from quality, else the default. */
+    int bitrate_kbps;
+    /* Encode on a second thread behind a bounded queue, so that encoding
+     * overlaps synthesis (default true; WAV is always written directly). */
+    bool encoder_thread;
+} crier_file_opts;
+
+/* quality -1, bitrate_kbps 0, encoder_thread true. */
+crier_file_opts crier_file_opts_default(void);
+
+/* crier_sink_file_open with encoder settings (opts borrowed; NULL = defaults).
+ * Also CRIER_E_ARG for a bitrate outside the format's range. */
+crier_status crier_sink_file_open_opts(const char *path, crier_format format, int rate,
+                                       const crier_tags *tags, const crier_file_opts *opts,
+                                       crier_sink **ret_sink);
 
 /* Opens the live sink: the default audio device (device NULL) or a named one,
  * through pcaudiolib. Returns CRIER_OK, CRIER_E_DEVICE or CRIER_E_NOMEM. */

@@ -30,4 +30,8 @@ struct crier_sink {
 
 void crier_sink_init(crier_sink *sink, const struct crier_sink_ops *ops, int rate);
 
+/* Wraps inner (owned from CRIER_OK on; kept by the caller on failure) so that
+ * its writes run on an encoder thread behind a bounded queue. */
+crier_status crier_sink_threaded(crier_sink *inner, crier_sink **ret_sink);
+
 #endif

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sndfile.h>
+#include <soxr.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,16 @@
 /* Vorbis quality (libsndfile's 0..1 scale); 0.3 is about 45 kbit/s for mono
  * 22 kHz speech, clear and far smaller than the 0.4 default on music settings. */
 #define OGG_SPEECH_QUALITY 0.3
+/* MP3 at 22,050 Hz is MPEG-2 Layer III (8..160 kbit/s); 48 kbit/s CBR mono is
+ * clean speech and what podcast hosts commonly ask for at this size. */
+#define MP3_SPEECH_KBPS 48
+/* Opus: 32 kbit/s is transparent for mono speech (Opus' own guidance: 24-32). */
+#define OPUS_SPEECH_KBPS 32
+/* libsndfile accepts Opus only at 8/12/16/24/48 kHz; eSpeak NG's 22,050 Hz
+ * goes to 24 kHz, the nearest rate above (no content is lost). */
+#define OPUS_RATE 24000
 #define TEMP_TRIES 100
+#define RESAMPLE_OUT_FRAMES (CRIER_AUDIO_CHUNK_FRAMES * 3)
 
 struct file_sink {
     crier_sink base;
@@ -30,17 +40,97 @@ struct file_sink {
     int fd;
     char *path;       /* the target */
     char *tmp_path;   /* the temporary file; NULL once renamed */
+    int io_errno;     /* first failed read/write/seek on fd, 0 if none */
+    SF_VIRTUAL_IO vio;  /* libsndfile's I/O on fd (per sink: the API takes it non-const) */
+    soxr_t soxr;      /* resampler to the file's rate, or NULL */
+    short *out;       /* RESAMPLE_OUT_FRAMES of resampled PCM */
 };
 
 struct format_row {
     crier_format format;
     int sf_format;
+    int file_rate;    /* 0: the input rate */
+    crier_status (*configure)(SNDFILE *sf, int file_rate, const crier_file_opts *o);
 };
 
+/* q clipped to [0, 1]. */
+static double
+unit(double q)
+{
+    return q < 0 ? 0 : q > 1 ? 1 : q;
+}
+
+static crier_status
+command_double(SNDFILE *sf, int cmd, double value)
+{
+    return sf_command(sf, cmd, &value, sizeof value) == SF_TRUE ? CRIER_OK : CRIER_E_ENCODE;
+}
+
+static crier_status
+configure_ogg(SNDFILE *sf, int file_rate, const crier_file_opts *o)
+{
+    (void)file_rate;
+    double q = o->quality < 0 ? OGG_SPEECH_QUALITY : unit(o->quality);
+    return command_double(sf, SFC_SET_VBR_ENCODING_QUALITY, q);
+}
+
+static crier_status
+configure_flac(SNDFILE *sf, int file_rate, const crier_file_opts *o)
+{
+    (void)file_rate;
+    if (o->quality < 0)
+        return CRIER_OK;   /* libsndfile's default, FLAC level 5 */
+    return command_double(sf, SFC_SET_COMPRESSION_LEVEL, unit(o->quality));
+}
+
+/* libsndfile maps the compression level c onto a CBR bitrate: MPEG-1 (32 kHz
+ * and up) 320 - 288 c, MPEG-2 (16..24 kHz) 160 - 152 c, MPEG-2.5 8..64. */
+static crier_status
+configure_mp3(SNDFILE *sf, int file_rate, const crier_file_opts *o)
+{
+    int lo = file_rate >= 32000 ? 32 : 8;
+    int hi = file_rate >= 32000 ? 320 : file_rate >= 16000 ? 160 : 64;
+    int kbps = o->bitrate_kbps;
+    if (kbps == 0)
+        kbps = o->quality < 0 ? MP3_SPEECH_KBPS : lo + (int)(unit(o->quality) * (hi - lo) + 0.5);
+    if (kbps < lo || kbps > hi)
+        return CRIER_E_ARG;
+    int mode = SF_BITRATE_MODE_CONSTANT;
+    /* 1.2.0 returns 0 here on success (not SF_TRUE): check sf_error instead. */
+    (void)sf_command(sf, SFC_SET_BITRATE_MODE, &mode, sizeof mode);
+    if (sf_error(sf) != SF_ERR_NO_ERROR)
+        return CRIER_E_ENCODE;
+    /* + 0.5 kbit/s: libsndfile truncates the bitrate it computes. */
+    return command_double(sf, SFC_SET_COMPRESSION_LEVEL,
+                          ((double)hi - kbps - 0.5) / (double)(hi - lo));
+}
+
+/* libsndfile maps the compression level c onto 6 + 250 (1 - c) kbit/s. */
+static crier_status
+configure_opus(SNDFILE *sf, int file_rate, const crier_file_opts *o)
+{
+    (void)file_rate;
+    int kbps = o->bitrate_kbps;
+    if (kbps == 0)
+        kbps = o->quality < 0 ? OPUS_SPEECH_KBPS : 6 + (int)(unit(o->quality) * 250 + 0.5);
+    if (kbps < 6 || kbps > 256)
+        return CRIER_E_ARG;
+    return command_double(sf, SFC_SET_COMPRESSION_LEVEL, 1.0 - (kbps - 6) / 250.0);
+}
+
 static const struct format_row formats[] = {
-    { CRIER_FORMAT_WAV, SF_FORMAT_WAV | SF_FORMAT_PCM_16 },
-    { CRIER_FORMAT_OGG, SF_FORMAT_OGG | SF_FORMAT_VORBIS },
+    { CRIER_FORMAT_WAV, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 0, NULL },
+    { CRIER_FORMAT_OGG, SF_FORMAT_OGG | SF_FORMAT_VORBIS, 0, configure_ogg },
+    { CRIER_FORMAT_FLAC, SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 0, configure_flac },
+    { CRIER_FORMAT_MP3, SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, 0, configure_mp3 },
+    { CRIER_FORMAT_OPUS, SF_FORMAT_OGG | SF_FORMAT_OPUS, OPUS_RATE, configure_opus },
 };
+
+crier_file_opts
+crier_file_opts_default(void)
+{
+    return (crier_file_opts){ .quality = -1.0, .bitrate_kbps = 0, .encoder_thread = true };
+}
 
 static const struct format_row *
 format_row(crier_format format)
@@ -174,13 +264,109 @@ set_tags(SNDFILE *sf, const crier_tags *tags)
     return st;
 }
 
+/* libsndfile writes through these callbacks, so that we see every I/O error:
+ * its MP3 encoder (1.2.0) only logs a short write and reports success, which
+ * would turn a full disk into a truncated file renamed into place. */
+static sf_count_t
+vio_filelen(void *user)
+{
+    struct file_sink *f = user;
+    struct stat sb;
+    return fstat(f->fd, &sb) == 0 ? (sf_count_t)sb.st_size : -1;
+}
+
+static sf_count_t
+vio_seek(sf_count_t offset, int whence, void *user)
+{
+    struct file_sink *f = user;
+    off_t at = lseek(f->fd, (off_t)offset, whence);
+    if (at < 0 && f->io_errno == 0)
+        f->io_errno = errno;
+    return (sf_count_t)at;
+}
+
+static sf_count_t
+vio_read(void *ptr, sf_count_t count, void *user)
+{
+    struct file_sink *f = user;
+    sf_count_t done = 0;
+    while (done < count) {
+        ssize_t n = read(f->fd, (char *)ptr + done, (size_t)(count - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        done += n;
+    }
+    return done;
+}
+
+static sf_count_t
+vio_write(const void *ptr, sf_count_t count, void *user)
+{
+    struct file_sink *f = user;
+    sf_count_t done = 0;
+    while (done < count) {
+        ssize_t n = write(f->fd, (const char *)ptr + done, (size_t)(count - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (f->io_errno == 0)
+                f->io_errno = n < 0 ? errno : ENOSPC;
+            break;
+        }
+        done += n;
+    }
+    return done;
+}
+
+static sf_count_t
+vio_tell(void *user)
+{
+    struct file_sink *f = user;
+    return (sf_count_t)lseek(f->fd, 0, SEEK_CUR);
+}
+
+
+static crier_status
+write_frames(struct file_sink *f, const short *pcm, size_t n_frames)
+{
+    if (n_frames == 0)
+        return CRIER_OK;
+    if (sf_writef_short(f->sf, pcm, (sf_count_t)n_frames) != (sf_count_t)n_frames ||
+        f->io_errno != 0)
+        return CRIER_E_WRITE;
+    return CRIER_OK;
+}
+
+/* Resamples pcm (NULL: flush the resampler's tail) and writes the result. */
+static crier_status
+resample_write(struct file_sink *f, const short *pcm, size_t n_frames)
+{
+    size_t done_in = 0;
+    for (;;) {
+        size_t used = 0, made = 0;
+        soxr_error_t err = soxr_process(f->soxr, pcm ? pcm + done_in : NULL, n_frames - done_in,
+                                        &used, f->out, RESAMPLE_OUT_FRAMES, &made);
+        if (err != NULL)
+            return CRIER_E_ENCODE;
+        done_in += used;
+        crier_status st = write_frames(f, f->out, made);
+        if (st != CRIER_OK)
+            return st;
+        /* Input all taken and the output buffer not filled: nothing more now. */
+        if (done_in >= n_frames && made < RESAMPLE_OUT_FRAMES)
+            return CRIER_OK;
+    }
+}
+
 static crier_status
 file_write(crier_sink *sink, const short *pcm, size_t n_frames)
 {
     struct file_sink *f = (struct file_sink *)sink;
-    if (sf_writef_short(f->sf, pcm, (sf_count_t)n_frames) != (sf_count_t)n_frames)
-        return CRIER_E_WRITE;
-    return CRIER_OK;
+    if (f->soxr != NULL)
+        return resample_write(f, pcm, n_frames);
+    return write_frames(f, pcm, n_frames);
 }
 
 /* Best effort: makes the rename itself durable. */
@@ -205,11 +391,13 @@ file_finish(crier_sink *sink)
     struct file_sink *f = (struct file_sink *)sink;
     crier_status st = CRIER_OK;
 
+    if (f->soxr != NULL && (st = resample_write(f, NULL, 0)) != CRIER_OK)
+        return st;
     /* sf_close writes the last encoder pages and the header: it reports late
      * disk-full errors. */
     int rc = sf_close(f->sf);
     f->sf = NULL;
-    if (rc != 0)
+    if (rc != 0 || f->io_errno != 0)
         st = CRIER_E_WRITE;
     if (fsync(f->fd) != 0 && st == CRIER_OK)
         st = CRIER_E_WRITE;
@@ -239,6 +427,9 @@ file_free(crier_sink *sink)
         (void)close(f->fd);
     if (f->tmp_path != NULL)
         (void)unlink(f->tmp_path);
+    if (f->soxr != NULL)
+        soxr_delete(f->soxr);
+    free(f->out);
     free(f->tmp_path);
     free(f->path);
     free(f);
@@ -246,22 +437,44 @@ file_free(crier_sink *sink)
 
 static const struct crier_sink_ops file_ops = { file_write, file_finish, file_free };
 
+static crier_status
+start_resampler(struct file_sink *f, int in_rate, int out_rate)
+{
+    soxr_error_t err = NULL;
+    soxr_io_spec_t io = soxr_io_spec(SOXR_INT16_I, SOXR_INT16_I);
+    /* Medium quality: a steep enough filter for speech band-limited at 11 kHz,
+     * at a fraction of the high-quality setting's cost. */
+    soxr_quality_spec_t q = soxr_quality_spec(SOXR_MQ, 0);
+
+    f->soxr = soxr_create(in_rate, out_rate, 1, &err, &io, &q, NULL);
+    if (f->soxr == NULL || err != NULL)
+        return CRIER_E_ENCODE;
+    if ((f->out = malloc(RESAMPLE_OUT_FRAMES * sizeof *f->out)) == NULL)
+        return CRIER_E_NOMEM;
+    return CRIER_OK;
+}
+
 crier_status
-crier_sink_file_open(const char *path, crier_format format, int rate,
-                     const crier_tags *tags, crier_sink **ret_sink)
+crier_sink_file_open_opts(const char *path, crier_format format, int rate,
+                          const crier_tags *tags, const crier_file_opts *opts,
+                          crier_sink **ret_sink)
 {
     const struct format_row *row = format_row(format);
+    crier_file_opts defaults = crier_file_opts_default();
     struct file_sink *f = NULL;
     char *dir = NULL;
     const char *base;
     struct stat sb;
     crier_status st;
 
-    if (path == NULL || ret_sink == NULL || rate <= 0)
+    if (opts == NULL)
+        opts = &defaults;
+    if (path == NULL || ret_sink == NULL || rate <= 0 || opts->bitrate_kbps < 0)
         return CRIER_E_ARG;
     if (row == NULL)
         return CRIER_E_FORMAT;
-    SF_INFO info = { .samplerate = rate, .channels = 1, .format = row->sf_format };
+    int file_rate = row->file_rate ? row->file_rate : rate;
+    SF_INFO info = { .samplerate = file_rate, .channels = 1, .format = row->sf_format };
     if (!sf_format_check(&info))
         return CRIER_E_FORMAT;
     if ((st = split_path(path, &dir, &base)) != CRIER_OK)
@@ -284,27 +497,42 @@ crier_sink_file_open(const char *path, crier_format format, int rate,
         st = CRIER_E_NOMEM;
         goto out;
     }
+    if (file_rate != rate && (st = start_resampler(f, rate, file_rate)) != CRIER_OK)
+        goto out;
     if ((st = create_temp(dir, base, &f->fd, &f->tmp_path)) != CRIER_OK)
         goto out;
-    if ((f->sf = sf_open_fd(f->fd, SFM_WRITE, &info, SF_FALSE)) == NULL) {
-        st = CRIER_E_ENCODE;
+    f->vio = (SF_VIRTUAL_IO){ vio_filelen, vio_seek, vio_read, vio_write, vio_tell };
+    if ((f->sf = sf_open_virtual(&f->vio, SFM_WRITE, &info, f)) == NULL) {
+        st = f->io_errno != 0 ? CRIER_E_WRITE : CRIER_E_ENCODE;
         goto out;
     }
-    if (format == CRIER_FORMAT_OGG) {
-        double q = OGG_SPEECH_QUALITY;
-        if (sf_command(f->sf, SFC_SET_VBR_ENCODING_QUALITY, &q, sizeof q) != SF_TRUE) {
-            st = CRIER_E_ENCODE;
-            goto out;
-        }
-    }
-    /* Tags go in before any audio: Vorbis writes its comment header first. */
+    if (row->configure != NULL && (st = row->configure(f->sf, file_rate, opts)) != CRIER_OK)
+        goto out;
+    /* Tags go in before any audio: Vorbis and MP3 write them first. */
     if ((st = set_tags(f->sf, tags)) != CRIER_OK)
         goto out;
-    *ret_sink = &f->base;
+    crier_sink *sink = &f->base;
     f = NULL;
+    /* WAV costs nothing to write; the others are worth a thread. */
+    if (opts->encoder_thread && format != CRIER_FORMAT_WAV) {
+        crier_sink *threaded;
+        if ((st = crier_sink_threaded(sink, &threaded)) != CRIER_OK) {
+            file_free(sink);
+            goto out;
+        }
+        sink = threaded;
+    }
+    *ret_sink = sink;
 out:
     if (f != NULL)
         file_free(&f->base);
     free(dir);
     return st;
+}
+
+crier_status
+crier_sink_file_open(const char *path, crier_format format, int rate,
+                     const crier_tags *tags, crier_sink **ret_sink)
+{
+    return crier_sink_file_open_opts(path, format, rate, tags, NULL, ret_sink);
 }

@@ -253,6 +253,20 @@ bool norm_match_citation(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_nothing(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 /* Pictographs, dingbats, flags, variation selectors and joiners: not spoken. */
 bool norm_is_emoji(unsigned cp);
+/* Digits of a code: "737" seven thirty-seven, "708" seven oh eight. */
+crier_status norm_say_code_digits(const crier_lang *lang, const char *s, size_t len, crier_buf *out);
+bool norm_match_serial(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_serial(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_math(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_math(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_house_number(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_house_number(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_direction(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_direction(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_postal_state(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_postal_state(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_zip(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_zip(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_title(const norm_ctx *c, size_t i, norm_match *m);
 bool norm_match_abbrev(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_entry(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);

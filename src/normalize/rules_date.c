@@ -227,7 +227,8 @@ norm_match_date(const norm_ctx *c, size_t i, norm_match *m)
     if (month != NULL)
         return match_month_first(c, i, month, dot, word, m);
     /* "1 February 2026", "the 26th May" */
-    if (norm_trail_len(c, i) != 0 || !tok_day(c, i, &day) ||
+    if (norm_trail_len(c, i) != 0 ||
+        !parse_day(c->lang, norm_body(c, i), norm_body_len(c, i), &day) ||
         (month = tok_month(c, i + 1, &dot, &word)) == NULL)
         return false;
     m->entry = month;

@@ -15,15 +15,21 @@ static const norm_rule rules[] = {
     { "decade",   norm_match_decade,   norm_say_decade },      /* "1980s", "'90s" */
     { "era",      norm_match_era,      norm_say_era },         /* "70 AD", "500 BC" */
     { "time",     norm_match_time,     norm_say_time },        /* "3:30 p.m.", "9 a.m." */
+    { "math",     norm_match_math,     norm_say_math },        /* "2*8", "1-4=5" */
     { "range",    norm_match_range,    norm_say_range },       /* "2019-2023", "$50-$100" */
     { "dash",     norm_match_dash_range, norm_say_word_to },   /* "4 am - 8 pm" */
     { "measure",  norm_match_measure,  norm_say_measure },     /* "12kg", "100 million km" */
     { "fraction", norm_match_fraction, norm_say_fraction },    /* "1/3", "2 1/2", "½" */
     { "dims",     norm_match_dims,     norm_say_dims },        /* "25 x 7", "2x8" */
     { "percent",  norm_match_percent,  norm_say_percent },     /* "5%", "2.5 %" */
+    { "house",    norm_match_house_number, norm_say_house_number }, /* "2788 San Tomas Expy" */
+    { "zip",      norm_match_zip,      norm_say_zip },         /* "FL, 95051" */
     { "ordinal",  norm_match_ordinal,  norm_say_ordinal_tok }, /* "47th", "1st" */
     { "year",     norm_match_year,     norm_say_year_tok },    /* "in 1998", "2026" */
     { "number",   norm_match_number,   norm_say_number_tok },  /* "1,500", "2.5", "-3" */
+    { "serial",   norm_match_serial,   norm_say_serial },      /* "H5N1", "A380", "ab9453" */
+    { "direction", norm_match_direction, norm_say_direction }, /* "1211 E Arques Ave" */
+    { "state",    norm_match_postal_state, norm_say_postal_state }, /* "Santa Clara, CA 95051" */
     { "title",    norm_match_title,    norm_say_entry },       /* "Lt.-Gen. Eyal Zamir" */
     { "abbrev",   norm_match_abbrev,   norm_say_entry },       /* "vs.", "approx." */
     { "acronym",  norm_match_acronym,  norm_say_entry },       /* "IDF", "NATO", "US" */
@@ -112,8 +118,10 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
     if (dash != NULL && dash != b && b[len - 1] != '-') {
         crier_buf parts, one;
         crier_status st = CRIER_OK;
-        bool changed = false;
+        bool changed = false, letters = false;
         size_t used = 0;
+        for (size_t k = 0; k < len; k++)
+            letters |= crier_is_ascii_alpha((unsigned char)b[k]);
         crier_buf_init(&parts, out->max);
         crier_buf_init(&one, out->max);
         for (size_t p = 0; p < len && st == CRIER_OK;) {
@@ -122,7 +130,13 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
             /* the last part sees the token's full stop: "anti-U.S." */
             size_t trail = d ? 0 : norm_trail0(c, i) == '.';
             crier_buf_clear(&one);
-            if (part_len > 0 &&
+            if (part_len > 0 && letters && norm_all_digits(b + p, part_len)) {
+                /* "F-150": F one fifty, as codes are said */
+                st = norm_say_code_digits(c->lang, b + p, part_len, &one);
+                changed = true;
+                if (st == CRIER_OK)
+                    st = norm_put_word(&parts, crier_buf_str(&one), one.len);
+            } else if (part_len > 0 &&
                 (st = norm_say_token_alone(c->lang, c->text, c->toks[i].body + p, part_len,
                                            trail, &one, &used)) == CRIER_OK) {
                 changed |= one.len != part_len || memcmp(one.data, b + p, part_len) != 0;

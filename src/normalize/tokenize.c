@@ -9,7 +9,7 @@ static bool
 is_leading_punct(unsigned cp)
 {
     switch (cp) {
-    case '(': case '[': case '{': case '"': case '\'': case '*': case '_':
+    case '(': case '[': case '{': case '"': case '\'': case '*': case '_': case '`':
     case 0x2018: case 0x201C: case 0x201A: case 0x201E: case 0x00AB: case 0x2039:
     case 0x00BF: case 0x00A1:
         return true;
@@ -23,7 +23,7 @@ static bool
 is_trailing_punct(unsigned cp)
 {
     switch (cp) {
-    case '.': case ',': case ';': case ':': case '!': case '?': case ')': case ']':
+    case '.': case ',': case ';': case ':': case '!': case '?': case ')': case ']': case '`':
     case '}': case '"': case '\'': case '*': case '_':
     case 0x2019: case 0x201D: case 0x00BB: case 0x203A: case 0x2026:
         return true;

@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "core/utf8.h"
+#include "normalize/norm_internal.h"
+
+/* Codes and addresses: serials ("H5N1", "A380"), arithmetic ("2*8", "1-4=5")
+ * and street addresses ("1211 E Arques Ave", "Santa Clara, CA 95051"). */
+
+/* Digits of a code: one or two as a number, three in pairs ("737" seven
+ * thirty-seven, "708" seven oh eight), longer ones digit by digit. */
+crier_status
+norm_say_code_digits(const crier_lang *lang, const char *s, size_t len, crier_buf *out)
+{
+    crier_status st;
+    if (len <= 2 || len > 4 || s[0] == '0')
+        return len <= 2 && s[0] != '0' ? norm_say_digit_run(lang, s, len, out)
+                                       : norm_say_digits(lang, s, len, out);
+    if (len == 4)
+        return norm_say_year(lang, norm_digits_value(s, 4), out);
+    uint64_t lo = norm_digits_value(s + 1, 2);
+    if ((st = norm_say_digits(lang, s, 1, out)) != CRIER_OK)
+        return st;
+    if (lo == 0)
+        return norm_put(out, lang->hundred);
+    if (lo < 10 && (st = norm_put(out, norm_word(lang, "zero_in_year", "oh"))) != CRIER_OK)
+        return st;
+    return norm_say_cardinal(lang, lo, out);
+}
+
+/* ---- serials ------------------------------------------------------------------ */
+
+/* Letters and digits mixed, nothing else: "H5N1", "B2A23C", "ab9453", "W26s". */
+bool
+norm_match_serial(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    bool letter = false, digit = false;
+    if (len < 2 || len > 24)
+        return false;
+    for (size_t k = 0; k < len; k++) {
+        unsigned char ch = (unsigned char)b[k];
+        letter |= crier_is_ascii_alpha(ch);
+        digit |= crier_is_ascii_digit(ch);
+        if (!crier_is_ascii_alnum(ch))
+            return false;
+    }
+    m->n_toks = 1;
+    return letter && digit;
+}
+
+crier_status
+norm_say_serial(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i), k = 0;
+    crier_status st = CRIER_OK;
+    while (k < len && st == CRIER_OK) {
+        size_t e = k;
+        bool digits = crier_is_ascii_digit((unsigned char)b[k]);
+        while (e < len && crier_is_ascii_digit((unsigned char)b[e]) == digits)
+            e++;
+        if (digits && e - k > 4) /* an account or code number: digit by digit */
+            st = norm_say_digits(c->lang, b + k, e - k, out);
+        else if (digits)
+            st = norm_say_code_digits(c->lang, b + k, e - k, out);
+        else if (e - k <= 3 && crier_is_ascii_upper((unsigned char)b[k]))
+            st = norm_spell(c->lang, b + k, e - k, out); /* "H", "N", "MIG" */
+        else
+            st = norm_put_word(out, b + k, e - k);
+        k = e;
+    }
+    return st;
+}
+
+/* ---- arithmetic ------------------------------------------------------------------ */
+
+/* Numbers and operators with at least one of = * × +: "1-4=5", "2*8". */
+bool
+norm_match_math(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    bool op = false;
+    if (len < 3 || !crier_is_ascii_digit((unsigned char)b[0]) ||
+        !crier_is_ascii_digit((unsigned char)b[len - 1]))
+        return false;
+    for (size_t k = 0; k < len; k++) {
+        unsigned char ch = (unsigned char)b[k];
+        if (ch == '=' || ch == '*' || ch == '+')
+            op = true;
+        else if (!crier_is_ascii_digit(ch) && ch != '-' && ch != '.' && ch != '/')
+            return false;
+    }
+    m->n_toks = 1;
+    return op;
+}
+
+crier_status
+norm_say_math(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i), k = 0;
+    crier_status st = CRIER_OK;
+    while (k < len && st == CRIER_OK) {
+        norm_number num;
+        if (crier_is_ascii_digit((unsigned char)b[k]) && norm_parse_number(b + k, len - k, &num)) {
+            st = norm_say_number(c->lang, &num, out);
+            k += num.len;
+            continue;
+        }
+        char key[8] = "math_";
+        key[5] = b[k];
+        key[6] = '\0';
+        st = norm_put(out, norm_word(c->lang, key, ""));
+        k++;
+    }
+    return st;
+}
+
+/* ---- addresses -------------------------------------------------------------------- */
+
+static bool
+is_street_type(const norm_ctx *c, size_t i)
+{
+    bool dot;
+    const norm_entry *e = norm_lookup_dotted(c, i, NT_ABBREVS, &dot);
+    const char *f;
+    size_t fl;
+    return e != NULL && norm_field(e->value, 1, &f, &fl) && fl == 10 &&
+           memcmp(f, "after_name", 10) == 0;
+}
+
+/* A house number: digits, then within four tokens of names, directions and
+ * ordinals, a street type ("2788 San Tomas Expy", "708 N 1st St"). */
+bool
+norm_match_house_number(const norm_ctx *c, size_t i, norm_match *m)
+{
+    uint64_t v;
+    if (!norm_tok_small_int(c, i, 5, &v) || norm_trail_len(c, i) != 0 || v == 0)
+        return false;
+    for (size_t j = i + 1; j < c->n_toks && j <= i + 4; j++) {
+        if (j > i + 1 && is_street_type(c, j))
+            return (m->n_toks = 1) == 1;
+        unsigned char f = norm_body_len(c, j) ? (unsigned char)norm_body(c, j)[0] : 0;
+        if (norm_trail_len(c, j) != 0 || !(crier_is_ascii_upper(f) || crier_is_ascii_digit(f)))
+            return false;
+    }
+    return false;
+}
+
+crier_status
+norm_say_house_number(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    return norm_say_code_digits(c->lang, norm_body(c, i), norm_body_len(c, i), out);
+}
+
+/* "N", "SE" right after a house number: North, Southeast (words.tsv direction_N). */
+bool
+norm_match_direction(const norm_ctx *c, size_t i, norm_match *m)
+{
+    char key[16] = "direction_";
+    size_t len = norm_body_len(c, i);
+    uint64_t v;
+    if (i == 0 || len > 2 || norm_trail_len(c, i) != 0 || !norm_tok_small_int(c, i - 1, 5, &v))
+        return false;
+    memcpy(key + 10, norm_body(c, i), len);
+    key[10 + len] = '\0';
+    m->v[0] = (uint64_t)(uintptr_t)norm_word(c->lang, key, NULL);
+    m->n_toks = 1;
+    return m->v[0] != 0 && i + 1 < c->n_toks && norm_body_len(c, i + 1) > 0 &&
+           !crier_is_ascii_lower((unsigned char)norm_body(c, i + 1)[0]);
+}
+
+crier_status
+norm_say_direction(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    return norm_put(out, (const char *)(uintptr_t)m->v[0]);
+}
+
+/* "Santa Clara, CA 95051", "City, NY": a postal code after a place and a comma,
+ * then a ZIP code, a comma or the end. The ZIP code is read digit by digit. */
+bool
+norm_match_postal_state(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const norm_entry *e;
+    const char *f;
+    size_t fl;
+    uint64_t zip;
+    if (i == 0 || norm_body_len(c, i) != 2 || norm_trail0(c, i - 1) != ',' ||
+        !norm_tok_capitalized(c, i - 1) ||
+        (e = norm_lookup(c->lang, NT_STATES, norm_body(c, i), 2)) == NULL ||
+        !norm_field(e->value, 1, &f, &fl) || fl < 6 || memcmp(f, "postal", 6) != 0)
+        return false;
+    m->entry = e;
+    m->n_toks = 1;
+    char t = norm_trail0(c, i);
+    if (t == '\0' && norm_tok_small_int(c, i + 1, 5, &zip) && norm_body_len(c, i + 1) == 5) {
+        m->n_toks = 2;
+        return true;
+    }
+    /* "postal_zip": a code that is also a word ("OK", "IN") needs its ZIP code */
+    return fl == 6 && (t == ',' || (t == '\0' && i + 1 == c->n_toks));
+}
+
+crier_status
+norm_say_postal_state(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    crier_status st = norm_put_field(out, m->entry->value, 0);
+    if (st == CRIER_OK && m->n_toks == 2)
+        st = norm_say_digits(c->lang, norm_body(c, i + 1), 5, out);
+    return st;
+}
+
+/* A ZIP code after a state: "Santa, FL, 95051". */
+bool
+norm_match_zip(const norm_ctx *c, size_t i, norm_match *m)
+{
+    uint64_t zip;
+    const norm_entry *e;
+    if (i == 0 || norm_body_len(c, i) != 5 || !norm_tok_small_int(c, i, 5, &zip) ||
+        norm_body_len(c, i - 1) != 2 || norm_trail0(c, i - 1) != ',' ||
+        (e = norm_lookup(c->lang, NT_STATES, norm_body(c, i - 1), 2)) == NULL)
+        return false;
+    m->n_toks = 1;
+    return true;
+}
+
+crier_status
+norm_say_zip(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    return norm_say_digits(c->lang, norm_body(c, i), norm_body_len(c, i), out);
+}

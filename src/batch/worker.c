@@ -133,7 +133,7 @@ fail(bt_entry *e, crier_status st, const crier_failure *f, const char *output)
 /* Extracts and renders one page whose bytes are read; fills e. */
 static void
 render_page(const bt_ctx *ctx, crier_renderer **r, const char *path, const crier_buf *bytes,
-            const bt_entry *old, bt_entry *e)
+            time_t mtime, const bt_entry *old, bt_entry *e)
 {
     const crier_limits *lim = &ctx->opts->pipe.limits;
     crier_document *doc = NULL;
@@ -184,6 +184,15 @@ render_page(const bt_ctx *ctx, crier_renderer **r, const char *path, const crier
     set_number(e, BT_RATE, (unsigned long long)crier_renderer_rate(*r));
     set_field(e, BT_TITLE, art->title, 4096);
     set_field(e, BT_DATE, art->date, 64);
+    if (art->date == NULL) {
+        /* Undated article: the feed needs a date, and when the page was saved
+         * is the best one known. Not used in the name, which must not depend
+         * on how the file was copied. */
+        char iso[32];
+        struct tm tm;
+        if (gmtime_r(&mtime, &tm) != NULL && strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0)
+            set_field(e, BT_DATE, iso, sizeof iso);
+    }
     set_field(e, BT_DESCRIPTION, art->description, DESCRIPTION_MAX);
     set_field(e, BT_BYLINE, art->byline, 1024);
     set_field(e, BT_LANG, art->lang, 64);
@@ -229,7 +238,9 @@ do_page(const bt_ctx *ctx, crier_renderer **r, const char *path, bt_entry *e)
         set_field(e, BT_MILLIS, "0", 4);
         goto out;
     }
-    render_page(ctx, r, path, &bytes, old, e);
+    struct stat sb;
+    render_page(ctx, r, path, &bytes, stat(crier_buf_str(&full), &sb) == 0 ? sb.st_mtime : 0, old,
+                e);
     set_number(e, BT_MILLIS, (unsigned long long)((now_seconds() - t0) * 1000.0 + 0.5));
 out:
     crier_buf_free(&full);
@@ -278,6 +289,7 @@ bt_worker_main(const bt_ctx *ctx, const bt_pages *pages, int task_fd, int result
     /* The parent decides what a signal means; a worker just stops. */
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
     signal(SIGPIPE, SIG_DFL);
     crier_buf_init(&line, (size_t)1 << 20);
     if (mkdir(ctx->staging_dir, 0700) != 0 && errno != EEXIST)

@@ -249,6 +249,7 @@ cmd_batch(int argc, char **argv)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
     o.progress = on_progress;
     o.progress_user = &p;
     o.cancel = &stop_signal;
@@ -263,10 +264,9 @@ cmd_batch(int argc, char **argv)
     print_duration(s.elapsed);
     fputc('\n', stderr);
     if (s.cancelled) {
-        fprintf(stderr, "crier: batch: stopped by signal %d; run again to finish\n", s.cancelled);
-        signal(s.cancelled, SIG_DFL);
-        raise(s.cancelled);
-        return EXIT_INTERNAL;
+        fprintf(stderr, "crier: batch: interrupted; no partial file was left behind; "
+                        "run again to finish\n");
+        return EXIT_INTERRUPTED;
     }
     if (code != -1)
         return code;

@@ -44,7 +44,7 @@ pid=$!; pids+=("$pid")
 wait_for 3 "$out"
 kill -TERM "$pid"
 wait "$pid"; rc=$?
-check "SIGTERM: the batch ends by the signal (status $rc)" [ "$rc" -eq 143 ]
+check "SIGTERM: the batch stops with status 130 (got $rc)" [ "$rc" -eq 130 ]
 have=$(audio_count "$out")
 check "SIGTERM: stopped halfway ($have of $total)" [ "$have" -ge 3 ] && [ "$have" -lt "$total" ]
 check "SIGTERM: no partial files" [ -z "$(leftovers "$out")" ]

@@ -39,7 +39,14 @@ static const char *const strong_words[] = {
     "byline", "credit", "more-stories", "read-more", "readmore", "shoutbox", "skyscraper",
     "sr-only", "visually-hidden", "screen-reader", "offscreen", "print-only", "follow-us",
     "login", "modal", "popup", "overlay", "lightbox", "toolbar", "masthead", "navbar",
-    "navigation", "pagination", "pager", "banner", "ticker", "latest",
+    "navigation", "pagination", "pager", "banner", "ticker", "latest", "legends",
+};
+
+/* Never the article, even when they hold more paragraphs than it (long
+ * comment threads, photo gallery legends): these go before the guard. */
+static const char *const never_words[] = {
+    "comment", "disqus", "legends", "outbrain", "taboola", "cookie", "consent", "gdpr",
+    "newsletter", "signup", "sign-up",
 };
 
 /* Chrome by a whole part of a class name or id ("ad", "nav-main",
@@ -118,7 +125,8 @@ is_part_sep(const char *s, size_t i)
     return c == '-' || c == '_' || c == ':' || c == '.';
 }
 
-/* -1: chrome, +1: article-like, 0: neither, for one class name or id token. */
+/* -2: never article text, -1: chrome, +1: article-like, 0: neither, for one
+ * class name or id token. */
 static int
 token_verdict(const char *t, size_t len)
 {
@@ -134,7 +142,7 @@ token_verdict(const char *t, size_t len)
             return 0;
     for (size_t i = 0; i < N_OF(strong_words); i++)
         if (contains_ci_n(t, len, strong_words[i]))
-            return -1;
+            goto chrome;
     for (size_t i = 0; i < N_OF(taxonomy_prefixes); i++)
         if (starts_ci(t, len, taxonomy_prefixes[i]))
             return 0;
@@ -154,13 +162,18 @@ token_verdict(const char *t, size_t len)
         a = b == a ? b + 1 : (b < len && is_part_sep(t, b) ? b + 1 : b);
     }
     return positive ? 1 : 0;
+chrome:
+    for (size_t i = 0; i < N_OF(never_words); i++)
+        if (contains_ci_n(t, len, never_words[i]))
+            return -2;
+    return -1;
 }
 
 /* Worst verdict over the white-space separated tokens of v. */
 static int
 attr_verdict(const char *v)
 {
-    int best = 0;
+    int best = 0, worst = 0;
     if (v == NULL)
         return 0;
     for (size_t i = 0; v[i];) {
@@ -171,13 +184,13 @@ attr_verdict(const char *v)
             i++;
         if (i > s) {
             int t = token_verdict(v + s, i - s);
-            if (t < 0)
-                return -1;
+            if (t < worst)
+                worst = t;
             if (t > 0)
                 best = 1;
         }
     }
-    return best;
+    return worst < 0 ? worst : best;
 }
 
 int
@@ -187,8 +200,9 @@ ex_class_weight(const ex_html *h, xmlNodePtr n)
     if (!(h->flags & EX_WEIGHT_CLASSES))
         return 0;
     const char *itemprop = ex_attr(n, "itemprop");
-    w += 25 * attr_verdict(ex_attr(n, "class"));
-    w += 25 * attr_verdict(ex_attr(n, "id"));
+    int c = attr_verdict(ex_attr(n, "class")), i = attr_verdict(ex_attr(n, "id"));
+    w += 25 * (c < 0 ? -1 : c);
+    w += 25 * (i < 0 ? -1 : i);
     if (itemprop && ex_ci_contains(itemprop, "articlebody"))
         w += 50;
     return w;
@@ -260,18 +274,27 @@ should_prune(const ex_html *h, xmlNodePtr n, size_t guard_p)
         is_article_body(n))
         return false;
     ex_info *in = ex_node_info(n);
+    /* hidden text is not read, unless it is nearly all the page has (a page
+     * that shows its article by script) */
+    if (is_hidden(n) && !(in && guard_p > 0 && in->p_text * 10 > guard_p * 9))
+        return true;
+    /* comments and the like go even when they hold more paragraphs than the
+     * article: long comment threads do */
+    int cv = attr_verdict(ex_attr(n, "class")), iv = attr_verdict(ex_attr(n, "id"));
+    if ((h->flags & EX_STRIP_UNLIKELY) && (cv == -2 || iv == -2))
+        return true;
     bool holds_article = in && guard_p > 0 && in->p_text * 2 > guard_p;
     if (holds_article)
         return false;
-    if (tag_in(n, drop_chrome_tags, N_OF(drop_chrome_tags)) || is_hidden(n))
+    if (tag_in(n, drop_chrome_tags, N_OF(drop_chrome_tags)))
         return true;
     if (!(h->flags & EX_STRIP_UNLIKELY))
         return false;
     if (tag_in(n, drop_unlikely_tags, N_OF(drop_unlikely_tags)) || role_is_chrome(n))
         return true;
-    if (ex_is_tag(n, "article") && attr_verdict(ex_attr(n, "class")) >= 0)
+    if (ex_is_tag(n, "article") && cv >= 0)
         return false;
-    return attr_verdict(ex_attr(n, "class")) < 0 || attr_verdict(ex_attr(n, "id")) < 0;
+    return cv < 0 || iv < 0;
 }
 
 static crier_status

@@ -364,8 +364,8 @@ norm_say_era(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     crier_status st;
     char era[8];
     size_t n = 0;
-    /* "340 AD" three forty AD; "500 BC" five hundred BC */
-    if (y >= 100 && y < 1000 && y % 100 >= 10)
+    /* "340 AD" three forty AD, "1066 AD" ten sixty-six AD, "500 BC" five hundred BC */
+    if ((y >= 100 && y < 1000 && y % 100 >= 10) || y >= 1000)
         st = norm_say_year(c->lang, y, out);
     else
         st = norm_say_cardinal(c->lang, y, out);

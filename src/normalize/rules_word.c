@@ -68,7 +68,10 @@ norm_match_abbrev(const norm_ctx *c, size_t i, norm_match *m)
         return false;
     m->entry = e;
     m->n_toks = 1;
-    m->trail_skip = dot;
+    /* "at 1428 Elm St. It was": the full stop also ends the sentence */
+    m->trail_skip = dot && !(i + 1 < c->n_toks &&
+                             norm_lookup(c->lang, NT_STARTERS, norm_body(c, i + 1),
+                                         norm_body_len(c, i + 1)) != NULL);
     return true;
 }
 

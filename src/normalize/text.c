@@ -9,6 +9,8 @@
 static const norm_rule rules[] = {
     { "citation", norm_match_citation, norm_say_nothing },     /* "[1]" */
     { "web",      norm_match_web,      norm_say_web },         /* URLs, e-mail, @handle, #tag */
+    { "title",    norm_match_title,    norm_say_entry },       /* "Lt.-Gen. Eyal Zamir" */
+    { "abbrev",   norm_match_abbrev,   norm_say_entry },       /* "vs.", "approx." */
     { "money",    norm_match_money,    norm_say_money },       /* "$1.5 billion", "€20", "NIS 5" */
     { "date",     norm_match_date,     norm_say_date },        /* "Feb. 1, 2026", "1 February 2026" */
     { "phone",    norm_match_phone,    norm_say_phone },       /* "(555) 555-5555", "10.0.0.1" */
@@ -30,8 +32,6 @@ static const norm_rule rules[] = {
     { "serial",   norm_match_serial,   norm_say_serial },      /* "H5N1", "A380", "ab9453" */
     { "direction", norm_match_direction, norm_say_direction }, /* "1211 E Arques Ave" */
     { "state",    norm_match_postal_state, norm_say_postal_state }, /* "Santa Clara, CA 95051" */
-    { "title",    norm_match_title,    norm_say_entry },       /* "Lt.-Gen. Eyal Zamir" */
-    { "abbrev",   norm_match_abbrev,   norm_say_entry },       /* "vs.", "approx." */
     { "acronym",  norm_match_acronym,  norm_say_entry },       /* "IDF", "NATO", "US" */
     { "initials", norm_match_initials, norm_say_initials },    /* "U.S.", "J.R.R." */
     { "roman",    norm_match_roman,    norm_say_roman },       /* "World War II", "Charles III" */

@@ -109,6 +109,9 @@ norm_tokenize(const char *text, size_t len, size_t from, norm_tok *toks, size_t 
         bool web = false;
         while (end < len && separator_len(text + end, len - end) == 0) {
             size_t n = 1;
+            if (end > i && text[end] == '[' && end + 1 < len &&
+                crier_is_ascii_digit((unsigned char)text[end + 1]))
+                break; /* "reported.[1]": the citation is a token of its own */
             if ((unsigned char)text[end] >= 0x80)
                 decode_at(text + end, len - end, &n);
             web |= text[end] == '/' || text[end] == '@';

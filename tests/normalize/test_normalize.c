@@ -160,6 +160,57 @@ titles_acronyms_symbols(void **state)
 }
 
 static void
+issue4_rules(void **state)
+{
+    (void)state;
+    assert_string_equal(say("World War II"), "World War two");
+    assert_string_equal(say("Charles III"), "Charles the third");
+    assert_string_equal(say("Sam I and I went"), "Sam I and I went"); /* never the pronoun */
+    assert_string_equal(say("Washington DC"), "Washington D C");      /* an acronym, not 600 */
+    assert_string_equal(say("the 1970s and '90s"), "the nineteen seventies and nineties");
+    assert_string_equal(say("1 km and 5 km"), "one kilometer and five kilometers");
+    assert_string_equal(say("10 in the room"), "ten in the room");
+    assert_string_equal(say("2 1/2"), "two and a half");
+    assert_string_equal(say("2019-2023"), "twenty nineteen to twenty twenty-three");
+    assert_string_equal(say("F-35"), "F thirty-five");
+    assert_string_equal(say("(555) 555-5555"), "(five five five, five five five, five five five five");
+    assert_string_equal(say("mail a@b.com"), "mail a at b dot com");
+    assert_string_equal(say("great 😀 news"), "great news");
+    assert_string_equal(say("as reported.[1] Next"), "as reported. Next");
+    assert_string_equal(say("No. 5 and no way"), "number five and no way");
+    assert_string_equal(say("Elm St. and St. Louis"), "Elm Street and Saint Louis");
+    assert_string_equal(say("you may 5"), "you may five");
+    assert_string_equal(say("21th"), "twenty-one th"); /* a wrong suffix is not an ordinal */
+}
+
+static void
+tables_hash_and_filter(void **state)
+{
+    (void)state;
+    assert_non_null(norm_lookup(en, NT_ACRONYMS, "IDF", 3));
+    assert_null(norm_lookup(en, NT_ACRONYMS, "IDG", 3));
+    assert_null(norm_lookup(en, NT_ACRONYMS, "", 0));
+    assert_null(norm_lookup(en, NT_ACRONYMS, "zzz", 3)); /* no key starts with z */
+    const norm_entry *e = norm_lookup(en, NT_MONTHS, "Sept.", 5);
+    assert_non_null(e);
+    assert_string_equal(en->month_name[9], "September");
+}
+
+static void
+tokenizer_possessive_and_glued_punctuation(void **state)
+{
+    (void)state;
+    const char *t = "IDF's Hi,no,34! http://a.b/?x=1,y";
+    norm_tok toks[8];
+    size_t next;
+    size_t n = norm_tokenize(t, strlen(t), 0, toks, 8, &next);
+    assert_int_equal(n, 5);
+    assert_int_equal(toks[0].trail - toks[0].body, 3); /* "IDF", trail "'s" */
+    assert_int_equal(toks[1].end - toks[1].off, 3);    /* "Hi," */
+    assert_int_equal(toks[4].end - toks[4].off, strlen("http://a.b/?x=1,y")); /* URLs stay whole */
+}
+
+static void
 lines_stay_lines(void **state)
 {
     (void)state;
@@ -395,6 +446,9 @@ main(void)
         cmocka_unit_test(money),
         cmocka_unit_test(times_and_percent),
         cmocka_unit_test(titles_acronyms_symbols),
+        cmocka_unit_test(issue4_rules),
+        cmocka_unit_test(tables_hash_and_filter),
+        cmocka_unit_test(tokenizer_possessive_and_glued_punctuation),
         cmocka_unit_test(lines_stay_lines),
         cmocka_unit_test(hostile_input),
         cmocka_unit_test(sentence_splitter),

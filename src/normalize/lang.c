@@ -230,8 +230,9 @@ number_word(const crier_lang *lang, const char *key)
 static crier_status
 build_indexes(crier_lang *lang)
 {
-    static const char *const scales[7] = { NULL, "1000", "1000000", "1000000000",
-        "1000000000000", "1000000000000000", "1000000000000000000" };
+    static const char *const scales[8] = { NULL, "1000", "1000000", "1000000000",
+        "1000000000000", "1000000000000000", "1000000000000000000",
+        "1000000000000000000000" };
     char key[8];
 
     for (int i = 0; i < 20; i++) {
@@ -246,7 +247,7 @@ build_indexes(crier_lang *lang)
     }
     if ((lang->hundred = number_word(lang, "100")) == NULL)
         return CRIER_E_LANG;
-    for (int i = 1; i < 7; i++)
+    for (int i = 1; i < 8; i++)
         lang->scale[i] = number_word(lang, scales[i]);
     const norm_table *m = &lang->tables[NT_MONTHS];
     for (size_t i = 0; i < m->n_entries; i++) {

@@ -63,7 +63,7 @@ struct crier_lang {
     const char *small[20];     /* 0..19 */
     const char *tens[10];      /* 20, 30 .. 90 at [2..9] */
     const char *hundred;
-    const char *scale[7];      /* 10^3 .. 10^18 at [1..6] */
+    const char *scale[8];      /* 10^3 .. 10^21 at [1..7] */
     const char *month_name[13];
 };
 
@@ -77,8 +77,12 @@ const char *norm_word(const crier_lang *lang, const char *key, const char *def);
 
 /* ---- number words (numwords.c) ----------------------------------------- */
 
-/* Digits per number read as a quantity; longer runs are read digit by digit. */
+/* Digits per number read as a quantity; longer runs are read digit by digit.
+ * Grouped numbers ("124,444,234,854,823,834,553") are read up to NORM_MAX_GROUPED_DIGITS. */
 #define NORM_MAX_CARDINAL_DIGITS 18
+#define NORM_MAX_GROUPED_DIGITS 24
+/* A run of more digits than this without commas is an identifier: digit by digit. */
+#define NORM_MAX_PLAIN_DIGITS 9
 
 crier_status norm_say_cardinal(const crier_lang *lang, uint64_t n, crier_buf *out);
 crier_status norm_say_ordinal(const crier_lang *lang, uint64_t n, crier_buf *out);

@@ -4,8 +4,10 @@
 #include "core/utf8.h"
 #include "normalize/norm_internal.h"
 
-/* Number words: the algorithm is English-shaped (short scale, tens-ones joined by
- * a hyphen); every word comes from voices/<lang>/numbers.tsv and ordinals.tsv. */
+/* Number words: the algorithm is English-shaped (short scale; tens and ones joined
+ * by a space, since eSpeak NG flaps the t of "thirty nine", the American reading,
+ * but not of "thirty-nine"); every word comes from voices/<lang>/numbers.tsv and
+ * ordinals.tsv. */
 
 crier_status
 norm_space(crier_buf *out)
@@ -45,7 +47,7 @@ say_below_1000(const crier_lang *lang, unsigned n, crier_buf *out)
         return put(out, lang->small[n]);
     if ((st = put(out, lang->tens[n / 10])) != CRIER_OK || n % 10 == 0)
         return st;
-    if ((st = crier_buf_putc(out, '-')) != CRIER_OK)
+    if ((st = crier_buf_putc(out, ' ')) != CRIER_OK)
         return st;
     return crier_buf_puts(out, lang->small[n % 10]);
 }
@@ -208,6 +210,31 @@ norm_parse_number(const char *s, size_t len, norm_number *ret)
     return true;
 }
 
+/* A grouped number too big for 64 bits ("124,444,234,854,823,834,553"): each
+ * group of three with its scale word. */
+static crier_status
+say_grouped(const crier_lang *lang, const char *s, size_t len, crier_buf *out)
+{
+    char d[NORM_MAX_GROUPED_DIGITS];
+    size_t n = 0;
+    crier_status st = CRIER_OK;
+    for (size_t k = 0; k < len && n < sizeof d; k++)
+        if (crier_is_ascii_digit((unsigned char)s[k]))
+            d[n++] = s[k];
+    for (size_t k = 0; k < n && st == CRIER_OK;) {
+        size_t g = (n - k) % 3 ? (n - k) % 3 : 3, scale = (n - k - g) / 3;
+        unsigned v = (unsigned)norm_digits_value(d + k, g);
+        k += g;
+        if (v == 0)
+            continue;
+        if ((st = say_below_1000(lang, v, out)) != CRIER_OK)
+            return st;
+        if (scale > 0)
+            st = scale < 8 && lang->scale[scale] ? put(out, lang->scale[scale]) : CRIER_E_LANG;
+    }
+    return st;
+}
+
 crier_status
 norm_say_number(const crier_lang *lang, const norm_number *num, crier_buf *out)
 {
@@ -216,7 +243,11 @@ norm_say_number(const crier_lang *lang, const norm_number *num, crier_buf *out)
     if (num->negative && (st = put(out, norm_word(lang, "minus", "minus"))) != CRIER_OK)
         return st;
     if (num->n_int_digits > 0) {
-        if (num->n_int_digits > NORM_MAX_CARDINAL_DIGITS)
+        if (num->has_commas && num->n_int_digits > NORM_MAX_CARDINAL_DIGITS &&
+            num->n_int_digits <= NORM_MAX_GROUPED_DIGITS)
+            st = say_grouped(lang, num->int_digits, num->int_len, out);
+        else if (num->n_int_digits > NORM_MAX_CARDINAL_DIGITS ||
+                 (!num->has_commas && num->n_int_digits > NORM_MAX_PLAIN_DIGITS))
             st = norm_say_digits(lang, num->int_digits, num->int_len, out);
         else if (num->int_digits[0] == '0' && num->n_int_digits > 1 && !num->has_commas)
             st = norm_say_digits(lang, num->int_digits, num->int_len, out);

@@ -295,7 +295,13 @@ norm_match_dims(const norm_ctx *c, size_t i, norm_match *m)
     if (x == NULL || x == b || x + 1 == b + len)
         return false;
     m->v[0] = (size_t)(x - b);
-    return norm_all_digits(b, (size_t)(x - b)) && norm_all_digits(x + 1, len - (size_t)(x - b) - 1);
+    if (!norm_all_digits(b, (size_t)(x - b)) || !norm_all_digits(x + 1, len - (size_t)(x - b) - 1))
+        return false;
+    /* "2x8 m2": two by eight square meters */
+    if (norm_trail_len(c, i) == 0 && i + 1 < c->n_toks && norm_lead_len(c, i + 1) == 0 &&
+        (m->entry = norm_unit_of(c->lang, norm_body(c, i + 1), norm_body_len(c, i + 1), false)))
+        m->n_toks = 2;
+    return true;
 }
 
 crier_status
@@ -307,9 +313,10 @@ norm_say_dims(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         return norm_put(out, by);
     const char *b = norm_body(c, i);
     size_t x = (size_t)m->v[0], len = norm_body_len(c, i);
-    if ((st = norm_say_digit_run(c->lang, b, x, out)) != CRIER_OK || (st = norm_put(out, by)))
+    if ((st = norm_say_digit_run(c->lang, b, x, out)) != CRIER_OK || (st = norm_put(out, by)) ||
+        (st = norm_say_digit_run(c->lang, b + x + 1, len - x - 1, out)) != CRIER_OK)
         return st;
-    return norm_say_digit_run(c->lang, b + x + 1, len - x - 1, out);
+    return m->entry ? norm_put_field(out, m->entry->value, 1) : CRIER_OK;
 }
 
 /* ---- phone numbers and IP addresses ------------------------------------------- */

@@ -74,8 +74,8 @@ say_web_run(const crier_lang *lang, const char *s, size_t len, crier_buf *out)
     const norm_entry *e = web_word(lang, s, len);
     if (e != NULL)
         return norm_put_field(out, e->value, 0);
-    if (crier_is_ascii_digit((unsigned char)s[0]))
-        return norm_say_digits(lang, s, len, out);
+    if (crier_is_ascii_digit((unsigned char)s[0])) /* "/3" three, "123" one two three */
+        return len <= 2 ? norm_say_digit_run(lang, s, len, out) : norm_say_digits(lang, s, len, out);
     if (crier_is_ascii_alpha((unsigned char)s[0]) || (unsigned char)s[0] >= 0x80)
         return norm_put_word(out, s, len);
     return CRIER_OK; /* a separator without a name */

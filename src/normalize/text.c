@@ -118,10 +118,8 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
     if (dash != NULL && dash != b && b[len - 1] != '-') {
         crier_buf parts, one;
         crier_status st = CRIER_OK;
-        bool changed = false, letters = false;
+        bool changed = false, letters = crier_is_ascii_alpha((unsigned char)b[0]);
         size_t used = 0;
-        for (size_t k = 0; k < len; k++)
-            letters |= crier_is_ascii_alpha((unsigned char)b[k]);
         crier_buf_init(&parts, out->max);
         crier_buf_init(&one, out->max);
         for (size_t p = 0; p < len && st == CRIER_OK;) {
@@ -131,7 +129,7 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
             size_t trail = d ? 0 : norm_trail0(c, i) == '.';
             crier_buf_clear(&one);
             if (part_len > 0 && letters && norm_all_digits(b + p, part_len)) {
-                /* "F-150": F one fifty, as codes are said */
+                /* "F-150": F one fifty, as codes are said; but "133-A" is a number */
                 st = norm_say_code_digits(c->lang, b + p, part_len, &one);
                 changed = true;
                 if (st == CRIER_OK)

@@ -81,7 +81,7 @@ numbers(void **state)
 {
     (void)state;
     assert_string_equal(say("1,500"), "one thousand five hundred");
-    assert_string_equal(say("47th"), "forty-seventh");
+    assert_string_equal(say("47th"), "forty seventh");
     assert_string_equal(say("1st 2nd 3rd 12th 100th"), "first second third twelfth one hundredth");
     assert_string_equal(say("3.14"), "three point one four");
     assert_string_equal(say("-3"), "minus three");
@@ -94,11 +94,11 @@ static void
 years(void **state)
 {
     (void)state;
-    assert_string_equal(say("in 1998"), "in nineteen ninety-eight");
+    assert_string_equal(say("in 1998"), "in nineteen ninety eight");
     assert_string_equal(say("in 1905"), "in nineteen oh five");
     assert_string_equal(say("in 2005"), "in two thousand five");
     assert_string_equal(say("in 2010"), "in twenty ten");
-    assert_string_equal(say("in 2026"), "in twenty twenty-six");
+    assert_string_equal(say("in 2026"), "in twenty twenty six");
     assert_string_equal(say("1900"), "nineteen hundred");
     assert_string_equal(say("2000"), "two thousand");
     assert_string_equal(say("1500 people"), "one thousand five hundred people");
@@ -108,11 +108,11 @@ static void
 dates(void **state)
 {
     (void)state;
-    assert_string_equal(say("on Feb. 1, 2026 Photo"), "on February first, twenty twenty-six Photo");
-    assert_string_equal(say("1 February 2026"), "the first of February, twenty twenty-six");
-    assert_string_equal(say("2026-02-01"), "February first, twenty twenty-six");
+    assert_string_equal(say("on Feb. 1, 2026 Photo"), "on February first, twenty twenty six Photo");
+    assert_string_equal(say("1 February 2026"), "the first of February, twenty twenty six");
+    assert_string_equal(say("2026-02-01"), "February first, twenty twenty six");
     assert_string_equal(say("Sept. 30"), "September thirtieth");
-    assert_string_equal(say("in May 2026"), "in May twenty twenty-six");
+    assert_string_equal(say("in May 2026"), "in May twenty twenty six");
     assert_string_equal(say("you may 5"), "you may five");
 }
 
@@ -121,7 +121,7 @@ money(void **state)
 {
     (void)state;
     assert_string_equal(say("$1.5 billion"), "one point five billion dollars");
-    assert_string_equal(say("$45.10"), "forty-five dollars and ten cents");
+    assert_string_equal(say("$45.10"), "forty five dollars and ten cents");
     assert_string_equal(say("$1"), "one dollar");
     assert_string_equal(say("$0.50"), "fifty cents");
     assert_string_equal(say("€20"), "twenty euros");
@@ -171,8 +171,8 @@ issue4_rules(void **state)
     assert_string_equal(say("1 km and 5 km"), "one kilometer and five kilometers");
     assert_string_equal(say("10 in the room"), "ten in the room");
     assert_string_equal(say("2 1/2"), "two and a half");
-    assert_string_equal(say("2019-2023"), "twenty nineteen to twenty twenty-three");
-    assert_string_equal(say("F-35"), "F thirty-five");
+    assert_string_equal(say("2019-2023"), "twenty nineteen to twenty twenty three");
+    assert_string_equal(say("F-35"), "F thirty five");
     assert_string_equal(say("(555) 555-5555"), "(five five five, five five five, five five five five");
     assert_string_equal(say("mail a@b.com"), "mail a at b dot com");
     assert_string_equal(say("great 😀 news"), "great news");
@@ -180,7 +180,7 @@ issue4_rules(void **state)
     assert_string_equal(say("No. 5 and no way"), "number five and no way");
     assert_string_equal(say("Elm St. and St. Louis"), "Elm Street and Saint Louis");
     assert_string_equal(say("you may 5"), "you may five");
-    assert_string_equal(say("21th"), "twenty-one th"); /* a wrong suffix is not an ordinal */
+    assert_string_equal(say("21th"), "twenty one th"); /* a wrong suffix is not an ordinal */
 }
 
 static void
@@ -355,7 +355,7 @@ loader_skips_broken_lines(void **state)
     assert_int_equal(crier_lang_skipped_lines(l), 6);
     crier_buf_init(&out, 1024);
     assert_int_equal(crier_normalize_text(l, "1,234 & 5", 9, &out), CRIER_OK);
-    assert_string_equal(crier_buf_str(&out), "one thousand two hundred thirty-four and five");
+    assert_string_equal(crier_buf_str(&out), "one thousand two hundred thirty four and five");
     crier_buf_free(&out);
     crier_lang_free(l);
 
@@ -390,7 +390,7 @@ article_to_script(void **state)
     assert_int_equal(intro->sentences[0].pause, CRIER_PAUSE_HEADING);
     assert_string_equal(intro->sentences[1].spoken, "By Jane Doe.");
     assert_int_equal(intro->sentences[1].pause, CRIER_PAUSE_SENTENCE);
-    assert_string_equal(intro->sentences[2].spoken, "February first, twenty twenty-six.");
+    assert_string_equal(intro->sentences[2].spoken, "February first, twenty twenty six.");
     assert_int_equal(intro->sentences[2].pause, CRIER_PAUSE_BLOCK);
     crier_script_block *p = &s->blocks[1];
     assert_int_equal(p->article_block, 0);

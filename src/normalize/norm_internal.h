@@ -261,6 +261,8 @@ bool norm_is_emoji(unsigned cp);
 crier_status norm_say_code_digits(const crier_lang *lang, const char *s, size_t len, crier_buf *out);
 bool norm_match_serial(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_serial(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_model(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_model(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_math(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_math(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_house_number(const norm_ctx *c, size_t i, norm_match *m);

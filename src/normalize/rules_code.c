@@ -74,6 +74,30 @@ norm_say_serial(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out
     return st;
 }
 
+/* "737 MAX 9", "A 320 NEO": a three- or four-digit model number before an
+ * all-capital word that is not a known acronym ("500 NATO troops" stays a count). */
+bool
+norm_match_model(const norm_ctx *c, size_t i, norm_match *m)
+{
+    uint64_t v;
+    size_t len = norm_body_len(c, i), nl;
+    if (!norm_tok_small_int(c, i, 4, &v) || len < 3 || norm_trail_len(c, i) != 0 ||
+        i + 1 >= c->n_toks || norm_lead_len(c, i + 1) != 0 || (nl = norm_body_len(c, i + 1)) < 2)
+        return false;
+    const char *n = norm_body(c, i + 1);
+    for (size_t k = 0; k < nl; k++)
+        if (!crier_is_ascii_upper((unsigned char)n[k]))
+            return false;
+    m->n_toks = 1;
+    return norm_lookup(c->lang, NT_ACRONYMS, n, nl) == NULL;
+}
+
+crier_status
+norm_say_model(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    return norm_say_code_digits(c->lang, norm_body(c, i), norm_body_len(c, i), out);
+}
+
 /* ---- arithmetic ------------------------------------------------------------------ */
 
 /* Numbers and operators with at least one of = * × +: "1-4=5", "2*8". */

@@ -313,11 +313,16 @@ norm_match_decade(const norm_ctx *c, size_t i, norm_match *m)
     if (rest == 0 && d == 4 && norm_trail_len(c, i) >= 2 && c->text[c->toks[i].trail] == '\'' &&
         c->text[c->toks[i].trail + 1] == 's')
         m->trail_skip = 2; /* "1980's": the tokenizer put "'s" with the trail */
+    else if (rest == 0 && d == 4 && k == 0 && norm_trail_len(c, i) == 0 && i + 1 < c->n_toks &&
+             norm_body_len(c, i + 1) == 1 && norm_body(c, i + 1)[0] == 's' &&
+             norm_lead_len(c, i + 1) == 0)
+        m->n_toks = 2; /* "1980 s" */
     else if (!(rest == 1 && b[len - 1] == 's') && !(rest == 2 && b[len - 2] == '\'' && b[len - 1] == 's'))
         return false;
     m->v[0] = norm_digits_value(b + k, d);
     m->v[1] = d;
-    m->n_toks = 1;
+    if (m->n_toks == 0)
+        m->n_toks = 1;
     return d == 2 || m->v[0] >= 1000;
 }
 

@@ -224,7 +224,7 @@ norm_match_year(const norm_ctx *c, size_t i, norm_match *m)
         return true;                  /* "in 1998" */
     if (norm_trail_len(c, i) == 0 && i + 1 < c->n_toks && norm_lead_len(c, i + 1) == 0 &&
         (strcmp(year_cue(c, i + 1), "count") == 0 ||
-         norm_lookup(c->lang, NT_UNITS, norm_body(c, i + 1), norm_body_len(c, i + 1))))
+         norm_unit_of(c->lang, norm_body(c, i + 1), norm_body_len(c, i + 1), false)))
         return false;                 /* "1500 people", "1200 km": a count */
     return true;                      /* news writes counts with a comma: "1,500" */
 }

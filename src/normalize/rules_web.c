@@ -69,13 +69,14 @@ norm_match_web(const norm_ctx *c, size_t i, norm_match *m)
 
 /* Says one run of letters, digits or one separator. */
 static crier_status
-say_web_run(const crier_lang *lang, const char *s, size_t len, crier_buf *out)
+say_web_run(const crier_lang *lang, const char *s, size_t len, bool handle, crier_buf *out)
 {
     const norm_entry *e = web_word(lang, s, len);
     if (e != NULL)
         return norm_put_field(out, e->value, 0);
-    if (crier_is_ascii_digit((unsigned char)s[0])) /* "/3" three, "123" one two three */
-        return len <= 2 ? norm_say_digit_run(lang, s, len, out) : norm_say_digits(lang, s, len, out);
+    if (crier_is_ascii_digit((unsigned char)s[0])) /* "@12" at twelve, "/123" one two three */
+        return handle || len == 1 ? norm_say_digit_run(lang, s, len, out)
+                                  : norm_say_digits(lang, s, len, out);
     if (crier_is_ascii_alpha((unsigned char)s[0]) || (unsigned char)s[0] >= 0x80)
         return norm_put_word(out, s, len);
     return CRIER_OK; /* a separator without a name */
@@ -103,7 +104,7 @@ norm_say_web(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         } else if (b[k] == '/' && e < len && b[e] == '/') {
             e++; /* "//": slash slash, said as one row of web.tsv */
         }
-        st = say_web_run(c->lang, b + k, e - k, out);
+        st = say_web_run(c->lang, b + k, e - k, m->kind == '@', out);
         k = e;
     }
     return st;

@@ -26,6 +26,7 @@ static const norm_rule rules[] = {
     { "percent",  norm_match_percent,  norm_say_percent },     /* "5%", "2.5 %" */
     { "house",    norm_match_house_number, norm_say_house_number }, /* "2788 San Tomas Expy" */
     { "zip",      norm_match_zip,      norm_say_zip },         /* "FL, 95051" */
+    { "model",    norm_match_model,    norm_say_model },       /* "737 MAX 9" */
     { "ordinal",  norm_match_ordinal,  norm_say_ordinal_tok }, /* "47th", "1st" */
     { "year",     norm_match_year,     norm_say_year_tok },    /* "in 1998", "2026" */
     { "number",   norm_match_number,   norm_say_number_tok },  /* "1,500", "2.5", "-3" */

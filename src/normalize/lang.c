@@ -15,16 +15,26 @@
 #define NORM_MAX_KEY_BYTES 64
 
 static const char *const table_files[NT_COUNT] = {
-    [NT_NUMBERS] = "numbers.tsv",     [NT_ORDINALS] = "ordinals.tsv",
-    [NT_WORDS] = "words.tsv",         [NT_MONTHS] = "months.tsv",
-    [NT_DAYS] = "days.tsv",           [NT_TITLES] = "titles.tsv",
-    [NT_ABBREVS] = "abbreviations.tsv", [NT_ACRONYMS] = "acronyms.tsv",
-    [NT_LETTERS] = "letters.tsv",     [NT_CURRENCIES] = "currencies.tsv",
-    [NT_SCALES] = "scales.tsv",       [NT_SYMBOLS] = "symbols.tsv",
-    [NT_UNITS] = "units.tsv",         [NT_YEAR_CUES] = "year_cues.tsv",
-    [NT_STARTERS] = "sentence_starters.tsv", [NT_PLURALS] = "plurals.tsv",
-    [NT_FRACTIONS] = "fractions.tsv", [NT_ROMAN] = "roman.tsv",
-    [NT_WEB] = "web.tsv",             [NT_STATES] = "states.tsv",
+    [NT_NUMBERS] = "numbers.tsv",
+    [NT_ORDINALS] = "ordinals.tsv",
+    [NT_WORDS] = "words.tsv",
+    [NT_MONTHS] = "months.tsv",
+    [NT_DAYS] = "days.tsv",
+    [NT_TITLES] = "titles.tsv",
+    [NT_ABBREVS] = "abbreviations.tsv",
+    [NT_ACRONYMS] = "acronyms.tsv",
+    [NT_LETTERS] = "letters.tsv",
+    [NT_CURRENCIES] = "currencies.tsv",
+    [NT_SCALES] = "scales.tsv",
+    [NT_SYMBOLS] = "symbols.tsv",
+    [NT_UNITS] = "units.tsv",
+    [NT_YEAR_CUES] = "year_cues.tsv",
+    [NT_STARTERS] = "sentence_starters.tsv",
+    [NT_PLURALS] = "plurals.tsv",
+    [NT_FRACTIONS] = "fractions.tsv",
+    [NT_ROMAN] = "roman.tsv",
+    [NT_WEB] = "web.tsv",
+    [NT_STATES] = "states.tsv",
 };
 
 static bool
@@ -114,8 +124,9 @@ index_table(norm_table *t)
         const norm_entry *en = &t->entries[e];
         size_t s = key_hash(en->key, en->key_len) & (n - 1);
         /* a repeated key keeps its first row, as the binary search did */
-        while (t->slots[s] != 0 && !(t->entries[t->slots[s] - 1].key_len == en->key_len &&
-                                     memcmp(t->entries[t->slots[s] - 1].key, en->key, en->key_len) == 0))
+        while (t->slots[s] != 0 &&
+               !(t->entries[t->slots[s] - 1].key_len == en->key_len &&
+                 memcmp(t->entries[t->slots[s] - 1].key, en->key, en->key_len) == 0))
             s = (s + 1) & (n - 1);
         if (t->slots[s] == 0)
             t->slots[s] = (uint32_t)e + 1;
@@ -167,7 +178,7 @@ parse_table(char *data, size_t len, norm_table *t, size_t *n_skipped)
             continue;
         }
         line[tab] = '\0';
-        t->entries[t->n_entries++] = (norm_entry){ line, tab, line + tab + 1 };
+        t->entries[t->n_entries++] = (norm_entry){line, tab, line + tab + 1};
     }
     qsort(t->entries, t->n_entries, sizeof *t->entries, entry_cmp);
     return index_table(t);
@@ -183,7 +194,8 @@ norm_lookup(const crier_lang *lang, norm_table_id t, const char *key, size_t key
     f = (unsigned char)key[0];
     if (!(tab->first[f >> 3] & (1u << (f & 7))))
         return NULL;
-    for (size_t s = key_hash(key, key_len) & (tab->n_slots - 1);; s = (s + 1) & (tab->n_slots - 1)) {
+    for (size_t s = key_hash(key, key_len) & (tab->n_slots - 1);;
+         s = (s + 1) & (tab->n_slots - 1)) {
         uint32_t e = tab->slots[s];
         if (e == 0)
             return NULL;
@@ -230,9 +242,14 @@ number_word(const crier_lang *lang, const char *key)
 static crier_status
 build_indexes(crier_lang *lang)
 {
-    static const char *const scales[8] = { NULL, "1000", "1000000", "1000000000",
-        "1000000000000", "1000000000000000", "1000000000000000000",
-        "1000000000000000000000" };
+    static const char *const scales[8] = {NULL,
+                                          "1000",
+                                          "1000000",
+                                          "1000000000",
+                                          "1000000000000",
+                                          "1000000000000000",
+                                          "1000000000000000000",
+                                          "1000000000000000000000"};
     char key[8];
 
     for (int i = 0; i < 20; i++) {
@@ -309,8 +326,8 @@ crier_lang_load(const char *voices_dir, const char *lang_tag, crier_lang **ret_l
     /* "en-US" -> "en": the primary subtag names the folder */
     while (crier_is_ascii_alpha((unsigned char)lang_tag[tag_len]) && tag_len < 8)
         tag_len++;
-    if (tag_len == 0 || (lang_tag[tag_len] != '\0' && lang_tag[tag_len] != '-' &&
-                         lang_tag[tag_len] != '_'))
+    if (tag_len == 0 ||
+        (lang_tag[tag_len] != '\0' && lang_tag[tag_len] != '-' && lang_tag[tag_len] != '_'))
         return CRIER_E_LANG;
     crier_buf_init(&dir, 4096);
     if (crier_buf_printf(&dir, "%s/", voices_dir) != CRIER_OK)

@@ -16,26 +16,26 @@
 
 /* One table per voices/<lang>/<name>.tsv file. */
 typedef enum norm_table_id {
-    NT_NUMBERS,     /* "47" -> number words: 0..19, tens, hundred and scales */
-    NT_ORDINALS,    /* cardinal word -> ordinal word ("seven" -> "seventh") */
-    NT_WORDS,       /* named glue words ("point", "minus", "oh") */
-    NT_MONTHS,      /* written month -> number, spoken name */
-    NT_DAYS,        /* written weekday -> spoken name */
-    NT_TITLES,      /* title before a name ("Lt.-Gen." -> "Lieutenant General") */
-    NT_ABBREVS,     /* abbreviation -> words ("vs." -> "versus") */
-    NT_ACRONYMS,    /* acronym -> how to say it ("IDF" -> "I D F", "NATO" -> "NATO") */
-    NT_LETTERS,     /* a letter -> how to say it alone when spelling */
-    NT_CURRENCIES,  /* symbol or code -> singular, plural, minor singular, minor plural */
-    NT_SCALES,      /* "bn" -> "billion" after an amount */
-    NT_SYMBOLS,     /* "&" -> "and" */
-    NT_UNITS,       /* "km" -> singular, plural */
-    NT_YEAR_CUES,   /* words after which a 4-digit number is a year ("in", "since") */
-    NT_STARTERS,    /* words that start a sentence after an abbreviation ("The") */
-    NT_PLURALS,     /* number word -> plural ("eighty" -> "eighties") */
-    NT_FRACTIONS,   /* denominator -> singular, plural ("2" -> "half", "halves") */
-    NT_ROMAN,       /* word before a Roman numeral -> "ordinal" or "cardinal" */
-    NT_WEB,         /* URL and e-mail words ("www" -> "W W W", "com" -> "com") */
-    NT_STATES,      /* postal code -> state name, read in addresses */
+    NT_NUMBERS,    /* "47" -> number words: 0..19, tens, hundred and scales */
+    NT_ORDINALS,   /* cardinal word -> ordinal word ("seven" -> "seventh") */
+    NT_WORDS,      /* named glue words ("point", "minus", "oh") */
+    NT_MONTHS,     /* written month -> number, spoken name */
+    NT_DAYS,       /* written weekday -> spoken name */
+    NT_TITLES,     /* title before a name ("Lt.-Gen." -> "Lieutenant General") */
+    NT_ABBREVS,    /* abbreviation -> words ("vs." -> "versus") */
+    NT_ACRONYMS,   /* acronym -> how to say it ("IDF" -> "I D F", "NATO" -> "NATO") */
+    NT_LETTERS,    /* a letter -> how to say it alone when spelling */
+    NT_CURRENCIES, /* symbol or code -> singular, plural, minor singular, minor plural */
+    NT_SCALES,     /* "bn" -> "billion" after an amount */
+    NT_SYMBOLS,    /* "&" -> "and" */
+    NT_UNITS,      /* "km" -> singular, plural */
+    NT_YEAR_CUES,  /* words after which a 4-digit number is a year ("in", "since") */
+    NT_STARTERS,   /* words that start a sentence after an abbreviation ("The") */
+    NT_PLURALS,    /* number word -> plural ("eighty" -> "eighties") */
+    NT_FRACTIONS,  /* denominator -> singular, plural ("2" -> "half", "halves") */
+    NT_ROMAN,      /* word before a Roman numeral -> "ordinal" or "cardinal" */
+    NT_WEB,        /* URL and e-mail words ("www" -> "W W W", "com" -> "com") */
+    NT_STATES,     /* postal code -> state name, read in addresses */
     NT_COUNT
 } norm_table_id;
 
@@ -48,9 +48,9 @@ typedef struct norm_entry {
 typedef struct norm_table {
     norm_entry *entries; /* sorted by key bytes */
     size_t n_entries;
-    uint32_t *slots;     /* open-addressing hash: entry index + 1, 0 when empty */
-    size_t n_slots;      /* a power of two, at least twice n_entries */
-    uint8_t first[32];   /* bit set of the keys' first bytes: most misses stop here */
+    uint32_t *slots;   /* open-addressing hash: entry index + 1, 0 when empty */
+    size_t n_slots;    /* a power of two, at least twice n_entries */
+    uint8_t first[32]; /* bit set of the keys' first bytes: most misses stop here */
 } norm_table;
 
 struct crier_lang {
@@ -60,10 +60,10 @@ struct crier_lang {
     size_t n_storage;
     size_t n_skipped; /* broken lines skipped while loading */
     /* indexes built once at load time */
-    const char *small[20];     /* 0..19 */
-    const char *tens[10];      /* 20, 30 .. 90 at [2..9] */
+    const char *small[20]; /* 0..19 */
+    const char *tens[10];  /* 20, 30 .. 90 at [2..9] */
     const char *hundred;
-    const char *scale[8];      /* 10^3 .. 10^21 at [1..7] */
+    const char *scale[8]; /* 10^3 .. 10^21 at [1..7] */
     const char *month_name[13];
 };
 
@@ -91,8 +91,7 @@ crier_status norm_say_year(const crier_lang *lang, uint64_t n, crier_buf *out);
 /* Each digit of s[0..len) as a word; other bytes skipped. */
 crier_status norm_say_digits(const crier_lang *lang, const char *s, size_t len, crier_buf *out);
 /* A digit run: a cardinal when short enough, else digit by digit. */
-crier_status norm_say_digit_run(const crier_lang *lang, const char *s, size_t len,
-                                crier_buf *out);
+crier_status norm_say_digit_run(const crier_lang *lang, const char *s, size_t len, crier_buf *out);
 /* Appends a space unless out is empty or already ends in one. */
 crier_status norm_space(crier_buf *out);
 /* Appends s then a space before if needed. */
@@ -115,12 +114,12 @@ typedef struct norm_number {
     const char *int_digits; /* digits of the integer part, commas removed in n_int_value */
     size_t int_len;         /* bytes of the integer part as written (commas included) */
     size_t n_int_digits;
-    uint64_t int_value;     /* valid when n_int_digits <= NORM_MAX_CARDINAL_DIGITS */
+    uint64_t int_value; /* valid when n_int_digits <= NORM_MAX_CARDINAL_DIGITS */
     bool has_commas;
-    const char *frac;       /* digits after the decimal point, or NULL */
+    const char *frac; /* digits after the decimal point, or NULL */
     size_t frac_len;
     bool negative;
-    size_t len;             /* bytes consumed */
+    size_t len; /* bytes consumed */
 } norm_number;
 
 /* Parses a number at the start of s[0..len). Commas must group by three. */
@@ -161,9 +160,9 @@ typedef struct norm_ctx {
 } norm_ctx;
 
 typedef struct norm_match {
-    size_t n_toks;      /* tokens consumed (>= 1) */
-    size_t trail_skip;  /* bytes of the last token's trailing punctuation consumed */
-    bool silent;        /* not read at all, leading punctuation included ("[1]") */
+    size_t n_toks;     /* tokens consumed (>= 1) */
+    size_t trail_skip; /* bytes of the last token's trailing punctuation consumed */
+    bool silent;       /* not read at all, leading punctuation included ("[1]") */
     const norm_entry *entry;
     norm_number num;
     uint64_t v[4];
@@ -195,14 +194,31 @@ typedef struct norm_rule {
 } norm_rule;
 
 /* Body of token i. */
-static inline const char *norm_body(const norm_ctx *c, size_t i) { return c->text + c->toks[i].body; }
-static inline size_t norm_body_len(const norm_ctx *c, size_t i) { return c->toks[i].trail - c->toks[i].body; }
-static inline size_t norm_trail_len(const norm_ctx *c, size_t i) { return c->toks[i].end - c->toks[i].trail; }
-static inline char norm_trail0(const norm_ctx *c, size_t i)
+static inline const char *
+norm_body(const norm_ctx *c, size_t i)
+{
+    return c->text + c->toks[i].body;
+}
+static inline size_t
+norm_body_len(const norm_ctx *c, size_t i)
+{
+    return c->toks[i].trail - c->toks[i].body;
+}
+static inline size_t
+norm_trail_len(const norm_ctx *c, size_t i)
+{
+    return c->toks[i].end - c->toks[i].trail;
+}
+static inline char
+norm_trail0(const norm_ctx *c, size_t i)
 {
     return norm_trail_len(c, i) ? c->text[c->toks[i].trail] : '\0';
 }
-static inline size_t norm_lead_len(const norm_ctx *c, size_t i) { return c->toks[i].body - c->toks[i].off; }
+static inline size_t
+norm_lead_len(const norm_ctx *c, size_t i)
+{
+    return c->toks[i].body - c->toks[i].off;
+}
 /* True when token i's body begins with an upper-case ASCII letter. */
 bool norm_tok_capitalized(const norm_ctx *c, size_t i);
 /* Looks up body (+ "." when the trailing punctuation starts with one); sets
@@ -258,7 +274,8 @@ crier_status norm_say_nothing(const norm_ctx *c, size_t i, const norm_match *m, 
 /* Pictographs, dingbats, flags, variation selectors and joiners: not spoken. */
 bool norm_is_emoji(unsigned cp);
 /* Digits of a code: "737" seven thirty-seven, "708" seven oh eight. */
-crier_status norm_say_code_digits(const crier_lang *lang, const char *s, size_t len, crier_buf *out);
+crier_status norm_say_code_digits(const crier_lang *lang, const char *s, size_t len,
+                                  crier_buf *out);
 bool norm_match_serial(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_serial(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_model(const norm_ctx *c, size_t i, norm_match *m);
@@ -266,11 +283,13 @@ crier_status norm_say_model(const norm_ctx *c, size_t i, const norm_match *m, cr
 bool norm_match_math(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_math(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_house_number(const norm_ctx *c, size_t i, norm_match *m);
-crier_status norm_say_house_number(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+crier_status norm_say_house_number(const norm_ctx *c, size_t i, const norm_match *m,
+                                   crier_buf *out);
 bool norm_match_direction(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_direction(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_postal_state(const norm_ctx *c, size_t i, norm_match *m);
-crier_status norm_say_postal_state(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+crier_status norm_say_postal_state(const norm_ctx *c, size_t i, const norm_match *m,
+                                   crier_buf *out);
 bool norm_match_zip(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_zip(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_title(const norm_ctx *c, size_t i, norm_match *m);
@@ -293,9 +312,8 @@ crier_status norm_spell(const crier_lang *lang, const char *s, size_t len, crier
  * compound ("F-35", "anti-U.S."). text[off..+len) is the body, trail_len bytes of
  * trailing punctuation follow it. Appends the spoken body only; sets
  * *ret_trail_used to the trailing bytes the rule consumed. */
-crier_status norm_say_token_alone(const crier_lang *lang, const char *text, size_t off,
-                                  size_t len, size_t trail_len, crier_buf *out,
-                                  size_t *ret_trail_used);
+crier_status norm_say_token_alone(const crier_lang *lang, const char *text, size_t off, size_t len,
+                                  size_t trail_len, crier_buf *out, size_t *ret_trail_used);
 
 /* ---- sentences (sentence.c) --------------------------------------------- */
 

@@ -12,7 +12,7 @@
 crier_normalize_opts
 crier_normalize_opts_default(void)
 {
-    return (crier_normalize_opts){ .intro = true, .captions = false };
+    return (crier_normalize_opts){.intro = true, .captions = false};
 }
 
 /* One script block being built. */
@@ -128,8 +128,8 @@ build_intro(block_builder *bb, const crier_article *art)
         crier_buf_clear(&bb->spoken);
         if ((st = crier_buf_printf(&written, "%s %s.", by, art->byline)) != CRIER_OK ||
             (st = crier_normalize_text(bb->lang, written.data, written.len, &bb->spoken)) ||
-            (st = add_sentence(bb, written.data, written.len, bb->spoken.data,
-                               bb->spoken.len)) != CRIER_OK)
+            (st = add_sentence(bb, written.data, written.len, bb->spoken.data, bb->spoken.len)) !=
+                CRIER_OK)
             goto out;
     }
     if (art->date != NULL) {
@@ -141,7 +141,8 @@ build_intro(block_builder *bb, const crier_article *art)
                                          bb->spoken.len)) != CRIER_OK))
             goto out;
     }
-    crier_sentence *last = bb->blk->n_sentences ? &bb->blk->sentences[bb->blk->n_sentences - 1] : NULL;
+    crier_sentence *last =
+        bb->blk->n_sentences ? &bb->blk->sentences[bb->blk->n_sentences - 1] : NULL;
     if (last != NULL && last->pause != CRIER_PAUSE_HEADING)
         last->pause = CRIER_PAUSE_BLOCK;
 out:
@@ -153,7 +154,7 @@ static crier_status
 check_caps(const crier_article *art, const crier_limits *lim)
 {
     size_t total = 0;
-    const char *meta[] = { art->title, art->byline, art->date };
+    const char *meta[] = {art->title, art->byline, art->date};
     if (art->n_blocks > lim->max_blocks)
         return CRIER_E_LIMIT;
     for (size_t i = 0; i < sizeof meta / sizeof meta[0]; i++)
@@ -168,8 +169,7 @@ check_caps(const crier_article *art, const crier_limits *lim)
 
 /* Adds one script block (intro or article block i); empty ones are dropped. */
 static crier_status
-build_block(crier_script *script, block_builder *bb, const crier_article *art, size_t i,
-            bool intro)
+build_block(crier_script *script, block_builder *bb, const crier_article *art, size_t i, bool intro)
 {
     crier_script_block *blk = &script->blocks[script->n_blocks];
     crier_status st;
@@ -200,12 +200,12 @@ build_block(crier_script *script, block_builder *bb, const crier_article *art, s
 }
 
 crier_status
-crier_normalize(const crier_lang *lang, const crier_article *art,
-                const crier_normalize_opts *opts, crier_script **ret_script)
+crier_normalize(const crier_lang *lang, const crier_article *art, const crier_normalize_opts *opts,
+                crier_script **ret_script)
 {
     crier_normalize_opts o = opts ? *opts : crier_normalize_opts_default();
     crier_limits lim = crier_limits_default();
-    block_builder bb = { .lang = lang };
+    block_builder bb = {.lang = lang};
     crier_script *script = NULL;
     crier_status st;
 

@@ -36,26 +36,26 @@ crier_status crier_normalize_text(const crier_lang *lang, const char *text, size
                                   crier_buf *out);
 
 typedef enum crier_pause {
-    CRIER_PAUSE_SENTENCE,  /* after an ordinary sentence */
-    CRIER_PAUSE_BLOCK,     /* after the last sentence of a paragraph-like block */
-    CRIER_PAUSE_HEADING,   /* after a heading or the intro's title */
+    CRIER_PAUSE_SENTENCE, /* after an ordinary sentence */
+    CRIER_PAUSE_BLOCK,    /* after the last sentence of a paragraph-like block */
+    CRIER_PAUSE_HEADING,  /* after a heading or the intro's title */
 } crier_pause;
 
 typedef struct crier_sentence {
-    char *spoken;     /* normalized text for the synthesizer, owned */
-    char *written;    /* the sentence as written in the article, owned */
+    char *spoken;  /* normalized text for the synthesizer, owned */
+    char *written; /* the sentence as written in the article, owned */
     crier_pause pause;
 } crier_sentence;
 
 typedef enum crier_script_kind {
-    CRIER_SCRIPT_INTRO,   /* title, "by" byline, date */
-    CRIER_SCRIPT_BLOCK,   /* one article block */
+    CRIER_SCRIPT_INTRO, /* title, "by" byline, date */
+    CRIER_SCRIPT_BLOCK, /* one article block */
 } crier_script_kind;
 
 typedef struct crier_script_block {
     crier_script_kind kind;
-    crier_block_type type;    /* the article block's type (CRIER_SCRIPT_BLOCK only) */
-    size_t article_block;     /* index into the article's blocks (CRIER_SCRIPT_BLOCK only) */
+    crier_block_type type; /* the article block's type (CRIER_SCRIPT_BLOCK only) */
+    size_t article_block;  /* index into the article's blocks (CRIER_SCRIPT_BLOCK only) */
     crier_sentence *sentences;
     size_t n_sentences;
 } crier_script_block;
@@ -66,8 +66,8 @@ typedef struct crier_script {
 } crier_script;
 
 typedef struct crier_normalize_opts {
-    bool intro;      /* start with title, "by" byline and the date (default true) */
-    bool captions;   /* speak caption blocks (default false) */
+    bool intro;    /* start with title, "by" byline and the date (default true) */
+    bool captions; /* speak caption blocks (default false) */
 } crier_normalize_opts;
 
 crier_normalize_opts crier_normalize_opts_default(void);

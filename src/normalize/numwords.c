@@ -55,8 +55,13 @@ say_below_1000(const crier_lang *lang, unsigned n, crier_buf *out)
 crier_status
 norm_say_cardinal(const crier_lang *lang, uint64_t n, crier_buf *out)
 {
-    static const uint64_t powers[7] = { 1, 1000ULL, 1000000ULL, 1000000000ULL,
-        1000000000000ULL, 1000000000000000ULL, 1000000000000000000ULL };
+    static const uint64_t powers[7] = {1,
+                                       1000ULL,
+                                       1000000ULL,
+                                       1000000000ULL,
+                                       1000000000000ULL,
+                                       1000000000000000ULL,
+                                       1000000000000000000ULL};
     crier_status st = CRIER_OK;
 
     if (n == 0)
@@ -108,13 +113,13 @@ norm_say_year(const crier_lang *lang, uint64_t n, crier_buf *out)
     unsigned hi = (unsigned)(n / 100), lo = (unsigned)(n % 100);
 
     if (n < 100 || n > 9999 || (n >= 2000 && n < 2010) || (lo == 0 && hi % 10 == 0))
-        return norm_say_cardinal(lang, n, out);  /* "two thousand five", "two thousand" */
+        return norm_say_cardinal(lang, n, out); /* "two thousand five", "two thousand" */
     if ((st = say_below_1000(lang, hi, out)) != CRIER_OK)
         return st;
     if (lo == 0)
-        return put(out, lang->hundred);          /* "nineteen hundred" */
+        return put(out, lang->hundred); /* "nineteen hundred" */
     if (lo < 10 && (st = put(out, norm_word(lang, "zero_in_year", "oh"))) != CRIER_OK)
-        return st;                               /* "nineteen oh five" */
+        return st; /* "nineteen oh five" */
     return say_below_1000(lang, lo, out);
 }
 
@@ -169,11 +174,11 @@ norm_digits_value(const char *s, size_t len)
 bool
 norm_parse_number(const char *s, size_t len, norm_number *ret)
 {
-    norm_number n = { 0 };
+    norm_number n = {0};
     size_t i = 0, group = 0;
 
     if (i < len && (s[i] == '-' || (len - i >= 3 && memcmp(s + i, "\xe2\x88\x92", 3) == 0))) {
-        n.negative = true;                       /* "-3", "−3" (U+2212) */
+        n.negative = true; /* "-3", "−3" (U+2212) */
         i += s[i] == '-' ? 1 : 3;
     }
     n.int_digits = s + i;
@@ -188,7 +193,7 @@ norm_parse_number(const char *s, size_t len, norm_number *ret)
         } else if (s[i] == ',' && group >= 1 && (n.has_commas ? group == 3 : group <= 3) &&
                    i + 3 < len && norm_all_digits(s + i + 1, 3) &&
                    (i + 4 >= len || !crier_is_ascii_digit((unsigned char)s[i + 4]))) {
-            n.has_commas = true;                 /* "1,500": groups of three */
+            n.has_commas = true; /* "1,500": groups of three */
             group = 0;
             i++;
         } else {
@@ -253,7 +258,7 @@ norm_say_number(const crier_lang *lang, const norm_number *num, crier_buf *out)
             st = norm_say_digits(lang, num->int_digits, num->int_len, out);
         else
             st = norm_say_cardinal(lang, num->int_value, out);
-    }                                            /* ".5": "point five" */
+    } /* ".5": "point five" */
     if (st != CRIER_OK || num->frac == NULL)
         return st;
     if ((st = put(out, norm_word(lang, "point", "point"))) != CRIER_OK)

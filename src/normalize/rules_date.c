@@ -25,7 +25,8 @@ month_of(const crier_lang *lang, const char *s, size_t len, bool *ret_word)
         for (size_t k = 0; k < len; k++)
             key[k] = (char)(k == 0 ? crier_ascii_upper((unsigned char)s[k])
                                    : crier_ascii_lower((unsigned char)s[k]));
-        if ((e = norm_lookup(lang, NT_MONTHS, key, len)) != NULL && !crier_is_ascii_upper((unsigned char)s[0]))
+        if ((e = norm_lookup(lang, NT_MONTHS, key, len)) != NULL &&
+            !crier_is_ascii_upper((unsigned char)s[0]))
             *ret_word = norm_field(e->value, 2, &flag, &flag_len);
     }
     return e;
@@ -132,11 +133,19 @@ match_numeric(const char *b, size_t len, norm_match *m)
         v[p] = norm_digits_value(b + start[p], plen[p]);
     uint64_t y, mo, d;
     if (plen[0] == 4) {
-        y = v[0]; mo = v[1]; d = v[2];
+        y = v[0];
+        mo = v[1];
+        d = v[2];
     } else if (plen[2] == 4 || (plen[2] == 2 && sep == '/')) {
         y = v[2];
-        if (v[0] > 12) { d = v[0]; mo = v[1]; m->kind = DATE_DAY_MONTH; }
-        else { mo = v[0]; d = v[1]; }
+        if (v[0] > 12) {
+            d = v[0];
+            mo = v[1];
+            m->kind = DATE_DAY_MONTH;
+        } else {
+            mo = v[0];
+            d = v[1];
+        }
         if (plen[2] == 2)
             m->v[3] = 1; /* "05": two-digit year */
     } else {
@@ -240,7 +249,7 @@ norm_match_date(const norm_ctx *c, size_t i, norm_match *m)
         m->n_toks = 3;
     } else if (norm_trail_len(c, i + 1) > (dot ? 1u : 0u) &&
                c->text[c->toks[i + 1].trail + dot] == ',' && tok_year(c, i + 2, &year)) {
-        m->v[2] = year;           /* "23rd july, 1998" */
+        m->v[2] = year; /* "23rd july, 1998" */
         m->n_toks = 3;
     } else if (dot) {
         m->trail_skip = 1;
@@ -297,7 +306,7 @@ norm_match_decade(const norm_ctx *c, size_t i, norm_match *m)
 {
     const char *b = norm_body(c, i);
     size_t len = norm_body_len(c, i), k = 0;
-    if (len >= 2 && (b[0] == '\'' )) {
+    if (len >= 2 && (b[0] == '\'')) {
         k = 1;
     } else if (len >= 4 && memcmp(b, "\xe2\x80\x98", 3) == 0) {
         k = 3;
@@ -317,7 +326,8 @@ norm_match_decade(const norm_ctx *c, size_t i, norm_match *m)
              norm_body_len(c, i + 1) == 1 && norm_body(c, i + 1)[0] == 's' &&
              norm_lead_len(c, i + 1) == 0)
         m->n_toks = 2; /* "1980 s" */
-    else if (!(rest == 1 && b[len - 1] == 's') && !(rest == 2 && b[len - 2] == '\'' && b[len - 1] == 's'))
+    else if (!(rest == 1 && b[len - 1] == 's') &&
+             !(rest == 2 && b[len - 2] == '\'' && b[len - 1] == 's'))
         return false;
     m->v[0] = norm_digits_value(b + k, d);
     m->v[1] = d;
@@ -466,9 +476,9 @@ norm_match_time(const norm_ctx *c, size_t i, norm_match *m)
 static crier_status
 say_duration(const norm_ctx *c, const norm_match *m, crier_buf *out)
 {
-    static const char *const names[3] = { "hour", "minute", "second" };
+    static const char *const names[3] = {"hour", "minute", "second"};
     const char *mer = (const char *)(uintptr_t)m->v[2];
-    uint64_t v[3] = { m->v[0], m->v[1], m->v[3] };
+    uint64_t v[3] = {m->v[0], m->v[1], m->v[3]};
     crier_status st = CRIER_OK;
     for (int k = 0; k < 3 && st == CRIER_OK; k++) {
         const norm_entry *e = norm_lookup(c->lang, NT_UNITS, names[k], strlen(names[k]));
@@ -497,7 +507,7 @@ norm_say_time(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         return CRIER_OK; /* "12:00 noon": twelve noon */
     if (m->v[1] == 0 && mer == NULL)
         st = norm_put(out, norm_word(c->lang, m->v[0] > 12 ? "hundred_hours" : "oclock",
-                                m->v[0] > 12 ? "hundred" : "o'clock"));
+                                     m->v[0] > 12 ? "hundred" : "o'clock"));
     else if (m->v[1] > 0 && m->v[1] < 10)
         st = norm_put(out, norm_word(c->lang, "zero_in_time", "oh"));
     if (st == CRIER_OK && m->v[1] > 0)
@@ -506,4 +516,3 @@ norm_say_time(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         st = norm_put(out, mer);
     return st;
 }
-

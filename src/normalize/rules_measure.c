@@ -57,8 +57,9 @@ norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
     if (!norm_parse_number(b, len, &m->num))
         return false;
     size_t rest = m->num.len;
-    if (rest < len && b[rest] == '-' && rest + 1 < len && !crier_is_ascii_digit((unsigned char)b[rest + 1]))
-        rest++; /* "123.2-millimeters" */
+    if (rest < len && b[rest] == '-' && rest + 1 < len &&
+        !crier_is_ascii_digit((unsigned char)b[rest + 1]))
+        rest++;                         /* "123.2-millimeters" */
     if (rest < len && b[rest] == '/') { /* "12/kg": twelve per kilogram */
         m->entry = NULL;
         m->v[1] = (uint64_t)(uintptr_t)norm_unit_of(c->lang, b + rest + 1, len - rest - 1, true);
@@ -77,7 +78,8 @@ norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
                                                        norm_body_len(c, j));
             j++;
         }
-        if (norm_lead_len(c, j) != 0 || !parse_unit(c->lang, norm_body(c, j), norm_body_len(c, j), &a, &per))
+        if (norm_lead_len(c, j) != 0 ||
+            !parse_unit(c->lang, norm_body(c, j), norm_body_len(c, j), &a, &per))
             return false;
         m->n_toks = j - i + 1;
     } else if (!parse_unit(c->lang, b + rest, len - rest, &a, &per)) {
@@ -93,15 +95,16 @@ norm_say_measure(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *ou
 {
     const norm_entry *scale = (const norm_entry *)(uintptr_t)m->v[2];
     const norm_entry *per = (const norm_entry *)(uintptr_t)m->v[1];
-    bool one = m->num.n_int_digits == 1 && m->num.int_value == 1 && m->num.frac == NULL &&
-               scale == NULL;
+    bool one =
+        m->num.n_int_digits == 1 && m->num.int_value == 1 && m->num.frac == NULL && scale == NULL;
     crier_status st = norm_say_number(c->lang, &m->num, out);
 
     if (st == CRIER_OK && scale != NULL)
         st = norm_put(out, scale->value);
     if (st == CRIER_OK && m->entry != NULL)
         st = norm_put_field(out, m->entry->value, one ? 0 : 1);
-    if (st == CRIER_OK && per != NULL && (st = norm_put(out, norm_word(c->lang, "per", "per"))) == CRIER_OK)
+    if (st == CRIER_OK && per != NULL &&
+        (st = norm_put(out, norm_word(c->lang, "per", "per"))) == CRIER_OK)
         st = norm_put_field(out, per->value, 0);
     return st;
 }
@@ -162,7 +165,9 @@ say_fraction(const crier_lang *lang, uint64_t num, uint64_t den, bool mixed, cri
             break;
     }
     for (size_t a = 0, z = kl - 1; a < z; a++, z--) {
-        char t = key[a]; key[a] = key[z]; key[z] = t;
+        char t = key[a];
+        key[a] = key[z];
+        key[z] = t;
     }
     const norm_entry *e = norm_lookup(lang, NT_FRACTIONS, key, kl);
     if (den == 1) { /* "142/1": one hundred forty-two over one */
@@ -215,8 +220,8 @@ range_split(const char *s, size_t len, size_t *ret_dash, size_t *ret_dash_len)
         dl = n;
         k += n - 1;
     }
-    if (dash == len || (!crier_is_ascii_digit((unsigned char)s[dash - 1]) &&
-                        s[dash - 1] != 's' && s[dash - 1] != 'm' && s[dash - 1] != '%'))
+    if (dash == len || (!crier_is_ascii_digit((unsigned char)s[dash - 1]) && s[dash - 1] != 's' &&
+                        s[dash - 1] != 'm' && s[dash - 1] != '%'))
         return false;
     unsigned char r = (unsigned char)s[dash + dl];
     if (!crier_is_ascii_digit(r) && r != '$' && r != 0xE2 && r != 0xC2 && r != '\'')
@@ -261,9 +266,9 @@ norm_match_dash_range(const norm_ctx *c, size_t i, norm_match *m)
 {
     const char *b = norm_body(c, i);
     size_t len = norm_body_len(c, i);
-    if (i == 0 || i + 1 >= c->n_toks || norm_lead_len(c, i) + len + norm_trail_len(c, i) !=
-        c->toks[i].end - c->toks[i].off || (!(len == 1 && b[0] == '-') &&
-        !(len == 3 && memcmp(b, "\xe2\x80\x93", 3) == 0)))
+    if (i == 0 || i + 1 >= c->n_toks ||
+        norm_lead_len(c, i) + len + norm_trail_len(c, i) != c->toks[i].end - c->toks[i].off ||
+        (!(len == 1 && b[0] == '-') && !(len == 3 && memcmp(b, "\xe2\x80\x93", 3) == 0)))
         return false;
     const char *p = norm_body(c, i - 1);
     size_t pl = norm_body_len(c, i - 1);
@@ -346,7 +351,8 @@ phone_span(const norm_ctx *c, size_t i, bool *ret_ip)
                 in_group = true;
                 continue;
             }
-            if (!(ch == '-' || ch == '.' || ch == '(' || ch == ')' || (ch == '+' && k == c->toks[i].off)))
+            if (!(ch == '-' || ch == '.' || ch == '(' || ch == ')' ||
+                  (ch == '+' && k == c->toks[i].off)))
                 return 0;
             dots += ch == '.';
             seps += ch != '+';
@@ -396,7 +402,8 @@ norm_say_phone(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         char ch = c->text[k];
         if (crier_is_ascii_digit((unsigned char)ch)) {
             if (!in_group && any)
-                st = m->kind ? norm_put(out, norm_word(c->lang, "dot", "dot")) : crier_buf_putc(out, ',');
+                st = m->kind ? norm_put(out, norm_word(c->lang, "dot", "dot"))
+                             : crier_buf_putc(out, ',');
             if (st == CRIER_OK)
                 st = norm_say_digits(c->lang, &ch, 1, out);
             in_group = any = true;

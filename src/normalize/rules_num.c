@@ -30,13 +30,13 @@ static void
 money_scale(const norm_ctx *c, size_t i, size_t rest_off, size_t rest_len, norm_match *m)
 {
     if (rest_len > 0) {
-        m->v[1] = (uint64_t)(uintptr_t)norm_lookup(c->lang, NT_SCALES,
-                                                   norm_body(c, i) + rest_off, rest_len);
+        m->v[1] = (uint64_t)(uintptr_t)norm_lookup(c->lang, NT_SCALES, norm_body(c, i) + rest_off,
+                                                   rest_len);
         return;
     }
     if (norm_trail_len(c, i) == 0 && i + 1 < c->n_toks && norm_lead_len(c, i + 1) == 0) {
-        const norm_entry *e = norm_lookup(c->lang, NT_SCALES, norm_body(c, i + 1),
-                                          norm_body_len(c, i + 1));
+        const norm_entry *e =
+            norm_lookup(c->lang, NT_SCALES, norm_body(c, i + 1), norm_body_len(c, i + 1));
         if (e != NULL) {
             m->v[1] = (uint64_t)(uintptr_t)e;
             m->n_toks++;
@@ -60,8 +60,7 @@ norm_match_money(const norm_ctx *c, size_t i, norm_match *m)
         money_scale(c, i + 1, 0, 0, m);
         return true;
     }
-    if (cur == NULL || !norm_parse_number(b + cur_len, len - cur_len, &m->num) ||
-        m->num.negative)
+    if (cur == NULL || !norm_parse_number(b + cur_len, len - cur_len, &m->num) || m->num.negative)
         return false;
     size_t rest = cur_len + m->num.len;
     m->entry = cur;
@@ -189,7 +188,6 @@ norm_say_ordinal_tok(const norm_ctx *c, size_t i, const norm_match *m, crier_buf
     return st;
 }
 
-
 /* The year_cues.tsv row of token i's lower-case body: "year" for words after
  * which a four-digit number is a year ("in", "since"), "count" for nouns that
  * make the number before them a count ("people"). */
@@ -221,12 +219,12 @@ norm_match_year(const norm_ctx *c, size_t i, norm_match *m)
     m->v[0] = y;
     m->n_toks = 1;
     if (i > 0 && norm_trail_len(c, i - 1) == 0 && strcmp(year_cue(c, i - 1), "year") == 0)
-        return true;                  /* "in 1998" */
+        return true; /* "in 1998" */
     if (norm_trail_len(c, i) == 0 && i + 1 < c->n_toks && norm_lead_len(c, i + 1) == 0 &&
         (strcmp(year_cue(c, i + 1), "count") == 0 ||
          norm_unit_of(c->lang, norm_body(c, i + 1), norm_body_len(c, i + 1), false)))
-        return false;                 /* "1500 people", "1200 km": a count */
-    return true;                      /* news writes counts with a comma: "1,500" */
+        return false; /* "1500 people", "1200 km": a count */
+    return true;      /* news writes counts with a comma: "1,500" */
 }
 
 crier_status

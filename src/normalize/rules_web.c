@@ -42,7 +42,8 @@ is_domain(const crier_lang *lang, const char *b, size_t len)
     const norm_entry *e = web_word(lang, b + dot, host - dot);
     const char *flag;
     size_t fl;
-    return e != NULL && norm_field(e->value, 1, &flag, &fl) && fl == 3 && memcmp(flag, "tld", 3) == 0;
+    return e != NULL && norm_field(e->value, 1, &flag, &fl) && fl == 3 &&
+           memcmp(flag, "tld", 3) == 0;
 }
 
 bool
@@ -96,7 +97,8 @@ norm_say_web(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     while (k < len && st == CRIER_OK) {
         size_t e = k + 1;
         if (crier_is_ascii_alpha((unsigned char)b[k]) || (unsigned char)b[k] >= 0x80) {
-            while (e < len && (crier_is_ascii_alpha((unsigned char)b[e]) || (unsigned char)b[e] >= 0x80))
+            while (e < len &&
+                   (crier_is_ascii_alpha((unsigned char)b[e]) || (unsigned char)b[e] >= 0x80))
                 e++;
         } else if (crier_is_ascii_digit((unsigned char)b[k])) {
             while (e < len && crier_is_ascii_digit((unsigned char)b[e]))
@@ -132,7 +134,7 @@ norm_say_nothing(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *ou
 bool
 norm_is_emoji(unsigned cp)
 {
-    return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
-           cp == 0xFE0F || cp == 0xFE0E || cp == 0x200D || (cp >= 0x2B00 && cp <= 0x2BFF) ||
+    return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0xFE0F ||
+           cp == 0xFE0E || cp == 0x200D || (cp >= 0x2B00 && cp <= 0x2BFF) ||
            (cp >= 0xE0020 && cp <= 0xE007F) || cp == 0x20E3;
 }

@@ -69,9 +69,9 @@ norm_match_abbrev(const norm_ctx *c, size_t i, norm_match *m)
     m->entry = e;
     m->n_toks = 1;
     /* "at 1428 Elm St. It was": the full stop also ends the sentence */
-    m->trail_skip = dot && !(i + 1 < c->n_toks &&
-                             norm_lookup(c->lang, NT_STARTERS, norm_body(c, i + 1),
-                                         norm_body_len(c, i + 1)) != NULL);
+    m->trail_skip =
+        dot && !(i + 1 < c->n_toks && norm_lookup(c->lang, NT_STARTERS, norm_body(c, i + 1),
+                                                  norm_body_len(c, i + 1)) != NULL);
     return true;
 }
 
@@ -209,12 +209,12 @@ static unsigned
 roman_value(const char *s, size_t len)
 {
     static const char digits[] = "IVXLCDM";
-    static const unsigned values[] = { 1, 5, 10, 50, 100, 500, 1000 };
+    static const unsigned values[] = {1, 5, 10, 50, 100, 500, 1000};
     static const char *const canon[4][10] = {
-        { "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX" },
-        { "", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC" },
-        { "", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM" },
-        { "", "M", "MM", "MMM", "", "", "", "", "", "" },
+        {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"},
+        {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"},
+        {"", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM"},
+        {"", "M", "MM", "MMM", "", "", "", "", "", ""},
     };
     unsigned total = 0, prev = 0;
     char back[24];
@@ -233,7 +233,7 @@ roman_value(const char *s, size_t len)
     if (total == 0 || total > 3999)
         return 0;
     /* only the canonical spelling: "IIII" and "VX" are not numerals */
-    for (unsigned p = 3, t = total; ; p--) {
+    for (unsigned p = 3, t = total;; p--) {
         unsigned pow = p == 3 ? 1000 : p == 2 ? 100 : p == 1 ? 10 : 1;
         const char *c = canon[p][(t / pow) % 10];
         size_t cl = strlen(c);

@@ -36,8 +36,8 @@ word_start(const char *text, size_t end)
     /* skip opening quotes and brackets */
     while (s < end && (text[s] == '(' || text[s] == '"' || text[s] == '\'' || text[s] == '['))
         s++;
-    if (end - s >= 3 && (memcmp(text + s, "\xe2\x80\x9c", 3) == 0 ||
-                         memcmp(text + s, "\xe2\x80\x98", 3) == 0))
+    if (end - s >= 3 &&
+        (memcmp(text + s, "\xe2\x80\x9c", 3) == 0 || memcmp(text + s, "\xe2\x80\x98", 3) == 0))
         s += 3;
     return s;
 }
@@ -54,8 +54,7 @@ next_is_starter(const crier_lang *lang, const char *text, size_t len, size_t pos
 
 /* A full stop at text[dot] that does not end the sentence. */
 static bool
-stop_belongs_to_word(const crier_lang *lang, const char *text, size_t len, size_t dot,
-                     size_t next)
+stop_belongs_to_word(const crier_lang *lang, const char *text, size_t len, size_t dot, size_t next)
 {
     size_t s = word_start(text, dot);
     size_t wl = dot + 1 - s;
@@ -64,11 +63,12 @@ stop_belongs_to_word(const crier_lang *lang, const char *text, size_t len, size_
     if (wl <= 1)
         return false;
     if (norm_lookup(lang, NT_TITLES, w, wl) != NULL)
-        return true;                      /* "Dr. Smith" */
-    if (norm_lookup(lang, NT_MONTHS, w, wl) != NULL && crier_is_ascii_digit((unsigned char)text[next]))
-        return true;                      /* "Feb. 1" */
+        return true; /* "Dr. Smith" */
+    if (norm_lookup(lang, NT_MONTHS, w, wl) != NULL &&
+        crier_is_ascii_digit((unsigned char)text[next]))
+        return true; /* "Feb. 1" */
     if (wl == 2 && crier_is_ascii_upper((unsigned char)w[0]))
-        return true;                      /* "George W. Bush" */
+        return true;                              /* "George W. Bush" */
     bool dotted = memchr(w, '.', wl - 1) != NULL; /* "U.S.", "a.m." */
     if (dotted || norm_lookup(lang, NT_ABBREVS, w, wl) != NULL)
         return !next_is_starter(lang, text, len, next);
@@ -104,8 +104,8 @@ sentence_end(const crier_lang *lang, const char *text, size_t len, size_t i, siz
 }
 
 crier_status
-norm_split_sentences(const crier_lang *lang, const char *text, size_t len,
-                     norm_sentence_fn emit, void *data)
+norm_split_sentences(const crier_lang *lang, const char *text, size_t len, norm_sentence_fn emit,
+                     void *data)
 {
     size_t start = 0, i = 0, sp;
     crier_status st = CRIER_OK;

@@ -9,9 +9,22 @@ static bool
 is_leading_punct(unsigned cp)
 {
     switch (cp) {
-    case '(': case '[': case '{': case '"': case '\'': case '*': case '_': case '`':
-    case 0x2018: case 0x201C: case 0x201A: case 0x201E: case 0x00AB: case 0x2039:
-    case 0x00BF: case 0x00A1:
+    case '(':
+    case '[':
+    case '{':
+    case '"':
+    case '\'':
+    case '*':
+    case '_':
+    case '`':
+    case 0x2018:
+    case 0x201C:
+    case 0x201A:
+    case 0x201E:
+    case 0x00AB:
+    case 0x2039:
+    case 0x00BF:
+    case 0x00A1:
         return true;
     default:
         return false;
@@ -23,9 +36,25 @@ static bool
 is_trailing_punct(unsigned cp)
 {
     switch (cp) {
-    case '.': case ',': case ';': case ':': case '!': case '?': case ')': case ']': case '`':
-    case '}': case '"': case '\'': case '*': case '_':
-    case 0x2019: case 0x201D: case 0x00BB: case 0x203A: case 0x2026:
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '!':
+    case '?':
+    case ')':
+    case ']':
+    case '`':
+    case '}':
+    case '"':
+    case '\'':
+    case '*':
+    case '_':
+    case 0x2019:
+    case 0x201D:
+    case 0x00BB:
+    case 0x203A:
+    case 0x2026:
         return true;
     default:
         return false;
@@ -104,7 +133,7 @@ norm_tokenize(const char *text, size_t len, size_t from, norm_tok *toks, size_t 
             i += sep;
             continue;
         }
-        norm_tok t = { .off = i };
+        norm_tok t = {.off = i};
         size_t end = i;
         bool web = false;
         while (end < len && separator_len(text + end, len - end) == 0) {
@@ -125,8 +154,9 @@ norm_tokenize(const char *text, size_t len, size_t from, norm_tok *toks, size_t 
             size_t n;
             unsigned cp = decode_at(text + t.body, end - t.body, &n);
             /* "'90s": an apostrophe before a digit belongs to the body */
-            if (!is_leading_punct(cp) || ((cp == '\'' || cp == 0x2018 || cp == 0x2019) &&
-                t.body + n < end && crier_is_ascii_digit((unsigned char)text[t.body + n])))
+            if (!is_leading_punct(cp) ||
+                ((cp == '\'' || cp == 0x2018 || cp == 0x2019) && t.body + n < end &&
+                 crier_is_ascii_digit((unsigned char)text[t.body + n])))
                 break;
             t.body += n;
         }

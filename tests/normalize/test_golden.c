@@ -43,8 +43,8 @@ check_file(const crier_lang *lang, const char *path, size_t *n_cases)
         crier_status st = crier_normalize_text(lang, line, (size_t)(tab - line), &out);
         (*n_cases)++;
         if (st != CRIER_OK || strcmp(crier_buf_str(&out), tab + 1) != 0) {
-            fprintf(stderr, "%s:%zu: %s\n  expected: %s\n  got:      %s\n", path, line_no,
-                    line, tab + 1, st == CRIER_OK ? crier_buf_str(&out) : crier_status_message(st));
+            fprintf(stderr, "%s:%zu: %s\n  expected: %s\n  got:      %s\n", path, line_no, line,
+                    tab + 1, st == CRIER_OK ? crier_buf_str(&out) : crier_status_message(st));
             failures++;
         }
     }

@@ -70,7 +70,9 @@ static void
 tokenizer_splits_on_controls_and_bad_bytes(void **state)
 {
     (void)state;
-    const char t[] = "a\x01" "b\xff" "c";
+    const char t[] = "a\x01"
+                     "b\xff"
+                     "c";
     norm_tok toks[8];
     size_t next;
     assert_int_equal(norm_tokenize(t, sizeof t - 1, 0, toks, 8, &next), 3);
@@ -173,7 +175,8 @@ issue4_rules(void **state)
     assert_string_equal(say("2 1/2"), "two and a half");
     assert_string_equal(say("2019-2023"), "twenty nineteen to twenty twenty three");
     assert_string_equal(say("F-35"), "F thirty five");
-    assert_string_equal(say("(555) 555-5555"), "(five five five, five five five, five five five five");
+    assert_string_equal(say("(555) 555-5555"),
+                        "(five five five, five five five, five five five five");
     assert_string_equal(say("mail a@b.com"), "mail a at b dot com");
     assert_string_equal(say("great 😀 news"), "great news");
     assert_string_equal(say("as reported.[1] Next"), "as reported. Next");
@@ -280,7 +283,7 @@ collect_text(void *data, size_t off, size_t len)
 static collected
 split(const char *t)
 {
-    collected c = { .n = 0 };
+    collected c = {.n = 0};
     split_text = t;
     assert_int_equal(norm_split_sentences(en, t, strlen(t), collect_text, &c), CRIER_OK);
     return c;
@@ -320,7 +323,7 @@ static void
 remove_pack(const char *root, const char *dir)
 {
     char path[700];
-    const char *names[] = { "numbers.tsv", "symbols.tsv" };
+    const char *names[] = {"numbers.tsv", "symbols.tsv"};
     for (size_t i = 0; i < 2; i++) {
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         unlink(path);
@@ -350,7 +353,9 @@ loader_skips_broken_lines(void **state)
                        "1000\tthousand\r\nno tab here\n\tno key\nkey only\t\nbad\xff\tutf8\n"
                        "ctl\x01\tx\n";
     write_file(dir, "numbers.tsv", nums);
-    write_file(dir, "symbols.tsv", "&\tand\n&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&\ttoo long\n");
+    write_file(dir, "symbols.tsv",
+               "&\tand\n&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&"
+               "\ttoo long\n");
     assert_int_equal(crier_lang_load(root, "xx-YY", &l), CRIER_OK);
     assert_int_equal(crier_lang_skipped_lines(l), 6);
     crier_buf_init(&out, 1024);
@@ -372,13 +377,16 @@ article_to_script(void **state)
 {
     (void)state;
     crier_block blocks[] = {
-        { CRIER_BLOCK_PARAGRAPH, 0, "The IDF said so. It cost $5.", 0 },
-        { CRIER_BLOCK_CAPTION, 0, "A photo on Feb. 1, 2026.", 0 },
-        { CRIER_BLOCK_HEADING, 2, "What's next", 0 },
-        { CRIER_BLOCK_PARAGRAPH, 0, "Talks begin.", 0 },
+        {CRIER_BLOCK_PARAGRAPH, 0, "The IDF said so. It cost $5.", 0},
+        {CRIER_BLOCK_CAPTION, 0, "A photo on Feb. 1, 2026.", 0},
+        {CRIER_BLOCK_HEADING, 2, "What's next", 0},
+        {CRIER_BLOCK_PARAGRAPH, 0, "Talks begin.", 0},
     };
-    crier_article art = { .title = "US & Iran talk", .byline = "Jane Doe",
-                          .date = "2026-02-01T10:00:00Z", .blocks = blocks, .n_blocks = 4 };
+    crier_article art = {.title = "US & Iran talk",
+                         .byline = "Jane Doe",
+                         .date = "2026-02-01T10:00:00Z",
+                         .blocks = blocks,
+                         .n_blocks = 4};
     crier_script *s = NULL;
 
     assert_int_equal(crier_normalize(en, &art, NULL, &s), CRIER_OK);
@@ -404,7 +412,7 @@ article_to_script(void **state)
     assert_int_equal(s->blocks[2].sentences[0].pause, CRIER_PAUSE_HEADING);
     crier_script_free(s);
 
-    crier_normalize_opts o = { .intro = false, .captions = true };
+    crier_normalize_opts o = {.intro = false, .captions = true};
     art.date = "last week"; /* unknown: no date sentence */
     assert_int_equal(crier_normalize(en, &art, &o, &s), CRIER_OK);
     assert_int_equal(s->n_blocks, 4);
@@ -426,8 +434,8 @@ article_over_cap(void **state)
     assert_non_null(text);
     memset(text, 'a', big);
     text[big] = '\0';
-    crier_block b = { CRIER_BLOCK_PARAGRAPH, 0, text, 0 };
-    crier_article art = { .title = "t", .blocks = &b, .n_blocks = 1 };
+    crier_block b = {CRIER_BLOCK_PARAGRAPH, 0, text, 0};
+    crier_article art = {.title = "t", .blocks = &b, .n_blocks = 1};
     crier_script *s = NULL;
     assert_int_equal(crier_normalize(en, &art, NULL, &s), CRIER_E_LIMIT);
     assert_null(s);

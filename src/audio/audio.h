@@ -93,6 +93,33 @@ void crier_sink_free(crier_sink *sink);
 
 #define CRIER_AUDIO_CHUNK_FRAMES 4096
 
+/* Transcripts and chapters. Times are given in frames at rate (the audio's
+ * sample rate). Both files are written like audio files: under a temporary
+ * name, renamed into place by _finish, removed by _free without _finish. Each
+ * cue or chapter is written as it is added: memory does not grow with length.
+ * _open returns CRIER_OK, CRIER_E_OUTDIR, CRIER_E_WRITE, CRIER_E_ARG or
+ * CRIER_E_NOMEM; the others CRIER_OK, CRIER_E_WRITE, CRIER_E_ARG (times going
+ * backwards), CRIER_E_LIMIT (one entry over 1 MiB) or CRIER_E_NOMEM. A write
+ * failure or limit is sticky. Strings borrowed for the call. */
+
+/* WebVTT: one cue per sentence; text is escaped (&, <, >) and put on one line. */
+typedef struct crier_vtt crier_vtt;
+crier_status crier_vtt_open(const char *path, int rate, crier_vtt **ret_vtt);
+/* A cue from start to end (end <= start becomes start + 1 ms); empty text is
+ * skipped. start must not go before the previous cue's start. */
+crier_status crier_vtt_add(crier_vtt *vtt, size_t start_frame, size_t end_frame, const char *text);
+crier_status crier_vtt_finish(crier_vtt *vtt);
+void crier_vtt_free(crier_vtt *vtt);
+
+/* Podcasting 2.0 JSON chapters ({"version": "1.2.0", "chapters": [{"startTime":
+ * seconds, "title": ...}]}), one per heading. */
+typedef struct crier_chapters crier_chapters;
+crier_status crier_chapters_open(const char *path, int rate, crier_chapters **ret_chapters);
+/* start must not go before the previous chapter's start. */
+crier_status crier_chapters_add(crier_chapters *ch, size_t start_frame, const char *title);
+crier_status crier_chapters_finish(crier_chapters *ch);
+void crier_chapters_free(crier_chapters *ch);
+
 /* Writes n_frames of silence (pauses between blocks). Same statuses as
  * crier_sink_write. */
 crier_status crier_sink_write_silence(crier_sink *sink, size_t n_frames);

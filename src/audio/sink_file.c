@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "audio/audio.h"
+#include "audio/outfile.h"
 #include "audio/sink.h"
 #include "core/buf.h"
 
@@ -31,19 +32,16 @@
 /* libsndfile accepts Opus only at 8/12/16/24/48 kHz; eSpeak NG's 22,050 Hz
  * goes to 24 kHz, the nearest rate above (no content is lost). */
 #define OPUS_RATE 24000
-#define TEMP_TRIES 100
 #define RESAMPLE_OUT_FRAMES (CRIER_AUDIO_CHUNK_FRAMES * 3)
 
 struct file_sink {
     crier_sink base;
     SNDFILE *sf;
-    int fd;
-    char *path;       /* the target */
-    char *tmp_path;   /* the temporary file; NULL once renamed */
+    struct crier_outfile out;
     int io_errno;     /* first failed read/write/seek on fd, 0 if none */
     SF_VIRTUAL_IO vio;  /* libsndfile's I/O on fd (per sink: the API takes it non-const) */
     soxr_t soxr;      /* resampler to the file's rate, or NULL */
-    short *out;       /* RESAMPLE_OUT_FRAMES of resampled PCM */
+    short *resampled; /* RESAMPLE_OUT_FRAMES of resampled PCM */
 };
 
 struct format_row {
@@ -141,95 +139,6 @@ format_row(crier_format format)
     return NULL;
 }
 
-/* Splits path into its folder ("." when none) and its last component. */
-static crier_status
-split_path(const char *path, char **ret_dir, const char **ret_base)
-{
-    const char *slash = strrchr(path, '/');
-    const char *base = slash ? slash + 1 : path;
-    if (*base == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
-        return CRIER_E_ARG;
-    char *dir = slash == NULL ? crier_strndup(".", 1)
-              : slash == path ? crier_strndup("/", 1)
-                              : crier_strndup(path, (size_t)(slash - path));
-    if (dir == NULL)
-        return CRIER_E_NOMEM;
-    *ret_dir = dir;
-    *ret_base = base;
-    return CRIER_OK;
-}
-
-static crier_status
-status_from_errno(int err)
-{
-    switch (err) {
-    case ENOENT:
-    case ENOTDIR:
-    case EACCES:
-    case EPERM:
-    case EROFS:
-        return CRIER_E_OUTDIR;
-    case ENOMEM:
-        return CRIER_E_NOMEM;
-    default:
-        return CRIER_E_WRITE;
-    }
-}
-
-/* Creates dir/.BASE.XXXXXX.part with O_EXCL (mode 0666 less the umask, as the
- * target would get; mkstemp's 0600 would stick to the renamed file). */
-static crier_status
-create_temp(const char *dir, const char *base, int *ret_fd, char **ret_tmp)
-{
-    static const char alphabet[] =
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    /* Keep the name under NAME_MAX (255): ".", base, ".XXXXXX.part". */
-    size_t base_len = strlen(base);
-    if (base_len > 200)
-        base_len = 200;
-    crier_buf name;
-    crier_status st = CRIER_E_WRITE;
-
-    crier_buf_init(&name, 4096 + 256);
-    for (int tries = 0; tries < TEMP_TRIES; tries++) {
-        unsigned char rnd[6];
-        char suffix[7];
-        if (getentropy(rnd, sizeof rnd) != 0) {
-            st = CRIER_E_WRITE;
-            goto out;
-        }
-        for (size_t i = 0; i < 6; i++)
-            suffix[i] = alphabet[rnd[i] % (sizeof alphabet - 1)];
-        suffix[6] = '\0';
-        crier_buf_clear(&name);
-        if ((st = crier_buf_printf(&name, "%s/.%.*s.%s.part", dir, (int)base_len, base,
-                                   suffix)) != CRIER_OK)
-            goto out;
-        int fd = open(crier_buf_str(&name), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0) {
-            char *tmp = crier_strndup(name.data, name.len);
-            if (tmp == NULL) {
-                unlink(crier_buf_str(&name));
-                close(fd);
-                st = CRIER_E_NOMEM;
-                goto out;
-            }
-            *ret_fd = fd;
-            *ret_tmp = tmp;
-            st = CRIER_OK;
-            goto out;
-        }
-        if (errno != EEXIST) {
-            st = status_from_errno(errno);
-            goto out;
-        }
-    }
-    st = CRIER_E_WRITE;
-out:
-    crier_buf_free(&name);
-    return st;
-}
-
 /* Sets one tag, cut to TAG_MAX_BYTES at a character boundary. */
 static crier_status
 set_tag(SNDFILE *sf, int str_type, const char *value)
@@ -272,14 +181,14 @@ vio_filelen(void *user)
 {
     struct file_sink *f = user;
     struct stat sb;
-    return fstat(f->fd, &sb) == 0 ? (sf_count_t)sb.st_size : -1;
+    return fstat(f->out.fd, &sb) == 0 ? (sf_count_t)sb.st_size : -1;
 }
 
 static sf_count_t
 vio_seek(sf_count_t offset, int whence, void *user)
 {
     struct file_sink *f = user;
-    off_t at = lseek(f->fd, (off_t)offset, whence);
+    off_t at = lseek(f->out.fd, (off_t)offset, whence);
     if (at < 0 && f->io_errno == 0)
         f->io_errno = errno;
     return (sf_count_t)at;
@@ -291,7 +200,7 @@ vio_read(void *ptr, sf_count_t count, void *user)
     struct file_sink *f = user;
     sf_count_t done = 0;
     while (done < count) {
-        ssize_t n = read(f->fd, (char *)ptr + done, (size_t)(count - done));
+        ssize_t n = read(f->out.fd, (char *)ptr + done, (size_t)(count - done));
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -307,7 +216,7 @@ vio_write(const void *ptr, sf_count_t count, void *user)
     struct file_sink *f = user;
     sf_count_t done = 0;
     while (done < count) {
-        ssize_t n = write(f->fd, (const char *)ptr + done, (size_t)(count - done));
+        ssize_t n = write(f->out.fd, (const char *)ptr + done, (size_t)(count - done));
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
@@ -324,7 +233,7 @@ static sf_count_t
 vio_tell(void *user)
 {
     struct file_sink *f = user;
-    return (sf_count_t)lseek(f->fd, 0, SEEK_CUR);
+    return (sf_count_t)lseek(f->out.fd, 0, SEEK_CUR);
 }
 
 
@@ -347,11 +256,11 @@ resample_write(struct file_sink *f, const short *pcm, size_t n_frames)
     for (;;) {
         size_t used = 0, made = 0;
         soxr_error_t err = soxr_process(f->soxr, pcm ? pcm + done_in : NULL, n_frames - done_in,
-                                        &used, f->out, RESAMPLE_OUT_FRAMES, &made);
+                                        &used, f->resampled, RESAMPLE_OUT_FRAMES, &made);
         if (err != NULL)
             return CRIER_E_ENCODE;
         done_in += used;
-        crier_status st = write_frames(f, f->out, made);
+        crier_status st = write_frames(f, f->resampled, made);
         if (st != CRIER_OK)
             return st;
         /* Input all taken and the output buffer not filled: nothing more now. */
@@ -369,52 +278,21 @@ file_write(crier_sink *sink, const short *pcm, size_t n_frames)
     return write_frames(f, pcm, n_frames);
 }
 
-/* Best effort: makes the rename itself durable. */
-static void
-sync_dir(const char *path)
-{
-    char *dir = NULL;
-    const char *base;
-    if (split_path(path, &dir, &base) != CRIER_OK)
-        return;
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        (void)fsync(dfd);
-        (void)close(dfd);
-    }
-    free(dir);
-}
-
 static crier_status
 file_finish(crier_sink *sink)
 {
     struct file_sink *f = (struct file_sink *)sink;
-    crier_status st = CRIER_OK;
+    crier_status st;
 
     if (f->soxr != NULL && (st = resample_write(f, NULL, 0)) != CRIER_OK)
         return st;
     /* sf_close writes the last encoder pages and the header: it reports late
-     * disk-full errors. */
+     * disk-full errors (and so does our I/O callback). */
     int rc = sf_close(f->sf);
     f->sf = NULL;
     if (rc != 0 || f->io_errno != 0)
-        st = CRIER_E_WRITE;
-    if (fsync(f->fd) != 0 && st == CRIER_OK)
-        st = CRIER_E_WRITE;
-    if (close(f->fd) != 0 && st == CRIER_OK)
-        st = CRIER_E_WRITE;
-    f->fd = -1;
-    if (st != CRIER_OK)
-        goto out;
-    if (rename(f->tmp_path, f->path) != 0) {
-        st = CRIER_E_WRITE;
-        goto out;
-    }
-    free(f->tmp_path);
-    f->tmp_path = NULL;
-    sync_dir(f->path);
-out:
-    return st;
+        return CRIER_E_WRITE;
+    return crier_outfile_commit(&f->out);
 }
 
 static void
@@ -423,15 +301,10 @@ file_free(crier_sink *sink)
     struct file_sink *f = (struct file_sink *)sink;
     if (f->sf != NULL)
         (void)sf_close(f->sf);  /* the output is discarded: its errors do not matter */
-    if (f->fd >= 0)
-        (void)close(f->fd);
-    if (f->tmp_path != NULL)
-        (void)unlink(f->tmp_path);
+    crier_outfile_discard(&f->out);
     if (f->soxr != NULL)
         soxr_delete(f->soxr);
-    free(f->out);
-    free(f->tmp_path);
-    free(f->path);
+    free(f->resampled);
     free(f);
 }
 
@@ -449,7 +322,7 @@ start_resampler(struct file_sink *f, int in_rate, int out_rate)
     f->soxr = soxr_create(in_rate, out_rate, 1, &err, &io, &q, NULL);
     if (f->soxr == NULL || err != NULL)
         return CRIER_E_ENCODE;
-    if ((f->out = malloc(RESAMPLE_OUT_FRAMES * sizeof *f->out)) == NULL)
+    if ((f->resampled = malloc(RESAMPLE_OUT_FRAMES * sizeof *f->resampled)) == NULL)
         return CRIER_E_NOMEM;
     return CRIER_OK;
 }
@@ -462,10 +335,7 @@ crier_sink_file_open_opts(const char *path, crier_format format, int rate,
     const struct format_row *row = format_row(format);
     crier_file_opts defaults = crier_file_opts_default();
     struct file_sink *f = NULL;
-    char *dir = NULL;
-    const char *base;
-    struct stat sb;
-    crier_status st;
+    crier_status st = CRIER_OK;
 
     if (opts == NULL)
         opts = &defaults;
@@ -477,29 +347,13 @@ crier_sink_file_open_opts(const char *path, crier_format format, int rate,
     SF_INFO info = { .samplerate = file_rate, .channels = 1, .format = row->sf_format };
     if (!sf_format_check(&info))
         return CRIER_E_FORMAT;
-    if ((st = split_path(path, &dir, &base)) != CRIER_OK)
-        goto out;
-    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-        st = CRIER_E_OUTDIR;
-        goto out;
-    }
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        st = CRIER_E_WRITE;   /* the target is a folder: rename would fail at the end */
-        goto out;
-    }
-    if ((f = calloc(1, sizeof *f)) == NULL) {
-        st = CRIER_E_NOMEM;
-        goto out;
-    }
+    if ((f = calloc(1, sizeof *f)) == NULL)
+        return CRIER_E_NOMEM;
     crier_sink_init(&f->base, &file_ops, rate);
-    f->fd = -1;
-    if ((f->path = crier_strndup(path, strlen(path))) == NULL) {
-        st = CRIER_E_NOMEM;
-        goto out;
-    }
+    f->out.fd = -1;
     if (file_rate != rate && (st = start_resampler(f, rate, file_rate)) != CRIER_OK)
         goto out;
-    if ((st = create_temp(dir, base, &f->fd, &f->tmp_path)) != CRIER_OK)
+    if ((st = crier_outfile_open(&f->out, path)) != CRIER_OK)
         goto out;
     f->vio = (SF_VIRTUAL_IO){ vio_filelen, vio_seek, vio_read, vio_write, vio_tell };
     if ((f->sf = sf_open_virtual(&f->vio, SFM_WRITE, &info, f)) == NULL) {
@@ -526,7 +380,6 @@ crier_sink_file_open_opts(const char *path, crier_format format, int rate,
 out:
     if (f != NULL)
         file_free(&f->base);
-    free(dir);
     return st;
 }
 

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/utf8.h"
+
 /* eSpeak NG runs in synchronous mode: espeak_Synth returns when a sentence is
  * spoken, and meanwhile calls synth_callback with each buffer of PCM (every
  * BUFFER_MS of audio). The callback finds its session through the user_data
@@ -47,7 +49,55 @@ struct crier_speech {
     int sample_rate;
     crier_sink *sink;          /* borrowed, during crier_speech_say only */
     crier_status sink_status;  /* first error the sink reported */
+    crier_speech_event_fn event_fn;
+    void *event_user;
+    /* The sentence being spoken, for word events. */
+    const char *text;
+    size_t text_len;
+    size_t block, sentence;
+    size_t start_frame;
+    size_t cursor_chars, cursor_bytes;   /* a position in text, for UTF-8 walking */
 };
+
+/* Byte offset of character index chars (0-based) in the current sentence,
+ * clamped to its length. Word events mostly move forward: walk on from the
+ * last position, or restart when eSpeak NG goes back. */
+static size_t
+byte_offset(crier_speech *self, size_t chars)
+{
+    if (chars < self->cursor_chars) {
+        self->cursor_chars = 0;
+        self->cursor_bytes = 0;
+    }
+    while (self->cursor_chars < chars && self->cursor_bytes < self->text_len) {
+        unsigned cp;
+        size_t n = crier_utf8_decode(self->text + self->cursor_bytes,
+                                     self->text_len - self->cursor_bytes, &cp);
+        self->cursor_bytes += n ? n : 1;
+        self->cursor_chars++;
+    }
+    return self->cursor_bytes;
+}
+
+static void
+word_event(crier_speech *self, const espeak_EVENT *e)
+{
+    if (self->event_fn == NULL || e->text_position < 1)
+        return;
+    size_t start_chars = (size_t)e->text_position - 1;
+    size_t len_chars = e->length > 0 ? (size_t)e->length : 0;
+    size_t start = byte_offset(self, start_chars);
+    size_t end = byte_offset(self, start_chars + len_chars);
+    crier_speech_event ev = {
+        .type = CRIER_SPEECH_WORD,
+        .block = self->block,
+        .sentence = self->sentence,
+        .frame = self->start_frame + (e->sample > 0 ? (size_t)e->sample : 0),
+        .offset = start,
+        .len = end - start,
+    };
+    self->event_fn(self->event_user, &ev);
+}
 
 static int
 synth_callback(short *wav, int n_samples, espeak_EVENT *events)
@@ -58,6 +108,9 @@ synth_callback(short *wav, int n_samples, espeak_EVENT *events)
         return 1;
     if (self->sink_status != CRIER_OK)
         return 1;
+    for (const espeak_EVENT *e = events; e->type != espeakEVENT_LIST_TERMINATED; e++)
+        if (e->type == espeakEVENT_WORD)
+            word_event(self, e);
     if (wav != NULL && n_samples > 0) {
         crier_status st = crier_sink_write(self->sink, wav, (size_t)n_samples);
         if (st != CRIER_OK) {
@@ -210,6 +263,10 @@ crier_speech_sample_rate(const crier_speech *speech)
 static crier_status
 say_sentence(crier_speech *self, const crier_sentence *s)
 {
+    self->start_frame = crier_sink_frames(self->sink);
+    self->text = s->spoken ? s->spoken : "";
+    self->text_len = strlen(self->text);
+    self->cursor_chars = self->cursor_bytes = 0;
     if (s->spoken != NULL && s->spoken[0] != '\0') {
         espeak_ng_STATUS est = espeak_ng_Synthesize(s->spoken, strlen(s->spoken) + 1, 0,
                                                     POS_CHARACTER, 0,
@@ -218,6 +275,16 @@ say_sentence(crier_speech *self, const crier_sentence *s)
             return self->sink_status;
         if (est != ENS_OK)
             return CRIER_E_SPEECH;
+    }
+    if (self->event_fn != NULL) {
+        crier_speech_event ev = {
+            .type = CRIER_SPEECH_SENTENCE,
+            .block = self->block,
+            .sentence = self->sentence,
+            .frame = self->start_frame,
+            .end_frame = crier_sink_frames(self->sink),
+        };
+        self->event_fn(self->event_user, &ev);
     }
     unsigned ms = (unsigned)s->pause < sizeof extra_pause_ms / sizeof extra_pause_ms[0]
                       ? extra_pause_ms[s->pause] : 0;
@@ -239,11 +306,23 @@ crier_speech_say(crier_speech *speech, const crier_script *script, crier_sink *s
     speech->sink_status = CRIER_OK;
     for (size_t b = 0; b < script->n_blocks && st == CRIER_OK; b++) {
         const crier_script_block *block = &script->blocks[b];
-        for (size_t i = 0; i < block->n_sentences && st == CRIER_OK; i++)
+        for (size_t i = 0; i < block->n_sentences && st == CRIER_OK; i++) {
+            speech->block = b;
+            speech->sentence = i;
             st = say_sentence(speech, &block->sentences[i]);
+        }
     }
     speech->sink = NULL;
     return st;
+}
+
+void
+crier_speech_set_events(crier_speech *speech, crier_speech_event_fn fn, void *user)
+{
+    if (speech == NULL)
+        return;
+    speech->event_fn = fn;
+    speech->event_user = fn ? user : NULL;
 }
 
 void

@@ -31,6 +31,36 @@ int crier_speech_sample_rate(const crier_speech *speech);
  * Returns CRIER_OK, CRIER_E_SPEECH, or the sink's status when writing fails. */
 crier_status crier_speech_say(crier_speech *speech, const crier_script *script, crier_sink *sink);
 
+/* Events: where each sentence and word of the script lies in the audio, for
+ * transcripts (WebVTT), chapters and live navigation. Frames count from the
+ * sink's first frame (crier_sink_frames before crier_speech_say is 0 for a new
+ * sink; otherwise add it). */
+typedef enum crier_speech_event_type {
+    CRIER_SPEECH_WORD,      /* a word eSpeak NG spoke; offset/len locate it */
+    CRIER_SPEECH_SENTENCE,  /* a script sentence, sent after its words: frame ..
+                             * end_frame is its synthesis (eSpeak NG's own short
+                             * end-of-sentence pause included, the block or
+                             * heading pause after it not) */
+} crier_speech_event_type;
+
+typedef struct crier_speech_event {
+    crier_speech_event_type type;
+    size_t block;       /* index into script->blocks */
+    size_t sentence;    /* index into that block's sentences */
+    size_t frame;       /* where it starts */
+    size_t end_frame;   /* SENTENCE: where its speech ends; WORD: 0 */
+    size_t offset, len; /* WORD: byte span in the sentence's spoken text (eSpeak NG
+                         * may report a number as several overlapping words) */
+} crier_speech_event;
+
+/* Called on the synthesizing thread, in frame order per sentence; event
+ * borrowed for the call. */
+typedef void (*crier_speech_event_fn)(void *user, const crier_speech_event *event);
+
+/* Sets (fn NULL: clears) the event handler for the following crier_speech_say
+ * calls. user: borrowed. */
+void crier_speech_set_events(crier_speech *speech, crier_speech_event_fn fn, void *user);
+
 /* Releases eSpeak NG. NULL-safe. */
 void crier_speech_free(crier_speech *speech);
 

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include <sndfile.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -325,6 +326,121 @@ voice_file_by_path(void **state)
     rmdir(dir);
 }
 
+struct event_log {
+    const crier_script *script;
+    crier_speech_event ev[256];
+    size_t n;
+    crier_vtt *vtt;
+    crier_chapters *chapters;
+    crier_status st;
+};
+
+/* The glue a CLI would write: sentences become cues, headings chapters. */
+static void
+on_event(void *user, const crier_speech_event *e)
+{
+    struct event_log *log = user;
+    if (log->n < 256)
+        log->ev[log->n++] = *e;
+    if (e->type != CRIER_SPEECH_SENTENCE || log->st != CRIER_OK)
+        return;
+    const crier_script_block *b = &log->script->blocks[e->block];
+    const crier_sentence *s = &b->sentences[e->sentence];
+    log->st = crier_vtt_add(log->vtt, e->frame, e->end_frame, s->written);
+    if (log->st == CRIER_OK && e->sentence == 0 &&
+        (b->kind == CRIER_SCRIPT_INTRO || b->type == CRIER_BLOCK_HEADING))
+        log->st = crier_chapters_add(log->chapters, e->frame, s->written);
+}
+
+static void
+events_transcript_and_chapters(void **state)
+{
+    (void)state;
+    static const char *const text[] = {
+        "Storm hits the coast.", "The rain began at noon.", "Café olé, naïve dogs.",
+        "Second part.", "Roads were closed.",
+    };
+    static const crier_pause pauses[] = { CRIER_PAUSE_HEADING, CRIER_PAUSE_SENTENCE,
+                                          CRIER_PAUSE_BLOCK, CRIER_PAUSE_HEADING,
+                                          CRIER_PAUSE_BLOCK };
+    static const size_t blocks[] = { 0, 1, 1, 2, 3 };
+    struct fixture fx;
+    struct event_log log = { 0 };
+    crier_sink *sink = NULL;
+    char dir[] = "/tmp/crier-events-XXXXXX", vtt_path[64], ch_path[64];
+    crier_speech *sp = new_speech();
+    int rate = crier_speech_sample_rate(sp);
+
+    build(&fx, text, pauses, blocks, 5);
+    fx.blocks[2].type = CRIER_BLOCK_HEADING;
+    log.script = &fx.script;
+    assert_non_null(mkdtemp(dir));
+    snprintf(vtt_path, sizeof vtt_path, "%s/t.vtt", dir);
+    snprintf(ch_path, sizeof ch_path, "%s/c.json", dir);
+    assert_int_equal(crier_vtt_open(vtt_path, rate, &log.vtt), CRIER_OK);
+    assert_int_equal(crier_chapters_open(ch_path, rate, &log.chapters), CRIER_OK);
+    assert_int_equal(crier_sink_null_open(rate, &sink), CRIER_OK);
+    crier_speech_set_events(sp, on_event, &log);
+    assert_int_equal(crier_speech_say(sp, &fx.script, sink), CRIER_OK);
+    assert_int_equal(log.st, CRIER_OK);
+    assert_int_equal(crier_vtt_finish(log.vtt), CRIER_OK);
+    assert_int_equal(crier_chapters_finish(log.chapters), CRIER_OK);
+
+    /* Sentences in order, back to back with the pauses between them; words
+     * inside their sentence, at the right bytes (UTF-8: "olé" is at byte 6). */
+    size_t n_sentences = 0, n_words = 0, last_end = 0;
+    bool found_ole = false;
+    for (size_t i = 0; i < log.n; i++) {
+        const crier_speech_event *e = &log.ev[i];
+        const char *spoken = fx.blocks[e->block].sentences[e->sentence].spoken;
+        if (e->type == CRIER_SPEECH_SENTENCE) {
+            assert_true(e->frame >= last_end);
+            assert_true(e->end_frame > e->frame);
+            last_end = e->end_frame;
+            n_sentences++;
+            continue;
+        }
+        n_words++;
+        assert_true(e->offset + e->len <= strlen(spoken));
+        if (strcmp(spoken, "Café olé, naïve dogs.") == 0 && e->offset == 6) {
+            assert_int_equal(e->len, strlen("olé"));
+            assert_int_equal(strncmp(spoken + e->offset, "olé", e->len), 0);
+            found_ole = true;
+        }
+    }
+    assert_int_equal(n_sentences, 5);
+    assert_true(n_words >= 14);
+    assert_true(found_ole);
+    assert_true(last_end <= crier_sink_frames(sink));
+    /* The first word of each sentence starts where its sentence starts. */
+    assert_int_equal(log.ev[0].type, CRIER_SPEECH_WORD);
+    assert_int_equal(log.ev[0].frame, 0);
+    assert_int_equal(log.ev[0].offset, 0);
+    assert_int_equal(log.ev[0].len, 5);   /* "Storm" */
+
+    FILE *f = fopen(vtt_path, "r");
+    char line[256];
+    size_t cues = 0;
+    while (fgets(line, sizeof line, f))
+        cues += strstr(line, " --> ") != NULL;
+    fclose(f);
+    assert_int_equal(cues, 5);
+    f = fopen(ch_path, "r");
+    size_t chapters = 0;
+    while (fgets(line, sizeof line, f))
+        chapters += strstr(line, "startTime") != NULL;
+    fclose(f);
+    assert_int_equal(chapters, 2);   /* the intro and "Second part." */
+
+    crier_vtt_free(log.vtt);
+    crier_chapters_free(log.chapters);
+    crier_sink_free(sink);
+    crier_speech_free(sp);
+    unlink(vtt_path);
+    unlink(ch_path);
+    rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -335,6 +451,7 @@ main(void)
         cmocka_unit_test(streams_while_synthesizing),
         cmocka_unit_test(sink_error_stops_synthesis),
         cmocka_unit_test(speaks_into_a_wav_file),
+        cmocka_unit_test(events_transcript_and_chapters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -160,7 +160,12 @@ render_page(const bt_ctx *ctx, crier_renderer **r, const char *path, const crier
     if ((st = bt_path_join(ctx->staging_dir, crier_buf_str(&name), &staged)) != CRIER_OK ||
         (st = bt_path_join(ctx->output_dir, crier_buf_str(&name), &final)) != CRIER_OK)
         goto out;
-    st = crier_renderer_run(*r, art, crier_buf_str(&staged), ctx->format, &frames, &f);
+    /* One thread per worker: batch runs a worker per core, so an encoder
+     * thread would only compete with the other workers (and make --jobs 1 a
+     * two-core run). */
+    crier_file_opts fopts = crier_file_opts_default();
+    fopts.encoder_thread = false;
+    st = crier_renderer_run(*r, art, crier_buf_str(&staged), ctx->format, &fopts, &frames, &f);
     if (st != CRIER_OK)
         goto out;
     if (rename(crier_buf_str(&staged), crier_buf_str(&final)) != 0) {

@@ -277,7 +277,8 @@ out:
 
 crier_status
 crier_renderer_run(crier_renderer *r, const crier_article *art, const char *output,
-                   crier_format format, size_t *ret_frames, crier_failure *ret_failure)
+                   crier_format format, const crier_file_opts *file_opts, size_t *ret_frames,
+                   crier_failure *ret_failure)
 {
     crier_script *script = NULL;
     crier_sink *sink = NULL;
@@ -296,7 +297,8 @@ crier_renderer_run(crier_renderer *r, const crier_article *art, const char *outp
         .date = art->date,
         .comment = art->url,
     };
-    st = crier_sink_file_open(output, format, crier_speech_sample_rate(r->speech), &tags, &sink);
+    st = crier_sink_file_open_opts(output, format, crier_speech_sample_rate(r->speech), &tags,
+                                   file_opts, &sink);
     if (st != CRIER_OK) {
         set_failure(ret_failure, CRIER_WHERE_OUTPUT, 0);
         goto out;

@@ -442,6 +442,69 @@ article_over_cap(void **state)
     free(text);
 }
 
+/* The seed article: every number, date, title and acronym comes out spoken. */
+static void
+seed_article(void **state)
+{
+    (void)state;
+    const char *shared = getenv("CRIER_SHARED_DIR");
+    char path[1024];
+    crier_buf text, all;
+    crier_block blocks[64];
+    size_t n_blocks = 0;
+    crier_script *s = NULL;
+
+    if (shared == NULL)
+        skip();
+    snprintf(path, sizeof path, "%s/seed/000_90973953df2b6e18.txt", shared);
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        skip();
+    crier_buf_init(&text, 1 << 20);
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        assert_int_equal(crier_buf_append(&text, chunk, n), CRIER_OK);
+    fclose(f);
+    /* paragraphs are separated by blank lines */
+    for (char *p = text.data, *e; p != NULL && *p != '\0' && n_blocks < 64; p = e) {
+        e = strstr(p, "\n\n");
+        if (e != NULL) {
+            *e = '\0';
+            e += 2;
+        }
+        while (*p == '\n' || *p == ' ')
+            p++;
+        if (*p != '\0')
+            blocks[n_blocks++] = (crier_block){CRIER_BLOCK_PARAGRAPH, 0, p, 0};
+    }
+    for (size_t i = 0; i < n_blocks; i++) /* the block text has no line breaks */
+        for (char *q = blocks[i].text; *q; q++)
+            if (*q == '\n')
+                *q = ' ';
+    crier_article art = {.title = blocks[1].text, .blocks = blocks + 2, .n_blocks = n_blocks - 2};
+    assert_int_equal(crier_normalize(en, &art, NULL, &s), CRIER_OK);
+    crier_buf_init(&all, CRIER_BUF_DEFAULT_MAX);
+    for (size_t b = 0; b < s->n_blocks; b++)
+        for (size_t k = 0; k < s->blocks[b].n_sentences; k++) {
+            assert_int_equal(crier_buf_puts(&all, s->blocks[b].sentences[k].spoken), CRIER_OK);
+            assert_int_equal(crier_buf_putc(&all, '\n'), CRIER_OK);
+        }
+    const char *spoken = crier_buf_str(&all);
+    const char *want[] = {"on February first, twenty twenty six", "the forty seventh anniversary",
+                          "Lieutenant General Eyal Zamir", "U S and Iran", "I D F Chief",
+                          "U S allies", "Channel twelve", "Mar-a-Lago", "anti U S and"};
+    for (size_t w = 0; w < sizeof want / sizeof want[0]; w++)
+        if (strstr(spoken, want[w]) == NULL)
+            fail_msg("missing \"%s\" in:\n%s", want[w], spoken);
+    for (const char *q = spoken; *q; q++)
+        if (crier_is_ascii_digit((unsigned char)*q))
+            fail_msg("a digit is left: %.40s", q);
+    crier_script_free(s);
+    crier_buf_free(&all);
+    crier_buf_free(&text);
+}
+
 int
 main(void)
 {
@@ -463,6 +526,7 @@ main(void)
         cmocka_unit_test(loader_skips_broken_lines),
         cmocka_unit_test(article_to_script),
         cmocka_unit_test(article_over_cap),
+        cmocka_unit_test(seed_article),
     };
     return cmocka_run_group_tests(tests, load_en, free_en);
 }

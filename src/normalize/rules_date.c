@@ -317,6 +317,12 @@ norm_match_decade(const norm_ctx *c, size_t i, norm_match *m)
     while (k + d < len && crier_is_ascii_digit((unsigned char)b[k + d]))
         d++;
     size_t rest = len - k - d;
+    if (k > 0 && d == 2 && rest == 0) { /* "in '24": a year said by its last two digits */
+        m->v[0] = norm_digits_value(b + k, 2);
+        m->v[1] = 0;
+        m->n_toks = 1;
+        return true;
+    }
     if (!((d == 4 && k == 0) || d == 2) || b[k + d - 1] != '0')
         return false;
     if (rest == 0 && d == 4 && norm_trail_len(c, i) >= 2 && c->text[c->toks[i].trail] == '\'' &&
@@ -343,6 +349,11 @@ norm_say_decade(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out
     size_t from = out->len;
     if (st != CRIER_OK)
         return st;
+    if (m->v[1] == 0 && m->v[0] < 10 && /* "'05": oh five */
+        (st = norm_put(out, norm_word(c->lang, "zero_in_year", "oh"))) != CRIER_OK)
+        return st;
+    if (m->v[1] == 0) /* "'24": twenty four */
+        return norm_say_cardinal(c->lang, m->v[0], out);
     if (m->v[1] == 2)
         st = norm_say_cardinal(c->lang, m->v[0], out);
     else

@@ -231,11 +231,24 @@ range_split(const char *s, size_t len, size_t *ret_dash, size_t *ret_dash_len)
     return crier_is_ascii_digit((unsigned char)s[0]) || s[0] == '$' || (unsigned char)s[0] >= 0xC2;
 }
 
+/* "2025/26", "2025/2026": a season or fiscal year, said as a range. */
+static bool
+season_split(const char *s, size_t len, size_t *ret_dash)
+{
+    if ((len != 7 && len != 9) || s[4] != '/' || !norm_all_digits(s, 4) ||
+        !norm_all_digits(s + 5, len - 5))
+        return false;
+    uint64_t a = norm_digits_value(s, 4), b = norm_digits_value(s + 5, len - 5);
+    *ret_dash = 4;
+    return a >= 1900 && a <= 2099 && (len == 7 ? b == (a + 1) % 100 : b == a + 1);
+}
+
 bool
 norm_match_range(const norm_ctx *c, size_t i, norm_match *m)
 {
-    size_t dash, dl;
-    if (!range_split(norm_body(c, i), norm_body_len(c, i), &dash, &dl))
+    size_t dash, dl = 1;
+    if (!season_split(norm_body(c, i), norm_body_len(c, i), &dash) &&
+        !range_split(norm_body(c, i), norm_body_len(c, i), &dash, &dl))
         return false;
     m->v[0] = dash;
     m->v[1] = dl;

@@ -34,11 +34,17 @@ ex_ci_contains(const char *hay, const char *needle)
     return n == 0;
 }
 
+/* libxml2's HTML parser lower-cases element names, so a plain compare does. */
 bool
 ex_is_tag(xmlNodePtr n, const char *name)
 {
-    return n && n->type == XML_ELEMENT_NODE && n->name &&
-           ex_ci_equal((const char *)n->name, name);
+    return n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, name) == 0;
+}
+
+static int
+cmp_name(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, *(const char *const *)elem);
 }
 
 bool
@@ -51,21 +57,19 @@ ex_is_heading(xmlNodePtr n)
 bool
 ex_is_block_tag(xmlNodePtr n)
 {
+    /* sorted for bsearch */
     static const char *const blocks[] = {
-        "address", "article", "aside", "blockquote", "body", "center", "dd", "details",
-        "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
-        "form", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p",
-        "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
-        "ul", "caption", "noscript", "video", "audio", "iframe", "canvas", "object"
+        "address", "article", "aside", "audio", "blockquote", "body", "canvas", "caption",
+        "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset",
+        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+        "hgroup", "hr", "html", "iframe", "li", "main", "menu", "nav", "noscript", "object",
+        "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+        "tr", "ul", "video",
     };
-    if (n == NULL || n->type != XML_ELEMENT_NODE)
+    if (n == NULL || n->type != XML_ELEMENT_NODE || n->name == NULL)
         return false;
-    if (ex_is_heading(n))
-        return true;
-    for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
-        if (ex_ci_equal((const char *)n->name, blocks[i]))
-            return true;
-    return false;
+    return bsearch(n->name, blocks, sizeof blocks / sizeof blocks[0], sizeof blocks[0],
+                   cmp_name) != NULL;
 }
 
 const char *
@@ -368,8 +372,11 @@ out:
 }
 
 /* Below this many characters an attempt's article is suspect (a teaser, a
- * caption) and the page is tried again with less pruning; the longest wins. */
+ * caption) and the page is tried again with less pruning; the longest wins.
+ * Pages past EX_MAX_RETRY_BYTES get one attempt: a page that big with no
+ * article in it is not worth parsing four times. */
 #define EX_MIN_ARTICLE_CHARS 500
+#define EX_MAX_RETRY_BYTES ((size_t)8 << 20)
 
 crier_status
 ex_extract_html(const crier_document *doc, const crier_limits *lim, const ex_boiler *boiler,
@@ -386,7 +393,7 @@ ex_extract_html(const crier_document *doc, const crier_limits *lim, const ex_boi
     for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
         crier_article *art = NULL;
         st = attempt(doc, lim, boiler, tries[i], &art);
-        if (st == CRIER_E_NO_ARTICLE)
+        if (st == CRIER_E_NO_ARTICLE && doc->len <= EX_MAX_RETRY_BYTES)
             continue;
         if (st != CRIER_OK)
             break;
@@ -400,7 +407,7 @@ ex_extract_html(const crier_document *doc, const crier_limits *lim, const ex_boi
         } else {
             crier_article_free(art);
         }
-        if (chars >= EX_MIN_ARTICLE_CHARS)
+        if (chars >= EX_MIN_ARTICLE_CHARS || doc->len > EX_MAX_RETRY_BYTES)
             break;
     }
     if (st != CRIER_OK && st != CRIER_E_NO_ARTICLE) {

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "batch/batch_internal.h"
@@ -273,23 +274,51 @@ bt_manifest_name(unsigned k, unsigned n, crier_buf *out)
     return crier_buf_printf(out, "%s%u-of-%u.tsv", prefix, k, n);
 }
 
+/* Streams the lines to a temporary file beside the manifest and renames it
+ * over the old one: a folder of millions of pages never holds its manifest
+ * text in memory, and a reader sees the old file or the new, never half. */
 crier_status
 bt_manifest_write(const char *dir, const char *name, const bt_manifest *m)
 {
-    crier_buf text, path;
-    crier_status st;
+    crier_buf line, path, tmp;
+    crier_status st = CRIER_OK;
+    FILE *f = NULL;
+    int fd;
 
-    crier_buf_init(&text, (size_t)1 << 34);
-    crier_buf_init(&path, 4096);
-    st = crier_buf_puts(&text, header);
-    for (size_t i = 0; i < m->n && st == CRIER_OK; i++)
-        st = bt_entry_format(&m->entries[i], &text);
-    if (st == CRIER_OK)
-        st = bt_path_join(dir, name, &path);
-    if (st == CRIER_OK)
-        st = bt_write_atomic(crier_buf_str(&path), crier_buf_str(&text), text.len);
-    crier_buf_free(&text);
+    crier_buf_init(&line, (size_t)1 << 24);
+    crier_buf_init(&path, 8192);
+    crier_buf_init(&tmp, 8192);
+    if ((st = bt_path_join(dir, name, &path)) != CRIER_OK ||
+        (st = bt_path_join(dir, name, &tmp)) != CRIER_OK ||
+        (st = crier_buf_puts(&tmp, ".XXXXXX")) != CRIER_OK)
+        goto out;
+    if ((fd = mkstemp(tmp.data)) < 0 || (f = fdopen(fd, "w")) == NULL) {
+        if (fd >= 0) {
+            close(fd);
+            unlink(tmp.data);
+        }
+        st = CRIER_E_WRITE;
+        goto out;
+    }
+    (void)fchmod(fd, 0644);
+    if (fputs(header, f) == EOF)
+        st = CRIER_E_WRITE;
+    for (size_t i = 0; i < m->n && st == CRIER_OK; i++) {
+        crier_buf_clear(&line);
+        st = bt_entry_format(&m->entries[i], &line);
+        if (st == CRIER_OK && fwrite(line.data, 1, line.len, f) != line.len)
+            st = CRIER_E_WRITE;
+    }
+    if (fclose(f) != 0 && st == CRIER_OK)
+        st = CRIER_E_WRITE;
+    if (st == CRIER_OK && rename(tmp.data, path.data) != 0)
+        st = CRIER_E_WRITE;
+    if (st != CRIER_OK)
+        (void)unlink(tmp.data);
+out:
+    crier_buf_free(&line);
     crier_buf_free(&path);
+    crier_buf_free(&tmp);
     return st;
 }
 

@@ -67,7 +67,7 @@ bt_report_write(const char *path, const char *input_dir, const char *output_dir,
     crier_buf out;
     crier_status st;
 
-    crier_buf_init(&out, (size_t)1 << 34);
+    crier_buf_init(&out, SIZE_MAX / 2);
     st = crier_buf_puts(&out, "{\n  ");
     if (st == CRIER_OK)
         st = put_key_string(&out, "input", input_dir);

@@ -238,6 +238,8 @@ cmd_batch(int argc, char **argv)
     int code = parse(argc, argv, &o, &out, &merge);
     if (code != -1)
         return code;
+    if (o.feed.path != NULL && o.feed.image == NULL)
+        cli_error(NULL, "note: the feed has no artwork; Apple Podcasts requires it (--feed-image URL)");
     if (merge) {
         st = crier_batch_merge(out, &o, &s, &where);
         if (st != CRIER_OK)

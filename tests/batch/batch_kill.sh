@@ -20,7 +20,11 @@ not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; p
 check() { local name=$1; shift; if "$@"; then ok "$name"; else not_ok "$name" "failed: $*"; fi; }
 
 audio_count() { find "$1" -maxdepth 1 -type f -name '*.ogg' | wc -l; }
-leftovers() { find "$1" \( -name '*.part' -o -name '.crier-work-*' -o -name '.*.XXXXXX' \) | head -3; }
+# Anything but outputs and manifests: partial audio, staging folders, temporary files.
+leftovers() {
+  find "$1" -mindepth 1 \( -name '*.part' -o \( -name '.*' ! -name '.crier-manifest.tsv' \
+    ! -name '.crier-manifest.[0-9]*-of-[0-9]*.tsv' \) \) | head -3
+}
 done_lines() { local c; c=$(grep -c $'\tdone\t' "$1/.crier-manifest.tsv" 2>/dev/null); echo "${c:-0}"; }
 # wait_for COUNT DIR: until the manifest records COUNT finished pages (20 s at most).
 wait_for() {

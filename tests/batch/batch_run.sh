@@ -19,7 +19,11 @@ check() { local name=$1; shift; if "$@"; then ok "$name"; else not_ok "$name" "f
 audio() { (cd "$1" && find . -maxdepth 1 -type f -name '*.wav' -printf '%f\n' | LC_ALL=C sort); }
 # name inode mtime of each audio file: what a re-render would change.
 stamps() { (cd "$1" && find . -maxdepth 1 -type f -name '*.wav' -printf '%f %i %T@\n' | LC_ALL=C sort); }
-leftovers() { find "$1" \( -name '*.part' -o -name '.crier-work-*' -o -name '.*.XXXXXX' \) | head -3; }
+# Anything but outputs and manifests: partial audio, staging folders, temporary files.
+leftovers() {
+  find "$1" -mindepth 1 \( -name '*.part' -o \( -name '.*' ! -name '.crier-manifest.tsv' \
+    ! -name '.crier-manifest.[0-9]*-of-[0-9]*.tsv' \) \) | head -3
+}
 summary() { grep '^crier: batch: [0-9]* pages' "$1" | tail -1; }
 
 in=$T/in

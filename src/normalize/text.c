@@ -7,38 +7,38 @@
 
 /* First match wins; each row has golden lines in tests/golden/normalize/en/. */
 static const norm_rule rules[] = {
-    {"citation", norm_match_citation, norm_say_nothing},  /* "[1]" */
-    {"web", norm_match_web, norm_say_web},                /* URLs, e-mail, @handle, #tag */
-    {"title", norm_match_title, norm_say_entry},          /* "Lt.-Gen. Eyal Zamir" */
-    {"abbrev", norm_match_abbrev, norm_say_entry},        /* "vs.", "approx." */
-    {"money", norm_match_money, norm_say_money},          /* "$1.5 billion", "€20", "NIS 5" */
-    {"date", norm_match_date, norm_say_date},             /* "Feb. 1, 2026", "1 February 2026" */
-    {"phone", norm_match_phone, norm_say_phone},          /* "(555) 555-5555", "10.0.0.1" */
-    {"decade", norm_match_decade, norm_say_decade},       /* "1980s", "'90s" */
-    {"era", norm_match_era, norm_say_era},                /* "70 AD", "500 BC" */
-    {"time", norm_match_time, norm_say_time},             /* "3:30 p.m.", "9 a.m." */
-    {"math", norm_match_math, norm_say_math},             /* "2*8", "1-4=5" */
-    {"range", norm_match_range, norm_say_range},          /* "2019-2023", "$50-$100" */
-    {"dash", norm_match_dash_range, norm_say_word_to},    /* "4 am - 8 pm" */
-    {"measure", norm_match_measure, norm_say_measure},    /* "12kg", "100 million km" */
-    {"fraction", norm_match_fraction, norm_say_fraction}, /* "1/3", "2 1/2", "½" */
-    {"dims", norm_match_dims, norm_say_dims},             /* "25 x 7", "2x8" */
-    {"percent", norm_match_percent, norm_say_percent},    /* "5%", "2.5 %" */
-    {"house", norm_match_house_number, norm_say_house_number}, /* "2788 San Tomas Expy" */
-    {"zip", norm_match_zip, norm_say_zip},                     /* "FL, 95051" */
-    {"model", norm_match_model, norm_say_model},               /* "737 MAX 9" */
-    {"ordinal", norm_match_ordinal, norm_say_ordinal_tok},     /* "47th", "1st" */
-    {"year", norm_match_year, norm_say_year_tok},              /* "in 1998", "2026" */
-    {"number", norm_match_number, norm_say_number_tok},        /* "1,500", "2.5", "-3" */
-    {"serial", norm_match_serial, norm_say_serial},            /* "H5N1", "A380", "ab9453" */
-    {"direction", norm_match_direction, norm_say_direction},   /* "1211 E Arques Ave" */
-    {"state", norm_match_postal_state, norm_say_postal_state}, /* "Santa Clara, CA 95051" */
-    {"acronym", norm_match_acronym, norm_say_entry},           /* "IDF", "NATO", "US" */
-    {"initials", norm_match_initials, norm_say_initials},      /* "U.S.", "J.R.R." */
-    {"roman", norm_match_roman, norm_say_roman},               /* "World War II", "Charles III" */
-    {"party", norm_match_affiliation, norm_say_affiliation},   /* "D-Calif." */
-    {"caps", norm_match_caps, norm_say_initials},              /* "NKVD": no vowel, spelled */
-    {"symbol", norm_match_symbol, norm_say_entry},             /* "&" */
+    {"citation", norm_match_citation, norm_say_nothing, false}, /* "[1]" */
+    {"web", norm_match_web, norm_say_web, false},               /* URLs, e-mail, @handle, #tag */
+    {"title", norm_match_title, norm_say_entry, true},          /* "Lt.-Gen. Eyal Zamir" */
+    {"abbrev", norm_match_abbrev, norm_say_entry, true},        /* "vs.", "approx." */
+    {"money", norm_match_money, norm_say_money, false},    /* "$1.5 billion", "€20", "NIS 5" */
+    {"date", norm_match_date, norm_say_date, true},        /* "Feb. 1, 2026", "1 February 2026" */
+    {"phone", norm_match_phone, norm_say_phone, false},    /* "(555) 555-5555", "10.0.0.1" */
+    {"decade", norm_match_decade, norm_say_decade, false}, /* "1980s", "'90s" */
+    {"era", norm_match_era, norm_say_era, false},          /* "70 AD", "500 BC" */
+    {"time", norm_match_time, norm_say_time, false},       /* "3:30 p.m.", "9 a.m." */
+    {"math", norm_match_math, norm_say_math, false},       /* "2*8", "1-4=5" */
+    {"range", norm_match_range, norm_say_range, false},    /* "2019-2023", "$50-$100" */
+    {"dash", norm_match_dash_range, norm_say_word_to, false},         /* "4 am - 8 pm" */
+    {"measure", norm_match_measure, norm_say_measure, false},         /* "12kg", "100 million km" */
+    {"fraction", norm_match_fraction, norm_say_fraction, false},      /* "1/3", "2 1/2", "½" */
+    {"dims", norm_match_dims, norm_say_dims, true},                   /* "25 x 7", "2x8" */
+    {"percent", norm_match_percent, norm_say_percent, false},         /* "5%", "2.5 %" */
+    {"house", norm_match_house_number, norm_say_house_number, false}, /* "2788 San Tomas Expy" */
+    {"zip", norm_match_zip, norm_say_zip, false},                     /* "FL, 95051" */
+    {"model", norm_match_model, norm_say_model, false},               /* "737 MAX 9" */
+    {"ordinal", norm_match_ordinal, norm_say_ordinal_tok, false},     /* "47th", "1st" */
+    {"year", norm_match_year, norm_say_year_tok, false},              /* "in 1998", "2026" */
+    {"number", norm_match_number, norm_say_number_tok, false},        /* "1,500", "2.5", "-3" */
+    {"serial", norm_match_serial, norm_say_serial, false},            /* "H5N1", "A380", "ab9453" */
+    {"direction", norm_match_direction, norm_say_direction, false},   /* "1211 E Arques Ave" */
+    {"state", norm_match_postal_state, norm_say_postal_state, false}, /* "Santa Clara, CA 95051" */
+    {"acronym", norm_match_acronym, norm_say_entry, true},            /* "IDF", "NATO", "US" */
+    {"initials", norm_match_initials, norm_say_initials, false},      /* "U.S.", "J.R.R." */
+    {"roman", norm_match_roman, norm_say_roman, false}, /* "World War II", "Charles III" */
+    {"party", norm_match_affiliation, norm_say_affiliation, false}, /* "D-Calif." */
+    {"caps", norm_match_caps, norm_say_initials, false},            /* "NKVD": no vowel, spelled */
+    {"symbol", norm_match_symbol, norm_say_entry, false},           /* "&" */
 };
 
 /* Tokens kept ahead of the current one so that multi-token rules see their
@@ -168,7 +168,12 @@ say_at(const norm_ctx *c, size_t i, bool last_in_text, crier_buf *out, size_t *r
     *ret_used = 1;
     if (body_len > c->max_token_bytes) /* a run no listener could follow: left out */
         return CRIER_OK;
+    bool word = body_len > 0;
+    for (size_t k = 0; k < body_len && word; k++)
+        word = crier_is_ascii_lower((unsigned char)c->text[c->toks[i].body + k]);
     for (r = 0; body_len > 0 && r < sizeof rules / sizeof rules[0]; r++) {
+        if (word && !rules[r].words)
+            continue;
         norm_match_reset(&m);
         if (rules[r].match(c, i, &m))
             break;

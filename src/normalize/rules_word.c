@@ -37,8 +37,11 @@ norm_match_title(const norm_ctx *c, size_t i, norm_match *m)
     if (after_name(c, i) &&
         has_flag(norm_lookup_dotted(c, i, NT_ABBREVS, &abbrev_dot), 1, "after_name"))
         return false;
-    /* a title stands before a name: "Dr. Smith", "Lt.-Gen. Eyal Zamir" */
-    if (!norm_tok_capitalized(c, i + 1) && !has_flag(e, 1, "always"))
+    /* a title stands before a name: "Dr. Smith", "Lt.-Gen. Eyal Zamir", "Sgt. 1st Class" */
+    bool before_name = norm_tok_capitalized(c, i + 1) ||
+                       (i + 1 < c->n_toks && norm_body_len(c, i + 1) > 0 &&
+                        crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0]));
+    if (!before_name && !has_flag(e, 1, "always"))
         return false;
     m->entry = e;
     m->n_toks = 1;

@@ -217,7 +217,7 @@ crier_normalize(const crier_lang *lang, const crier_article *art, const crier_no
     if ((script = calloc(1, sizeof *script)) == NULL ||
         (script->blocks = calloc(art->n_blocks + 1, sizeof *script->blocks)) == NULL)
         goto out;
-    crier_buf_init(&bb.spoken, CRIER_DEFAULT_MAX_ARTICLE_BYTES);
+    crier_buf_init(&bb.spoken, CRIER_BUF_DEFAULT_MAX); /* words grow: "%" is "percent" */
     st = o.intro ? build_block(script, &bb, art, 0, true) : CRIER_OK;
     for (size_t i = 0; i < art->n_blocks && st == CRIER_OK; i++) {
         const crier_block *ab = &art->blocks[i];

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# render-bench: what does 'crier render' cost next to eSpeak NG and encoding?
+#
+# usage: tests/bench/render-bench.sh [PAGE] [BUILD_DIR]
+#   PAGE       a saved page (default: readability-test-pages/nytimes-2, ~400 s of audio)
+#   BUILD_DIR  a meson build folder with crier and tests/audio/crier-encode (default build-audio)
+#   RUNS=N     runs per row (default 3); each row shows the fastest (the machine is shared)
+#
+# Rows, for OGG Vorbis and MP3:
+#   crier render          page -> extract -> normalize -> eSpeak NG -> encoder (thread)
+#   speak+encode thread   crier's text, one sentence a line -> eSpeak NG -> encoder (thread)
+#   speak+encode serial   the same with encoding on eSpeak NG's thread
+#   encode alone (crier)  crier's own WAV -> the same encoder settings (crier-encode)
+#   espeak-ng -w          the same text -> WAV by the espeak-ng program
+#   sndfile-convert       that WAV -> OGG/MP3 with libsndfile's defaults
+#   espeak-ng + convert   the two above, one after the other
+# Render should cost little more than "encode alone": synthesis overlaps encoding.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+page=${1:-$root/../shared/corpora/readability-test-pages/nytimes-2/source.html}
+build=${2:-$root/build-audio}
+runs=${RUNS:-3}
+crier=$build/crier
+[ -x "$crier" ] || crier=$build/src/cli/crier
+encode=$build/tests/audio/crier-encode
+for x in "$crier" "$encode"; do [ -x "$x" ] || { echo "missing $x (build first)" >&2; exit 2; }; done
+for c in espeak-ng sndfile-convert soxi; do
+    command -v "$c" >/dev/null || { echo "missing $c" >&2; exit 2; }
+done
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# best_of CMD...: the fastest wall time of $runs runs, in seconds.
+best_of() {
+    local best= t0 t1 t
+    for _ in $(seq "$runs"); do
+        t0=$(date +%s.%N)
+        "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
+        t1=$(date +%s.%N)
+        t=$(echo "$t1 - $t0" | bc -l)
+        if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
+    done
+    printf '%.2f' "$best"
+}
+
+"$crier" text "$page" >"$tmp/text.txt"
+"$crier" render "$page" -o "$tmp/crier.wav"
+audio=$(soxi -D "$tmp/crier.wav")
+words=$(wc -w <"$tmp/text.txt")
+t_wav=$(best_of "$crier" render "$page" -o "$tmp/crier.wav")
+t_espeak=$(best_of espeak-ng -f "$tmp/text.txt" -w "$tmp/espeak.wav")
+
+echo "page: $page"
+echo "words: $words   audio: $(printf '%.1f' "$audio") s   runs: $runs (fastest shown)   load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "crier render to WAV: $t_wav s   espeak-ng -w: $t_espeak s"
+printf '%-6s %14s %14s %14s %14s %14s %14s %14s\n' format "crier render" "speak+enc thr" "speak+enc ser" \
+    "encode alone" "espeak-ng -w" "sndfile-conv" "espeak+conv"
+for fmt in ogg mp3; do
+    t_render=$(best_of "$crier" render "$page" -o "$tmp/out.$fmt")
+    t_thr=$(best_of "$encode" --speak "$tmp/text.txt" "$tmp/speak.$fmt")
+    t_ser=$(best_of "$encode" --speak "$tmp/text.txt" "$tmp/speak.$fmt" --no-thread)
+    t_enc=$(best_of "$encode" "$tmp/crier.wav" "$tmp/enc.$fmt")
+    t_conv=$(best_of sndfile-convert "$tmp/espeak.wav" "$tmp/conv.$fmt")
+    t_sum=$(echo "$t_espeak + $t_conv" | bc -l)
+    printf '%-6s %12s s %12s s %12s s %12s s %12s s %12s s %12.2f s\n' "$fmt" "$t_render" "$t_thr" \
+        "$t_ser" "$t_enc" "$t_espeak" "$t_conv" "$t_sum"
+    printf '%-6s sizes: crier %s KB, sndfile-convert %s KB\n' "" \
+        $(( $(stat -c %s "$tmp/out.$fmt") / 1024 )) $(( $(stat -c %s "$tmp/conv.$fmt") / 1024 ))
+done

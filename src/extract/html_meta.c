@@ -328,15 +328,80 @@ visit(found *f, xmlNodePtr n)
     }
     if (ex_is_tag(n, "time") && f->time_dt == NULL)
         return keep(&f->time_dt, ex_attr(n, "datetime"));
-    if (f->byline_el == NULL && names_byline(n) && !ex_is_tag(n, "body") &&
-        !ex_is_tag(n, "html") && !ex_is_tag(n, "meta")) {
-        char *t = NULL;
-        st = node_text(n, &t);
-        /* a byline is a name, not a paragraph or an author bio */
-        if (st == CRIER_OK && t && strlen(t) < 100)
-            f->byline_el = t;
-        else
-            free(t);
+    return st;
+}
+
+/* Readability's unlikely candidates (its regular expressions as word lists):
+ * the byline search does not look inside them. */
+static bool
+byline_search_skips(xmlNodePtr n)
+{
+    static const char *const unlikely[] = {
+        "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community",
+        "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
+        "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
+        "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+        "yom-remote",
+    };
+    static const char *const maybe[] = { "and", "article", "body", "column", "content", "main",
+                                         "shadow" };
+    static const char *const roles[] = { "menu", "menubar", "complementary", "navigation",
+                                         "alert", "alertdialog", "dialog" };
+    const char *role = ex_attr(n, "role");
+    for (size_t i = 0; role && i < sizeof roles / sizeof roles[0]; i++)
+        if (ex_ci_equal(role, roles[i]))
+            return true;
+    if (ex_is_tag(n, "body") || ex_is_tag(n, "a"))
+        return false;
+    const char *attrs[2] = { ex_attr(n, "class"), ex_attr(n, "id") };
+    bool hit = false, ok = false;
+    for (int a = 0; a < 2; a++) {
+        for (size_t i = 0; attrs[a] && i < sizeof unlikely / sizeof unlikely[0]; i++)
+            hit |= ex_ci_contains(attrs[a], unlikely[i]);
+        for (size_t i = 0; attrs[a] && i < sizeof maybe / sizeof maybe[0]; i++)
+            ok |= ex_ci_contains(attrs[a], maybe[i]);
+    }
+    return hit && !ok;
+}
+
+/* The page's byline element, found as Readability finds it: the first
+ * visible element named byline/author/dateline (class, id, rel=author,
+ * itemprop=author) outside chrome, with its itemprop=name part if it has one,
+ * under 100 characters. */
+static crier_status
+find_byline_element(ex_html *h, found *f)
+{
+    size_t depth = 0;
+    xmlNodePtr root = h->body;
+    crier_status st = CRIER_OK;
+    for (xmlNodePtr n = root; n && f->byline_el == NULL && st == CRIER_OK;) {
+        bool skip = false;
+        if (n->type == XML_ELEMENT_NODE && n != root) {
+            if (ex_is_invisible(n)) {
+                skip = true;
+            } else if (names_byline(n)) {
+                xmlNodePtr name = n;
+                size_t d = 0;
+                for (xmlNodePtr c = n->children ? n->children : NULL; c;
+                     c = ex_next(c, n, d >= h->lim->max_dom_depth, &d)) {
+                    const char *ip = ex_attr(c, "itemprop");
+                    if (ip && ex_ci_contains(ip, "name")) {
+                        name = c;
+                        break;
+                    }
+                }
+                char *t = NULL;
+                st = node_text(name, &t);
+                if (st == CRIER_OK && t && strlen(t) < 100)
+                    f->byline_el = t;
+                else
+                    free(t);
+                skip = true;
+            } else if (byline_search_skips(n)) {
+                skip = true;
+            }
+        }
+        n = ex_next(n, root, skip || depth >= h->lim->max_dom_depth, &depth);
     }
     return st;
 }
@@ -357,7 +422,22 @@ set_byline(crier_article *art, const char *v)
         return CRIER_OK;
     if (art->site && ex_text_equal_loose(v, art->site))
         return CRIER_OK;
-    return ex_set_field(&art->byline, v, strlen(v), false);
+    /* "Dan Goodin - Apr 16, 2015", "James Akinaka • 8h": the name, not the
+     * time stamp the byline line carries */
+    static const char *const seps[] = { " - ", " \xe2\x80\xa2 ", " | ", " \xc2\xb7 ",
+                                        " \xe2\x80\x94 ", " \xe2\x80\x93 " };
+    size_t len = strlen(v);
+    for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+        const char *hit = strstr(v, seps[i]);
+        if (hit == NULL || (size_t)(hit - v) >= len)
+            continue;
+        for (const char *p = hit; *p; p++)
+            if (crier_is_ascii_digit((unsigned char)*p)) {
+                len = (size_t)(hit - v);
+                break;
+            }
+    }
+    return ex_set_field(&art->byline, v, len, false);
 }
 
 /* ISO 8601 as given when it starts with YYYY-MM-DD; "YYYY/MM/DD" and a space
@@ -559,6 +639,8 @@ ex_html_metadata(ex_html *h, crier_article *art)
          n = ex_next(n, root, depth >= h->lim->max_dom_depth, &depth))
         if (n->type == XML_ELEMENT_NODE)
             st = visit(f, n);
+    if (st == CRIER_OK && h->body)
+        st = find_byline_element(h, f);
     if (st == CRIER_OK)
         st = assemble(f, art);
     found_free(f);

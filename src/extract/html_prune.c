@@ -252,6 +252,24 @@ role_is_chrome(xmlNodePtr n)
     return false;
 }
 
+bool
+ex_is_invisible(xmlNodePtr n)
+{
+    return tag_in(n, drop_always, N_OF(drop_always)) || is_hidden(n);
+}
+
+bool
+ex_is_unlikely(xmlNodePtr n)
+{
+    if (tag_in(n, drop_always, N_OF(drop_always)) || is_hidden(n))
+        return true;
+    if (ex_is_tag(n, "body") || ex_is_tag(n, "html") || ex_is_tag(n, "main") ||
+        ex_is_tag(n, "article"))
+        return false;
+    return role_is_chrome(n) || attr_verdict(ex_attr(n, "class")) < 0 ||
+           attr_verdict(ex_attr(n, "id")) < 0;
+}
+
 static bool
 is_article_body(xmlNodePtr n)
 {

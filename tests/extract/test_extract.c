@@ -237,6 +237,29 @@ metadata_from_the_page(void **state)
 }
 
 static void
+byline_element_search(void **state)
+{
+    (void)state;
+    /* chrome and hidden elements are stepped over; itemprop=name wins */
+    const char *page = "<html><body><div class='site-header'><span class='author'>Menu Person</span></div>"
+                       "<div style='display:none' class='byline'>Hidden Person</div>"
+                       "<div class='byline'><span itemprop='author'><span itemprop='name'>Dan Goodin"
+                       "</span> Senior Editor</span></div>"
+                       "<article><p>" PROSE1 "</p><p>" PROSE2 "</p></article></body></html>";
+    crier_article *art = extract_html(page);
+    assert_string_equal(art->byline, "Dan Goodin");
+    char *text = as_text(art);
+    assert_null(strstr(text, "Senior Editor"));
+    free(text);
+    crier_article_free(art);
+    /* a time stamp after the name is cut */
+    art = extract_html("<html><body><p class='byline'>By Ann Lee - Apr 16, 2015 8:02 pm</p>"
+                       "<article><p>" PROSE1 "</p></article></body></html>");
+    assert_string_equal(art->byline, "Ann Lee");
+    crier_article_free(art);
+}
+
+static void
 byline_is_never_the_site(void **state)
 {
     (void)state;
@@ -429,6 +452,7 @@ main(void)
         cmocka_unit_test(metadata_from_meta_tags),
         cmocka_unit_test(metadata_from_json_ld_graph),
         cmocka_unit_test(metadata_from_the_page),
+        cmocka_unit_test(byline_element_search),
         cmocka_unit_test(byline_is_never_the_site),
         cmocka_unit_test(no_article_text),
         cmocka_unit_test(pages_without_body_or_markup),

@@ -225,10 +225,17 @@ norm_field(const char *value, size_t n, const char **ret_s, size_t *ret_len)
 }
 
 const char *
-norm_word(const crier_lang *lang, const char *key, const char *def)
+norm_word(const crier_lang *lang, const char *key)
 {
     const norm_entry *e = norm_lookup(lang, NT_WORDS, key, strlen(key));
-    return e ? e->value : def;
+    return e ? e->value : NULL;
+}
+
+crier_status
+norm_put_glue(const crier_lang *lang, crier_buf *out, const char *key)
+{
+    const char *w = norm_word(lang, key);
+    return w ? norm_put(out, w) : CRIER_E_LANG;
 }
 
 static const char *

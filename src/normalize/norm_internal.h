@@ -72,8 +72,11 @@ const norm_entry *norm_lookup(const crier_lang *lang, norm_table_id t, const cha
                               size_t key_len);
 /* The nth tab-separated field (0-based) of a value; false when absent. */
 bool norm_field(const char *value, size_t n, const char **ret_s, size_t *ret_len);
-/* A glue word from words.tsv, or def when missing. */
-const char *norm_word(const crier_lang *lang, const char *key, const char *def);
+/* A glue word from words.tsv ("point", "minus"), or NULL when the pack lacks it. */
+const char *norm_word(const crier_lang *lang, const char *key);
+/* Appends the glue word key of words.tsv; CRIER_E_LANG when the pack lacks it
+ * (C holds no English fallbacks). */
+crier_status norm_put_glue(const crier_lang *lang, crier_buf *out, const char *key);
 
 /* ---- number words (numwords.c) ----------------------------------------- */
 

@@ -124,7 +124,11 @@ build_intro(block_builder *bb, const crier_article *art)
             bb->blk->sentences[bb->blk->n_sentences - 1].pause = CRIER_PAUSE_HEADING;
     }
     if (art->byline != NULL) {
-        const char *by = norm_word(bb->lang, "byline", "By");
+        const char *by = norm_word(bb->lang, "byline");
+        if (by == NULL) {
+            st = CRIER_E_LANG;
+            goto out;
+        }
         crier_buf_clear(&bb->spoken);
         if ((st = crier_buf_printf(&written, "%s %s.", by, art->byline)) != CRIER_OK ||
             (st = crier_normalize_text(bb->lang, written.data, written.len, &bb->spoken)) ||

@@ -90,8 +90,9 @@ ordinalize_tail(const crier_lang *lang, crier_buf *out, size_t from)
     while (start > from && out->data[start - 1] != ' ' && out->data[start - 1] != '-')
         start--;
     const norm_entry *e = norm_lookup(lang, NT_ORDINALS, out->data + start, out->len - start);
+    const char *suffix = norm_word(lang, "ordinal_suffix");
     if (e == NULL)
-        return crier_buf_puts(out, norm_word(lang, "ordinal_suffix", "th"));
+        return suffix ? crier_buf_puts(out, suffix) : CRIER_E_LANG;
     crier_buf_truncate(out, start);
     return crier_buf_puts(out, e->value);
 }
@@ -118,7 +119,7 @@ norm_say_year(const crier_lang *lang, uint64_t n, crier_buf *out)
         return st;
     if (lo == 0)
         return put(out, lang->hundred); /* "nineteen hundred" */
-    if (lo < 10 && (st = put(out, norm_word(lang, "zero_in_year", "oh"))) != CRIER_OK)
+    if (lo < 10 && (st = norm_put_glue(lang, out, "zero_in_year")) != CRIER_OK)
         return st; /* "nineteen oh five" */
     return say_below_1000(lang, lo, out);
 }
@@ -245,7 +246,7 @@ norm_say_number(const crier_lang *lang, const norm_number *num, crier_buf *out)
 {
     crier_status st = CRIER_OK;
 
-    if (num->negative && (st = put(out, norm_word(lang, "minus", "minus"))) != CRIER_OK)
+    if (num->negative && (st = norm_put_glue(lang, out, "minus")) != CRIER_OK)
         return st;
     if (num->n_int_digits > 0) {
         if (num->has_commas && num->n_int_digits > NORM_MAX_CARDINAL_DIGITS &&
@@ -261,7 +262,7 @@ norm_say_number(const crier_lang *lang, const norm_number *num, crier_buf *out)
     } /* ".5": "point five" */
     if (st != CRIER_OK || num->frac == NULL)
         return st;
-    if ((st = put(out, norm_word(lang, "point", "point"))) != CRIER_OK)
+    if ((st = norm_put_glue(lang, out, "point")) != CRIER_OK)
         return st;
     return norm_say_digits(lang, num->frac, num->frac_len, out);
 }
@@ -287,7 +288,9 @@ norm_put_field(crier_buf *out, const char *value, size_t n)
 bool
 norm_in_word_list(const crier_lang *lang, const char *list, const char *s, size_t len)
 {
-    const char *w = norm_word(lang, list, "");
+    const char *w = norm_word(lang, list);
+    if (w == NULL)
+        return false;
     while (*w != '\0') {
         const char *sp = strchr(w, ' ');
         size_t wl = sp ? (size_t)(sp - w) : strlen(w);

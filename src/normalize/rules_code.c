@@ -23,7 +23,7 @@ norm_say_code_digits(const crier_lang *lang, const char *s, size_t len, crier_bu
         return st;
     if (lo == 0)
         return norm_put(out, lang->hundred);
-    if (lo < 10 && (st = norm_put(out, norm_word(lang, "zero_in_year", "oh"))) != CRIER_OK)
+    if (lo < 10 && (st = norm_put_glue(lang, out, "zero_in_year")) != CRIER_OK)
         return st;
     return norm_say_cardinal(lang, lo, out);
 }
@@ -137,7 +137,7 @@ norm_say_math(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         char key[8] = "math_";
         key[5] = b[k];
         key[6] = '\0';
-        st = norm_put(out, norm_word(c->lang, key, ""));
+        st = norm_put_glue(c->lang, out, key);
         k++;
     }
     return st;
@@ -191,7 +191,7 @@ norm_match_direction(const norm_ctx *c, size_t i, norm_match *m)
         return false;
     memcpy(key + 10, norm_body(c, i), len);
     key[10 + len] = '\0';
-    m->v[0] = (uint64_t)(uintptr_t)norm_word(c->lang, key, NULL);
+    m->v[0] = (uint64_t)(uintptr_t)norm_word(c->lang, key);
     m->n_toks = 1;
     return m->v[0] != 0 && i + 1 < c->n_toks && norm_body_len(c, i + 1) > 0 &&
            !crier_is_ascii_lower((unsigned char)norm_body(c, i + 1)[0]);

@@ -262,7 +262,7 @@ say_two_digit_year(const crier_lang *lang, uint64_t y, crier_buf *out)
 {
     crier_status st = CRIER_OK;
     if (y < 10)
-        st = norm_put(out, norm_word(lang, "zero_in_year", "oh"));
+        st = norm_put_glue(lang, out, "zero_in_year");
     return st != CRIER_OK ? st : norm_say_cardinal(lang, y, out);
 }
 
@@ -278,9 +278,9 @@ norm_say_date(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         return CRIER_E_LANG;
     if (m->kind == DATE_DAY_MONTH) { /* the first of February */
         bool the = i > 0 && norm_trail_len(c, i - 1) == 0 && norm_tok_is(c, i - 1, "the");
-        if ((!the && (st = norm_put(out, norm_word(lang, "the", "the"))) != CRIER_OK) ||
+        if ((!the && (st = norm_put_glue(lang, out, "the")) != CRIER_OK) ||
             (st = norm_say_ordinal(lang, m->v[1], out)) != CRIER_OK ||
-            (st = norm_put(out, norm_word(lang, "of", "of"))) != CRIER_OK ||
+            (st = norm_put_glue(lang, out, "of")) != CRIER_OK ||
             (st = norm_put_word(out, month, month_len)) != CRIER_OK)
             return st;
     } else {
@@ -350,7 +350,7 @@ norm_say_decade(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out
     if (st != CRIER_OK)
         return st;
     if (m->v[1] == 0 && m->v[0] < 10 && /* "'05": oh five */
-        (st = norm_put(out, norm_word(c->lang, "zero_in_year", "oh"))) != CRIER_OK)
+        (st = norm_put_glue(c->lang, out, "zero_in_year")) != CRIER_OK)
         return st;
     if (m->v[1] == 0) /* "'24": twenty four */
         return norm_say_cardinal(c->lang, m->v[0], out);
@@ -408,16 +408,16 @@ norm_say_era(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 static const char *
 meridiem(const norm_ctx *c, const char *s, size_t len, size_t *ret_used)
 {
-    char low[8];
-    size_t n = 0;
-    for (size_t k = 0; k < len && n < sizeof low; k++)
-        if (s[k] != '.')
-            low[n++] = (char)crier_ascii_lower((unsigned char)s[k]);
-    if (n != 2 || low[1] != 'm' || (low[0] != 'a' && low[0] != 'p') || len > 4)
+    char key[16] = "meridiem_"; /* words.tsv: "meridiem_pm" for "pm", "p.m.", "PM" */
+    size_t n = 9;
+    if (len > 4)
         return NULL;
+    for (size_t k = 0; k < len; k++)
+        if (s[k] != '.')
+            key[n++] = (char)crier_ascii_lower((unsigned char)s[k]);
+    key[n] = '\0';
     *ret_used = len;
-    return norm_word(c->lang, low[0] == 'a' ? "meridiem_am" : "meridiem_pm",
-                     low[0] == 'a' ? "a.m." : "p.m.");
+    return n > 9 ? norm_word(c->lang, key) : NULL;
 }
 
 /* The meridiem as the next token ("9 a.m."), consuming its dot. */
@@ -494,7 +494,7 @@ say_duration(const norm_ctx *c, const norm_match *m, crier_buf *out)
     for (int k = 0; k < 3 && st == CRIER_OK; k++) {
         const norm_entry *e = norm_lookup(c->lang, NT_UNITS, names[k], strlen(names[k]));
         if (k == 2)
-            st = norm_put(out, norm_word(c->lang, "and", "and"));
+            st = norm_put_glue(c->lang, out, "and");
         if (st == CRIER_OK)
             st = norm_say_cardinal(c->lang, v[k], out);
         if (st == CRIER_OK)
@@ -517,10 +517,9 @@ norm_say_time(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         norm_in_word_list(c->lang, "clock_words", norm_body(c, i + 1), norm_body_len(c, i + 1)))
         return CRIER_OK; /* "12:00 noon": twelve noon */
     if (m->v[1] == 0 && mer == NULL)
-        st = norm_put(out, norm_word(c->lang, m->v[0] > 12 ? "hundred_hours" : "oclock",
-                                     m->v[0] > 12 ? "hundred" : "o'clock"));
+        st = norm_put_glue(c->lang, out, m->v[0] > 12 ? "hundred_hours" : "oclock");
     else if (m->v[1] > 0 && m->v[1] < 10)
-        st = norm_put(out, norm_word(c->lang, "zero_in_time", "oh"));
+        st = norm_put_glue(c->lang, out, "zero_in_time");
     if (st == CRIER_OK && m->v[1] > 0)
         st = norm_say_cardinal(c->lang, m->v[1], out);
     if (st == CRIER_OK && mer != NULL)

@@ -103,8 +103,7 @@ norm_say_measure(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *ou
         st = norm_put(out, scale->value);
     if (st == CRIER_OK && m->entry != NULL)
         st = norm_put_field(out, m->entry->value, one ? 0 : 1);
-    if (st == CRIER_OK && per != NULL &&
-        (st = norm_put(out, norm_word(c->lang, "per", "per"))) == CRIER_OK)
+    if (st == CRIER_OK && per != NULL && (st = norm_put_glue(c->lang, out, "per")) == CRIER_OK)
         st = norm_put_field(out, per->value, 0);
     return st;
 }
@@ -172,12 +171,12 @@ say_fraction(const crier_lang *lang, uint64_t num, uint64_t den, bool mixed, cri
     const norm_entry *e = norm_lookup(lang, NT_FRACTIONS, key, kl);
     if (den == 1) { /* "142/1": one hundred forty-two over one */
         if ((st = norm_say_cardinal(lang, num, out)) != CRIER_OK ||
-            (st = norm_put(out, norm_word(lang, "over", "over"))) != CRIER_OK)
+            (st = norm_put_glue(lang, out, "over")) != CRIER_OK)
             return st;
         return norm_say_cardinal(lang, den, out);
     }
     if (mixed && num == 1) /* "2 1/2": two and a half */
-        st = norm_put(out, norm_word(lang, "a", "a"));
+        st = norm_put_glue(lang, out, "a");
     else
         st = norm_say_cardinal(lang, num, out);
     if (st != CRIER_OK)
@@ -197,7 +196,7 @@ norm_say_fraction(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *o
 {
     crier_status st = CRIER_OK;
     if (m->kind == 1 && ((st = norm_say_cardinal(c->lang, m->v[2], out)) != CRIER_OK ||
-                         (st = norm_put(out, norm_word(c->lang, "and", "and"))) != CRIER_OK))
+                         (st = norm_put_glue(c->lang, out, "and")) != CRIER_OK))
         return st;
     return say_fraction(c->lang, m->v[0], m->v[1], m->kind == 1, out);
 }
@@ -265,7 +264,7 @@ norm_say_range(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     crier_status st;
 
     if ((st = norm_say_token_alone(c->lang, c->text, off, dash, 0, out, &used)) != CRIER_OK ||
-        (st = norm_put(out, norm_word(c->lang, "to", "to"))) != CRIER_OK)
+        (st = norm_put_glue(c->lang, out, "to")) != CRIER_OK)
         return st;
     /* "1960-80", "2025-26": the second year is said as its last two digits */
     if (dash == 4 && len - right == 2 && norm_all_digits(b, 4) && norm_all_digits(b + right, 2))
@@ -295,7 +294,7 @@ norm_match_dash_range(const norm_ctx *c, size_t i, norm_match *m)
 crier_status
 norm_say_word_to(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
-    return norm_put(out, norm_word(c->lang, "to", "to"));
+    return norm_put_glue(c->lang, out, "to");
 }
 
 /* "25 x 7", "2x8": dimensions, said "by". */
@@ -325,7 +324,9 @@ norm_match_dims(const norm_ctx *c, size_t i, norm_match *m)
 crier_status
 norm_say_dims(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
-    const char *by = norm_word(c->lang, "by", "by");
+    const char *by = norm_word(c->lang, "by");
+    if (by == NULL)
+        return CRIER_E_LANG;
     crier_status st;
     if (norm_body_len(c, i) == 1)
         return norm_put(out, by);
@@ -415,14 +416,13 @@ norm_say_phone(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         char ch = c->text[k];
         if (crier_is_ascii_digit((unsigned char)ch)) {
             if (!in_group && any)
-                st = m->kind ? norm_put(out, norm_word(c->lang, "dot", "dot"))
-                             : crier_buf_putc(out, ',');
+                st = m->kind ? norm_put_glue(c->lang, out, "dot") : crier_buf_putc(out, ',');
             if (st == CRIER_OK)
                 st = norm_say_digits(c->lang, &ch, 1, out);
             in_group = any = true;
         } else {
             if (ch == '+')
-                st = norm_put(out, norm_word(c->lang, "plus", "plus"));
+                st = norm_put_glue(c->lang, out, "plus");
             in_group = false;
         }
     }

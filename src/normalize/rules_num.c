@@ -76,7 +76,7 @@ norm_match_money(const norm_ctx *c, size_t i, norm_match *m)
 static crier_status
 say_per(const norm_ctx *c, const norm_entry *unit, crier_buf *out)
 {
-    crier_status st = norm_put(out, norm_word(c->lang, "per", "per"));
+    crier_status st = norm_put_glue(c->lang, out, "per");
     return st != CRIER_OK ? st : norm_put_field(out, unit->value, 0);
 }
 
@@ -115,7 +115,7 @@ norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     if (cents && num->frac_len == 1)
         minor *= 10;
     if (cents && !(minor == 0 && whole)) {
-        if (whole && (st = norm_put(out, norm_word(c->lang, "and", "and"))) != CRIER_OK)
+        if (whole && (st = norm_put_glue(c->lang, out, "and")) != CRIER_OK)
             return st;
         if ((st = norm_say_cardinal(c->lang, minor, out)) != CRIER_OK ||
             (st = norm_put_field(out, cur, minor == 1 ? 2 : 3)) != CRIER_OK)

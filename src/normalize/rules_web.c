@@ -92,7 +92,7 @@ norm_say_web(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 
     if (m->kind == '#') { /* "#hashtag": hashtag, then the tag as written */
         k = 1;
-        st = norm_put(out, norm_word(c->lang, "hashtag", "hashtag"));
+        st = norm_put_glue(c->lang, out, "hashtag");
     }
     while (k < len && st == CRIER_OK) {
         size_t e = k + 1;

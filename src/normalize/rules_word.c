@@ -89,8 +89,10 @@ norm_say_entry(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         return CRIER_E_LANG;
     if ((st = norm_put_word(out, s, len)) != CRIER_OK || m->kind == 0)
         return st;
-    if (m->kind == -1) /* "MPs": "M P's", which eSpeak NG says as a plural */
-        return crier_buf_puts(out, "'s");
+    if (m->kind == -1) { /* "MPs": "M P's", which eSpeak NG says as a plural */
+        const char *plural = norm_word(c->lang, "acronym_plural");
+        return plural ? crier_buf_puts(out, plural) : CRIER_E_LANG;
+    }
     /* the possessive the rule cut off: "IBM's" -> "I B M's" */
     return crier_buf_append(out, norm_body(c, i) + norm_body_len(c, i) - (size_t)m->kind,
                             (size_t)m->kind);
@@ -281,7 +283,7 @@ norm_say_roman(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     crier_status st;
     if (m->kind)
         return norm_say_cardinal(c->lang, m->v[0], out);
-    if ((st = norm_put(out, norm_word(c->lang, "the", "the"))) != CRIER_OK)
+    if ((st = norm_put_glue(c->lang, out, "the")) != CRIER_OK)
         return st;
     return norm_say_ordinal(c->lang, m->v[0], out);
 }
@@ -299,7 +301,7 @@ norm_match_affiliation(const norm_ctx *c, size_t i, norm_match *m)
         return false;
     party[6] = b[0];
     party[7] = '\0';
-    if (norm_word(c->lang, party, NULL) == NULL)
+    if (norm_word(c->lang, party) == NULL)
         return false;
     memcpy(key, b + 2, len - 2);
     const norm_entry *e = NULL;
@@ -322,8 +324,8 @@ norm_say_affiliation(const norm_ctx *c, size_t i, const norm_match *m, crier_buf
     crier_status st;
     party[6] = norm_body(c, i)[0];
     party[7] = '\0';
-    if ((st = norm_put(out, norm_word(c->lang, party, ""))) != CRIER_OK ||
-        (st = norm_put(out, norm_word(c->lang, "of", "of"))) != CRIER_OK)
+    if ((st = norm_put_glue(c->lang, out, party)) != CRIER_OK ||
+        (st = norm_put_glue(c->lang, out, "of")) != CRIER_OK)
         return st;
     return norm_put_field(out, m->entry->value, 0);
 }

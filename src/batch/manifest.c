@@ -135,7 +135,8 @@ void
 bt_manifest_sort(bt_manifest *m)
 {
     size_t n = 0;
-    qsort(m->entries, m->n, sizeof *m->entries, cmp_entry);
+    if (m->n > 0)
+        qsort(m->entries, m->n, sizeof *m->entries, cmp_entry);
     for (size_t i = 0; i < m->n; i++) {
         if (i + 1 < m->n && strcmp(m->entries[i].f[BT_PATH], m->entries[i + 1].f[BT_PATH]) == 0) {
             bt_entry_free(&m->entries[i]); /* a later line for the same page wins */
@@ -250,7 +251,8 @@ bt_manifest_load_dir(const char *dir, bt_manifest *m)
             n++;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_name);
+    if (n > 0)
+        qsort(names, n, sizeof *names, cmp_name);
     for (size_t i = 0; i < n && st == CRIER_OK; i++) {
         crier_buf_clear(&path);
         if ((st = bt_path_join(dir, names[i], &path)) == CRIER_OK)

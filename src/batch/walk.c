@@ -161,7 +161,8 @@ walk_dir(walker *w, const char *full, const char *rel, unsigned depth)
         }
         n++;
     }
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n > 0)
+        qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n && st == CRIER_OK; i++)
         st = visit(w, full, rel, names[i], names, n, depth);
 out:
@@ -189,7 +190,8 @@ bt_walk(const char *root, bt_pages *ret_pages)
         return st;
     }
     /* Per-folder order is not whole-path order ("a-b/x" vs "a/x"): sort once more. */
-    qsort(pages.paths, pages.n, sizeof *pages.paths, cmp_str);
+    if (pages.n > 0)
+        qsort(pages.paths, pages.n, sizeof *pages.paths, cmp_str);
     *ret_pages = pages;
     return CRIER_OK;
 }

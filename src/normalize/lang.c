@@ -245,6 +245,44 @@ number_word(const crier_lang *lang, const char *key)
     return e ? e->value : NULL;
 }
 
+/* A hex digit's value, or -1. */
+static int
+hex_value(char ch)
+{
+    if (crier_is_ascii_digit((unsigned char)ch))
+        return ch - '0';
+    ch = (char)crier_ascii_upper((unsigned char)ch);
+    return ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+}
+
+/* words.tsv silent_ranges: "1F000-1FAFF 00AE ...", hex code points and ranges. */
+static void
+parse_silent_ranges(crier_lang *lang)
+{
+    const char *s = norm_word(lang, "silent_ranges");
+    while (s != NULL && *s != '\0' &&
+           lang->n_silent < sizeof lang->silent / sizeof lang->silent[0]) {
+        unsigned r[2] = {0, 0};
+        int part = 0, digits = 0, v;
+        for (; *s != '\0' && *s != ' '; s++) {
+            if (*s == '-' && part == 0) {
+                part = 1;
+                digits = 0;
+            } else if ((v = hex_value(*s)) >= 0 && digits++ < 6) {
+                r[part] = r[part] * 16 + (unsigned)v;
+            }
+        }
+        if (part == 0)
+            r[1] = r[0];
+        if (r[0] <= r[1] && r[0] >= 0x80) { /* ASCII is never silent */
+            lang->silent[lang->n_silent][0] = r[0];
+            lang->silent[lang->n_silent++][1] = r[1];
+        }
+        while (*s == ' ')
+            s++;
+    }
+}
+
 /* Builds the indexes; a pack without the basic number words is unusable. */
 static crier_status
 build_indexes(crier_lang *lang)
@@ -273,6 +311,7 @@ build_indexes(crier_lang *lang)
         return CRIER_E_LANG;
     for (int i = 1; i < 8; i++)
         lang->scale[i] = number_word(lang, scales[i]);
+    parse_silent_ranges(lang);
     const norm_table *m = &lang->tables[NT_MONTHS];
     for (size_t i = 0; i < m->n_entries; i++) {
         const char *name;

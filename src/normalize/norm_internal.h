@@ -65,6 +65,8 @@ struct crier_lang {
     const char *hundred;
     const char *scale[8]; /* 10^3 .. 10^21 at [1..7] */
     const char *month_name[13];
+    unsigned silent[48][2]; /* code point ranges not spoken (words.tsv silent_ranges) */
+    size_t n_silent;
 };
 
 /* Value for key (exact bytes), or NULL. */
@@ -276,8 +278,9 @@ bool norm_match_web(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_web(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_citation(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_nothing(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
-/* Pictographs, dingbats, flags, variation selectors and joiners: not spoken. */
-bool norm_is_emoji(unsigned cp);
+/* A code point the voice does not read: emoji, marks like (R), scripts it cannot
+ * say (words.tsv silent_ranges). */
+bool norm_is_silent(const crier_lang *lang, unsigned cp);
 /* Digits of a code: "737" seven thirty-seven, "708" seven oh eight. */
 crier_status norm_say_code_digits(const crier_lang *lang, const char *s, size_t len,
                                   crier_buf *out);

@@ -56,6 +56,10 @@ norm_match_web(const norm_ctx *c, size_t i, norm_match *m)
     m->n_toks = 1;
     if (len < 2)
         return false;
+    if (b[0] == '#' && norm_all_digits(b + 1, len - 1) && len <= 8) {
+        m->kind = 'N'; /* "#1 pick": number one */
+        return true;
+    }
     if (b[0] == '@' || b[0] == '#') /* "@handle", "#hashtag" */
         return crier_is_ascii_alnum((unsigned char)b[1]) && (m->kind = b[0]) != 0;
     for (size_t k = 0; k + 3 <= len; k++)
@@ -90,6 +94,11 @@ norm_say_web(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     size_t len = norm_body_len(c, i), k = 0;
     crier_status st = CRIER_OK;
 
+    if (m->kind == 'N') {
+        if ((st = norm_put_glue(c->lang, out, "number_sign")) != CRIER_OK)
+            return st;
+        return norm_say_digit_run(c->lang, b + 1, len - 1, out);
+    }
     if (m->kind == '#') { /* "#hashtag": hashtag, then the tag as written */
         k = 1;
         st = norm_put_glue(c->lang, out, "hashtag");
@@ -130,11 +139,11 @@ norm_say_nothing(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *ou
     return CRIER_OK;
 }
 
-/* Pictographs, dingbats, flags, variation selectors and joiners: not spoken. */
 bool
-norm_is_emoji(unsigned cp)
+norm_is_silent(const crier_lang *lang, unsigned cp)
 {
-    return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0xFE0F ||
-           cp == 0xFE0E || cp == 0x200D || (cp >= 0x2B00 && cp <= 0x2BFF) ||
-           (cp >= 0xE0020 && cp <= 0xE007F) || cp == 0x20E3;
+    for (size_t k = 0; k < lang->n_silent; k++)
+        if (cp >= lang->silent[k][0] && cp <= lang->silent[k][1])
+            return true;
+    return false;
 }

@@ -88,7 +88,7 @@ norm_lookup_dotted(const norm_ctx *c, size_t i, norm_table_id t, bool *ret_dot)
 
 /* Appends s as a word, emoji left out (a token of emoji alone says nothing). */
 static crier_status
-say_without_emoji(crier_buf *out, const char *s, size_t len)
+say_without_emoji(const crier_lang *lang, crier_buf *out, const char *s, size_t len)
 {
     crier_status st = CRIER_OK;
     bool started = false;
@@ -97,7 +97,7 @@ say_without_emoji(crier_buf *out, const char *s, size_t len)
         size_t n = crier_utf8_decode(s + k, len - k, &cp);
         if (n == 0)
             n = 1;
-        if (!norm_is_emoji(cp)) {
+        if (cp < 0x80 || !norm_is_silent(lang, cp)) {
             st = started ? crier_buf_append(out, s + k, n) : norm_put_word(out, s + k, n);
             started = true;
         }
@@ -152,7 +152,7 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
         if (st != CRIER_OK || changed)
             return st;
     }
-    return say_without_emoji(out, b, len);
+    return say_without_emoji(c->lang, out, b, len);
 }
 
 /* Says tokens [i..] : one rule's match, or the token as written. Returns the

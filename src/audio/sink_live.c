@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <dlfcn.h>
 #include <pcaudiolib/audio.h>
 #include <stdlib.h>
 
@@ -14,6 +15,37 @@ struct live_sink {
     struct audio_object *dev;
     bool open;
 };
+
+/* ALSA's default error handler prints to stderr ("ALSA lib confmisc.c: cannot
+ * find card '0'") when pcaudiolib falls back to it on a machine without sound
+ * hardware; the library never prints. libasound is already loaded through
+ * pcaudiolib: find its setter there (RTLD_NOLOAD, no new dependency) and
+ * install a silent handler. The failure itself still comes back as
+ * CRIER_E_DEVICE. */
+static void
+alsa_quiet(const char *file, int line, const char *function, int err, const char *fmt, ...)
+{
+    (void)file;
+    (void)line;
+    (void)function;
+    (void)err;
+    (void)fmt;
+}
+
+typedef void (*alsa_error_handler)(const char *, int, const char *, int, const char *, ...);
+
+static void
+silence_alsa(void)
+{
+    void *lib = dlopen("libasound.so.2", RTLD_LAZY | RTLD_NOLOAD);
+    if (lib == NULL)
+        return;
+    int (*set_handler)(alsa_error_handler);
+    *(void **)&set_handler = dlsym(lib, "snd_lib_error_set_handler");
+    if (set_handler != NULL)
+        (void)set_handler(alsa_quiet);
+    dlclose(lib);
+}
 
 static crier_status
 live_write(crier_sink *sink, const short *pcm, size_t n_frames)
@@ -56,6 +88,7 @@ crier_sink_live_open(const char *device, int rate, crier_sink **ret_sink)
     if ((l = calloc(1, sizeof *l)) == NULL)
         return CRIER_E_NOMEM;
     crier_sink_init(&l->base, &live_ops, rate);
+    silence_alsa();
     l->dev = create_audio_device_object(device, "crier", "news");
     if (l->dev == NULL) {
         st = CRIER_E_DEVICE;

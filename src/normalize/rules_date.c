@@ -7,7 +7,7 @@
 /* Calendar and clock rules: dates in their written forms, decades, eras and
  * clock times. Month, weekday and meridiem words come from the tables. */
 
-enum { DATE_MONTH_DAY = 1, DATE_DAY_MONTH, DATE_MONTH_YEAR, DATE_NUMERIC };
+enum { DATE_MONTH_DAY = 1, DATE_DAY_MONTH, DATE_MONTH_YEAR, DATE_NUMERIC, DATE_MONTH_ONLY };
 
 /* A month as written: "Feb.", "February", "FEB", "july". A row with a fourth
  * field "word" is also an English word ("May", "March"): in lower case it is a
@@ -218,6 +218,12 @@ match_month_first(const norm_ctx *c, size_t i, const norm_entry *month, bool dot
         m->n_toks = 2;
         return true;
     }
+    if (dot && norm_tok_capitalized(c, i)) { /* "in Jan.": an abbreviated month alone */
+        m->kind = DATE_MONTH_ONLY;
+        m->n_toks = 1;
+        m->trail_skip = 1;
+        return true;
+    }
     return false;
 }
 
@@ -284,7 +290,7 @@ norm_say_date(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
             (st = norm_put_word(out, month, month_len)) != CRIER_OK)
             return st;
     } else {
-        if ((st = norm_put_word(out, month, month_len)) != CRIER_OK)
+        if ((st = norm_put_word(out, month, month_len)) != CRIER_OK || m->kind == DATE_MONTH_ONLY)
             return st;
         if (m->kind != DATE_MONTH_YEAR && (st = norm_say_ordinal(lang, m->v[1], out)) != CRIER_OK)
             return st;

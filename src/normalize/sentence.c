@@ -62,8 +62,13 @@ stop_belongs_to_word(const crier_lang *lang, const char *text, size_t len, size_
 
     if (wl <= 1)
         return false;
-    if (norm_lookup(lang, NT_TITLES, w, wl) != NULL)
-        return true; /* "Dr. Smith" */
+    const norm_entry *street = norm_lookup(lang, NT_ABBREVS, w, wl);
+    unsigned char prev =
+        s >= 2 && text[s - 1] == ' ' ? (unsigned char)text[word_start(text, s - 1)] : 0;
+    bool after_name = crier_is_ascii_upper(prev) || crier_is_ascii_digit(prev);
+    if (norm_lookup(lang, NT_TITLES, w, wl) != NULL &&
+        !(street != NULL && after_name && strstr(street->value, "after_name") != NULL))
+        return true; /* "Dr. Smith", but "at 12 Elm St. The house" ends there */
     if (norm_lookup(lang, NT_MONTHS, w, wl) != NULL &&
         crier_is_ascii_digit((unsigned char)text[next]))
         return true; /* "Feb. 1" */

@@ -4,7 +4,7 @@
 # pages), rendered with --jobs 1 and then --jobs 2 into fresh folders, in one
 # run. Prints pages/s and audio-seconds/s for each and the speed-up.
 #
-#   tests/bench/batch-bench.sh [BUILD_DIR] [--format ogg] [--pages 48] [--repeat 1] [--check 1.8]
+#   tests/bench/batch-bench.sh [BUILD_DIR] [--format NAME] [--pages 48] [--repeat 1] [--check 1.8]
 #
 # --repeat R runs the pair R times, alternating (1 2 2 1 ...), and keeps each
 # one's fastest run: on a machine shared with other work, the load changes
@@ -15,7 +15,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 build=build
-format=ogg
+format=""
 pages=48
 min=""
 repeat=1
@@ -60,7 +60,7 @@ run() {
   rm -rf "$out"
   times >"$T/times-0"
   t0=$EPOCHREALTIME
-  "$crier" batch "$T/in" -o "$out" -f "$format" -j "$1" --report "$T/report-$1.json" 2>/dev/null || true
+  "$crier" batch "$T/in" -o "$out" ${format:+-f "$format"} -j "$1" --report "$T/report-$1.json" 2>/dev/null || true
   t1=$EPOCHREALTIME
   times >"$T/times-1"
   c0=$(cpu_seconds "$T/times-0")
@@ -75,7 +75,7 @@ run() {
 # best OLD NEW: the faster of two result lines.
 best() { if [ -z "$1" ] || awk -v a="${1%% *}" -v b="${2%% *}" 'BEGIN { exit !(b < a) }'; then echo "$2"; else echo "$1"; fi; }
 
-echo "batch-bench: $found pages ($n_copies copies of samples/, $((pages - n_copies)) synthetic), format $format, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "batch-bench: $found pages ($n_copies copies of samples/, $((pages - n_copies)) synthetic), format ${format:-default}, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 r1="" r2=""
 for ((i = 0; i < repeat; i++)); do
   if ((i % 2 == 0)); then r1=$(best "$r1" "$(run 1)"); r2=$(best "$r2" "$(run 2)")
@@ -83,7 +83,7 @@ for ((i = 0; i < repeat; i++)); do
 done
 read -r s1 p1 a1 f1 c1 <<<"$r1"
 read -r s2 p2 a2 f2 c2 <<<"$r2"
-echo "batch-bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "batch-bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg); audio options: $(grep -m1 -o 'format=[^	]*' "$T/out-1/.crier-manifest.tsv")"
 awk -v s1="$s1" -v p1="$p1" -v a1="$a1" -v f1="$f1" -v c1="$c1" -v s2="$s2" -v p2="$p2" -v a2="$a2" -v f2="$f2" -v c2="$c2" -v min="$min" 'BEGIN {
   printf "jobs 1: %d pages (%d failed), %.1f s of audio in %.2f s (%.1f CPU s): %.2f pages/s, %.1f audio-s/s\n", p1, f1, a1, s1, c1, p1 / s1, a1 / s1
   printf "jobs 2: %d pages (%d failed), %.1f s of audio in %.2f s (%.1f CPU s): %.2f pages/s, %.1f audio-s/s\n", p2, f2, a2, s2, c2, p2 / s2, a2 / s2

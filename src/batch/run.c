@@ -227,6 +227,7 @@ record(run *r, bt_entry *e)
 {
     crier_buf line;
     crier_batch_page page = { .path = e->f[BT_PATH], .state = bt_entry_state(e) };
+    bool fatal = false;
 
     crier_buf_init(&line, (size_t)1 << 20);
     if (r->journal >= 0 && bt_entry_format(e, &line) == CRIER_OK)
@@ -235,8 +236,8 @@ record(run *r, bt_entry *e)
     if (page.state == CRIER_BATCH_FAILED) {
         page.reason = e->f[BT_REASON];
         r->sum.n_failed++;
-        if (strncmp(page.reason, BT_FATAL_PREFIX, sizeof BT_FATAL_PREFIX - 1) == 0 &&
-            r->fatal == CRIER_OK) {
+        fatal = strncmp(page.reason, BT_FATAL_PREFIX, sizeof BT_FATAL_PREFIX - 1) == 0;
+        if (fatal && r->fatal == CRIER_OK) {
             r->fatal = fatal_status(page.reason);
             r->fatal_where = strstr(page.reason, "language") ? CRIER_BATCH_AT_LANG
                                                              : CRIER_BATCH_AT_SPEECH;
@@ -252,8 +253,9 @@ record(run *r, bt_entry *e)
         }
     }
     r->sum.elapsed = now_seconds() - r->t0;
+    /* A fatal failure is the run's, reported once by the caller, not the page's. */
     if (r->opts->progress != NULL)
-        r->opts->progress(r->opts->progress_user, &page, &r->sum);
+        r->opts->progress(r->opts->progress_user, fatal ? NULL : &page, &r->sum);
     (void)bt_manifest_put(&r->results, e);
 }
 

@@ -141,6 +141,13 @@ check "merge leaves one manifest" [ "$(ls -A "$sharded" | grep -c '^\.crier-mani
 "$crier" batch "$in" -o "$sharded" -f wav 2>"$T/es5"
 check "after the shards, an unsharded run has nothing to do" grep -q "pages: 0 done, $want_pages skipped" "$T/es5"
 
+# A voice that does not exist would fail every page: the run stops at once.
+"$crier" batch "$in" -o "$T/voice-out" -f wav --voice zz-no-such-voice 2>"$T/ev"
+rc=$?
+check "unknown voice: exit 6 (got $rc)" [ "$rc" -eq 6 ]
+check "unknown voice: said once" [ "$(grep -c 'zz-no-such-voice: voice:' "$T/ev")" -eq 1 ]
+check "unknown voice: no audio" [ -z "$(audio "$T/voice-out")" ]
+
 # Usage errors.
 "$crier" batch "$in" 2>/dev/null; check "no -o: usage error" [ $? -eq 2 ]
 "$crier" batch "$in" -o "$T/x" --shard 5/4 2>/dev/null; check "bad shard: usage error" [ $? -eq 2 ]

@@ -257,6 +257,10 @@ bool norm_match_measure(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_measure(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_fraction(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_fraction(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+/* Says the fraction "1/2" of a fractions.tsv row as the end of a mixed number. */
+crier_status norm_say_fraction_text(const crier_lang *lang, const char *s, crier_buf *out);
+/* A glued scale after a number that makes it a count ("4.5bn", "1.5m people"). */
+const norm_entry *norm_counted_scale(const norm_ctx *c, size_t i, const char *s, size_t len);
 bool norm_match_range(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_range(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_dash_range(const norm_ctx *c, size_t i, norm_match *m);

@@ -82,11 +82,19 @@ norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
             !parse_unit(c->lang, norm_body(c, j), norm_body_len(c, j), &a, &per))
             return false;
         m->n_toks = j - i + 1;
-    } else if (!parse_unit(c->lang, b + rest, len - rest, &a, &per)) {
-        return false;
+    } else if (!parse_unit(c->lang, b + rest, len - rest, &a, &per) ||
+               norm_counted_scale(c, i, b + rest, len - rest) != NULL) {
+        return false; /* "1.5m people" is a number: one point five million */
     }
     m->entry = a;
     m->v[1] = (uint64_t)(uintptr_t)per;
+    /* "a 1.5m wall": a measure before its noun is singular (one point five meter wall) */
+    size_t last = i + m->n_toks - 1;
+    m->kind =
+        i > 0 &&
+        norm_in_word_list(c->lang, "articles", norm_body(c, i - 1), norm_body_len(c, i - 1)) &&
+        norm_trail_len(c, last) == 0 && last + 1 < c->n_toks && norm_body_len(c, last + 1) > 0 &&
+        crier_is_ascii_lower((unsigned char)norm_body(c, last + 1)[0]);
     return true;
 }
 
@@ -95,8 +103,9 @@ norm_say_measure(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *ou
 {
     const norm_entry *scale = (const norm_entry *)(uintptr_t)m->v[2];
     const norm_entry *per = (const norm_entry *)(uintptr_t)m->v[1];
-    bool one =
-        m->num.n_int_digits == 1 && m->num.int_value == 1 && m->num.frac == NULL && scale == NULL;
+    bool one = (m->num.n_int_digits == 1 && m->num.int_value == 1 && m->num.frac == NULL &&
+                scale == NULL) ||
+               m->kind == 1;
     crier_status st = norm_say_number(c->lang, &m->num, out);
 
     if (st == CRIER_OK && scale != NULL)
@@ -189,6 +198,15 @@ say_fraction(const crier_lang *lang, uint64_t num, uint64_t den, bool mixed, cri
     if ((st = norm_say_ordinal(lang, den, out)) != CRIER_OK || num == 1)
         return st;
     return norm_pluralize_tail(lang, out, from);
+}
+
+crier_status
+norm_say_fraction_text(const crier_lang *lang, const char *s, crier_buf *out)
+{
+    uint64_t num, den;
+    if (!parse_fraction(lang, s, strlen(s), &num, &den))
+        return CRIER_E_LANG;
+    return say_fraction(lang, num, den, true, out);
 }
 
 crier_status

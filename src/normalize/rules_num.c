@@ -233,15 +233,68 @@ norm_say_year_tok(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *o
     return norm_say_year(c->lang, m->v[0], out);
 }
 
+/* A glued scale that makes a count: "4.5bn", "1.5m people" (but "a 1.5m wall"
+ * is a measure: a one-letter scale counts only before a plural or count noun). */
+const norm_entry *
+norm_counted_scale(const norm_ctx *c, size_t i, const char *s, size_t len)
+{
+    const norm_entry *e = norm_lookup(c->lang, NT_SCALES, s, len);
+    if (e == NULL || len > 1)
+        return e;
+    if (norm_trail_len(c, i) != 0 || i + 1 >= c->n_toks)
+        return NULL;
+    const char *n = norm_body(c, i + 1);
+    size_t nl = norm_body_len(c, i + 1);
+    if (nl < 2 || !crier_is_ascii_lower((unsigned char)n[0]))
+        return NULL;
+    return n[nl - 1] == 's' || strcmp(year_cue(c, i + 1), "count") == 0 ? e : NULL;
+}
+
+enum { NUMBER_SCALE = 1, NUMBER_PLUS, NUMBER_FRACTION };
+
+/* A number, maybe with a glued scale ("4.5bn"), a plus ("50+") or a fraction
+ * character ("2½"). */
 bool
 norm_match_number(const norm_ctx *c, size_t i, norm_match *m)
 {
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
     m->n_toks = 1;
-    return norm_tok_number(c, i, &m->num);
+    if (!norm_parse_number(b, len, &m->num))
+        return false;
+    size_t rest = m->num.len;
+    if (rest == len)
+        return true;
+    if ((m->entry = norm_counted_scale(c, i, b + rest, len - rest)) != NULL) {
+        m->kind = NUMBER_SCALE;
+        return true;
+    }
+    if (rest + 1 == len && b[rest] == '+' && m->num.frac == NULL) {
+        m->kind = NUMBER_PLUS;
+        return true;
+    }
+    const norm_entry *f = norm_lookup(c->lang, NT_FRACTIONS, b + rest, len - rest);
+    if (f == NULL || m->num.frac != NULL || crier_is_ascii_digit((unsigned char)b[rest]))
+        return false;
+    m->kind = NUMBER_FRACTION;
+    m->entry = f;
+    return true;
 }
 
 crier_status
 norm_say_number_tok(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
-    return norm_say_number(c->lang, &m->num, out);
+    crier_status st = norm_say_number(c->lang, &m->num, out);
+    if (st != CRIER_OK || m->kind == 0)
+        return st;
+    if (m->kind == NUMBER_SCALE)
+        return norm_put(out, m->entry->value);
+    if (m->kind == NUMBER_PLUS) {
+        const norm_entry *plus = norm_lookup(c->lang, NT_SYMBOLS, "+", 1);
+        return plus ? norm_put(out, plus->value) : CRIER_E_LANG;
+    }
+    /* "2½": two and a half */
+    if ((st = norm_put_glue(c->lang, out, "and")) != CRIER_OK)
+        return st;
+    return norm_say_fraction_text(c->lang, m->entry->value, out);
 }

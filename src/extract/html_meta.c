@@ -24,7 +24,7 @@ typedef struct found {
     size_t n_values;
     bool ld_done;
     char *ld_name, *ld_headline, *ld_byline, *ld_date, *ld_site, *ld_desc, *ld_lang;
-    char *title_tag, *h1, *html_lang, *canonical, *byline_el, *time_dt;
+    char *title_tag, *h1, *html_lang, *canonical, *byline_el, *time_dt, *saved_from;
     char *headings[META_MAX_HEADINGS];
     size_t n_headings, n_h1;
 } found;
@@ -604,6 +604,7 @@ assemble(found *f, crier_article *art)
     fix_lang(art->lang);
     TRY(keep(&art->url, f->canonical));
     TRY(keep(&art->url, first_of(f, url_keys)));
+    TRY(keep(&art->url, f->saved_from));
     TRY(keep(&art->description, f->ld_desc));
     TRY(keep(&art->description, first_of(f, desc_keys)));
 #undef TRY
@@ -621,9 +622,34 @@ found_free(found *f)
         free(f->headings[i]);
     char *fields[] = { f->ld_name, f->ld_headline, f->ld_byline, f->ld_date, f->ld_site,
                        f->ld_desc, f->ld_lang, f->title_tag, f->h1, f->html_lang,
-                       f->canonical, f->byline_el, f->time_dt };
+                       f->canonical, f->byline_el, f->time_dt, f->saved_from };
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         free(fields[i]);
+}
+
+/* A page saved by a browser ("Web Page, complete" in Chrome and Edge) starts
+ * with <!-- saved from url=(0042)https://... -->: the page's address when it
+ * names none itself. */
+static crier_status
+read_saved_from(xmlDocPtr doc, found *f)
+{
+    static const char mark[] = "saved from url=(";
+    for (xmlNodePtr c = doc->children; c; c = c->next) {
+        if (c->type != XML_COMMENT_NODE || c->content == NULL)
+            continue;
+        const char *s = strstr((const char *)c->content, mark);
+        if (s == NULL)
+            continue;
+        s = strchr(s + sizeof mark - 1, ')');
+        if (s == NULL)
+            continue;
+        s++;
+        size_t n = 0;
+        while (s[n] && !crier_is_ascii_space((unsigned char)s[n]))
+            n++;
+        return n ? ex_set_field(&f->saved_from, s, n, false) : CRIER_OK;
+    }
+    return CRIER_OK;
 }
 
 crier_status
@@ -641,6 +667,8 @@ ex_html_metadata(ex_html *h, crier_article *art)
             st = visit(f, n);
     if (st == CRIER_OK && h->body)
         st = find_byline_element(h, f);
+    if (st == CRIER_OK)
+        st = read_saved_from(h->doc, f);
     if (st == CRIER_OK)
         st = assemble(f, art);
     found_free(f);

@@ -30,10 +30,23 @@ crier_doc_hint
 crier_input_hint_from_name(const char *path)
 {
     static const char *const html_ext[] = { ".html", ".htm", ".xhtml", ".shtml" };
+    static const char *const mhtml_ext[] = { ".mht", ".mhtml" };
+    char base[4096];
+    size_t n;
     if (path == NULL)
         return CRIER_HINT_NONE;
+    /* "page.html.gz" is hinted by "page.html" */
+    n = strlen(path);
+    if (ends_with_ci(path, ".gz") && n - 3 < sizeof base) {
+        memcpy(base, path, n - 3);
+        base[n - 3] = '\0';
+        path = base;
+    }
     for (size_t i = 0; i < sizeof html_ext / sizeof html_ext[0]; i++)
         if (ends_with_ci(path, html_ext[i]))
+            return CRIER_HINT_HTML;
+    for (size_t i = 0; i < sizeof mhtml_ext / sizeof mhtml_ext[0]; i++)
+        if (ends_with_ci(path, mhtml_ext[i]))
             return CRIER_HINT_HTML;
     if (ends_with_ci(path, ".txt"))
         return CRIER_HINT_TEXT;
@@ -235,12 +248,12 @@ sniff_kind(const char *s, size_t len)
     return hits >= 3 ? CRIER_DOC_HTML : CRIER_DOC_TEXT;
 }
 
-crier_status
-crier_input_from_bytes(const char *name, const void *bytes, size_t len, crier_doc_hint hint,
-                       const crier_limits *lim, crier_document **ret_doc)
+/* Decodes one page's bytes. transport: the charset a container declared for
+ * them (an MHTML part's header), or NULL; it beats <meta>, a BOM beats it. */
+static crier_status
+decode_page(const char *name, const unsigned char *b, size_t len, crier_doc_hint hint,
+            const crier_limits *lim, const char *transport, crier_document **ret_doc)
 {
-    crier_limits def = crier_limits_default();
-    const unsigned char *b = bytes;
     crier_status st = CRIER_OK;
     crier_document *doc = NULL;
     crier_buf text;
@@ -248,12 +261,6 @@ crier_input_from_bytes(const char *name, const void *bytes, size_t len, crier_do
     const char *charset = NULL;
     size_t skip = 0;
 
-    if (ret_doc == NULL || (bytes == NULL && len > 0))
-        return CRIER_E_ARG;
-    if (lim == NULL)
-        lim = &def;
-    if (len > lim->max_input_bytes)
-        return CRIER_E_TOO_BIG;
     /* Decoded text may grow (Latin-1 bytes become two UTF-8 bytes each). */
     crier_buf_init(&text, len > CRIER_BUF_DEFAULT_MAX / 3 ? len * 3 : CRIER_BUF_DEFAULT_MAX);
     if (len == 0) {
@@ -267,6 +274,13 @@ crier_input_from_bytes(const char *name, const void *bytes, size_t len, crier_do
     if (charset != NULL && strncmp(charset, "utf-16", 6) == 0) {
         st = input_iconv(charset, b, len, &text);
     } else {
+        if (charset == NULL && transport != NULL && transport[0] != '\0') {
+            size_t i = 0;
+            for (; transport[i] && i + 1 < sizeof declared; i++)
+                declared[i] = (char)crier_ascii_lower((unsigned char)transport[i]);
+            declared[i] = '\0';
+            charset = effective_charset(declared);
+        }
         if (charset == NULL && input_sniff_declared_charset(b, len, declared, sizeof declared))
             charset = effective_charset(declared);
         if (charset != NULL && strcmp(charset, "utf-8") != 0 && is_nontrivial_utf8(b, len))
@@ -316,5 +330,47 @@ crier_input_from_bytes(const char *name, const void *bytes, size_t len, crier_do
 out:
     crier_document_free(doc);
     crier_buf_free(&text);
+    return st;
+}
+
+crier_status
+crier_input_from_bytes(const char *name, const void *bytes, size_t len, crier_doc_hint hint,
+                       const crier_limits *lim, crier_document **ret_doc)
+{
+    crier_limits def = crier_limits_default();
+    const unsigned char *b = bytes;
+    crier_status st = CRIER_OK;
+    crier_buf inflated, page;
+    char charset[64] = "";
+
+    if (ret_doc == NULL || (bytes == NULL && len > 0))
+        return CRIER_E_ARG;
+    if (lim == NULL)
+        lim = &def;
+    if (len > lim->max_input_bytes)
+        return CRIER_E_TOO_BIG;
+    crier_buf_init(&inflated, lim->max_input_bytes);
+    crier_buf_init(&page, lim->max_input_bytes);
+    if (input_is_gzip(b, len)) {
+        st = input_gunzip(b, len, lim->max_input_bytes, &inflated);
+        if (st != CRIER_OK)
+            goto out;
+        b = (const unsigned char *)crier_buf_str(&inflated);
+        len = inflated.len;
+    }
+    if (input_is_mhtml(b, len)) {
+        st = input_mhtml_page(b, len, &page, charset, sizeof charset);
+        if (st == CRIER_E_LIMIT)
+            st = CRIER_E_TOO_BIG;
+        if (st != CRIER_OK)
+            goto out;
+        b = (const unsigned char *)crier_buf_str(&page);
+        len = page.len;
+        hint = CRIER_HINT_HTML;
+    }
+    st = decode_page(name, b, len, hint, lim, charset, ret_doc);
+out:
+    crier_buf_free(&inflated);
+    crier_buf_free(&page);
     return st;
 }

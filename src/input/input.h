@@ -31,7 +31,8 @@ typedef struct crier_document {
     char *charset;      /* the source charset as detected ("utf-8", "windows-1252", ...) */
 } crier_document;
 
-/* The hint a file name gives: .html .htm .xhtml → HTML, .txt → text, else NONE. */
+/* The hint a file name gives: .html .htm .xhtml .shtml .mht .mhtml → HTML,
+ * .txt → text, else NONE; a ".gz" suffix is looked through ("a.html.gz"). */
 crier_doc_hint crier_input_hint_from_name(const char *path);
 
 /* Reads path ("-" for stdin) and decodes it. path: borrowed.
@@ -41,7 +42,9 @@ crier_doc_hint crier_input_hint_from_name(const char *path);
 crier_status crier_input_read(const char *path, const crier_limits *lim, crier_document **ret_doc);
 
 /* Decodes bytes already in memory. name and bytes: borrowed (copied). Same statuses
- * as crier_input_read, less the file ones. */
+ * as crier_input_read, less the file ones. gzip data is inflated first (capped at
+ * lim->max_input_bytes), and an MHTML message (.mht/.mhtml, detected by its MIME
+ * headers) gives its first text/html part, read with that part's charset. */
 crier_status crier_input_from_bytes(const char *name, const void *bytes, size_t len,
                                     crier_doc_hint hint, const crier_limits *lim,
                                     crier_document **ret_doc);

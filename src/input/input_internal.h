@@ -38,4 +38,19 @@ crier_status input_iconv(const char *charset, const unsigned char *bytes, size_t
  * charset declared) many bytes that are not UTF-8. */
 bool input_looks_binary(const unsigned char *bytes, size_t len, bool utf8_expected);
 
+/* MHTML (.mht/.mhtml): true when bytes start with MIME headers of a
+ * multipart/related message (or a MIME-Version header). */
+bool input_is_mhtml(const unsigned char *bytes, size_t len);
+/* Appends the message's first text/html part, transfer encoding (base64,
+ * quoted-printable) undone; charset gets that part's declared charset, lower
+ * case, or "". CRIER_E_EMPTY when no part is HTML. */
+crier_status input_mhtml_page(const unsigned char *bytes, size_t len, crier_buf *out,
+                              char *charset, size_t charset_size);
+
+/* gzip magic (1F 8B 08). */
+bool input_is_gzip(const unsigned char *bytes, size_t len);
+/* Appends the inflated bytes, at most max (CRIER_E_TOO_BIG past it);
+ * CRIER_E_BINARY for corrupt or truncated data, or without zlib. */
+crier_status input_gunzip(const unsigned char *bytes, size_t len, size_t max, crier_buf *out);
+
 #endif

@@ -260,6 +260,16 @@ byline_element_search(void **state)
 }
 
 static void
+saved_page_gives_its_address(void **state)
+{
+    (void)state;
+    crier_article *art = extract_html("<!DOCTYPE html>\n<!-- saved from url=(0029)https://news.example/story -->\n"
+                                      "<html><body><article><p>" PROSE1 "</p></article></body></html>");
+    assert_string_equal(art->url, "https://news.example/story");
+    crier_article_free(art);
+}
+
+static void
 byline_is_never_the_site(void **state)
 {
     (void)state;
@@ -454,6 +464,7 @@ main(void)
         cmocka_unit_test(metadata_from_the_page),
         cmocka_unit_test(byline_element_search),
         cmocka_unit_test(byline_is_never_the_site),
+        cmocka_unit_test(saved_page_gives_its_address),
         cmocka_unit_test(no_article_text),
         cmocka_unit_test(pages_without_body_or_markup),
         cmocka_unit_test(libxml2_prints_nothing),

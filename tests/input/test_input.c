@@ -11,8 +11,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/buf.h"
 #include "core/utf8.h"
 #include "input/input.h"
+#ifdef CRIER_HAVE_ZLIB
+#include <zlib.h>
+#endif
 
 static char tmpdir[64];
 
@@ -303,6 +307,112 @@ output_is_always_valid_utf8(void **state)
     crier_document_free(doc);
 }
 
+static void
+mhtml_quoted_printable_page(void **state)
+{
+    (void)state;
+    const char *mht =
+        "From: <Saved by Blink>\r\n"
+        "Snapshot-Content-Location: https://news.example/a\r\n"
+        "Subject: A page\r\n"
+        "MIME-Version: 1.0\r\n"
+        "Content-Type: multipart/related;\r\n"
+        "\ttype=\"text/html\";\r\n"
+        "\tboundary=\"----MultipartBoundary--abc----\"\r\n"
+        "\r\n"
+        "------MultipartBoundary--abc----\r\n"
+        "Content-Type: image/png\r\n"
+        "Content-Transfer-Encoding: base64\r\n"
+        "\r\n"
+        "iVBORw0KGgo=\r\n"
+        "------MultipartBoundary--abc----\r\n"
+        "Content-Type: text/html; charset=\"windows-1252\"\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n"
+        "Content-Location: https://news.example/a\r\n"
+        "\r\n"
+        "<html><body><p class=3D\"x\">It=92s a caf=E9, a long line that was wr=\r\n"
+        "apped.</p></body></html>\r\n"
+        "------MultipartBoundary--abc------\r\n";
+    crier_document *doc = NULL;
+    assert_int_equal(crier_input_from_bytes("a.mhtml", mht, strlen(mht), CRIER_HINT_NONE, NULL,
+                                            &doc),
+                     CRIER_OK);
+    assert_int_equal(doc->kind, CRIER_DOC_HTML);
+    assert_non_null(strstr(doc->text, "<p class=\"x\">It\xE2\x80\x99s a caf\xC3\xA9, a long line "
+                                      "that was wrapped.</p>"));
+    assert_null(strstr(doc->text, "MultipartBoundary"));
+    crier_document_free(doc);
+}
+
+static void
+mhtml_base64_and_no_page(void **state)
+{
+    (void)state;
+    /* "<p>Hello</p>" in base64 */
+    const char *mht = "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=b1\n\n"
+                      "--b1\nContent-Type: text/html\nContent-Transfer-Encoding: base64\n\n"
+                      "PHA+SGVs\nbG88L3A+\n--b1--\n";
+    crier_document *doc = NULL;
+    assert_int_equal(crier_input_from_bytes("a.mht", mht, strlen(mht), CRIER_HINT_NONE, NULL, &doc),
+                     CRIER_OK);
+    assert_string_equal(doc->text, "<p>Hello</p>");
+    crier_document_free(doc);
+    doc = NULL;
+    const char *no_page = "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=b1\n\n"
+                          "--b1\nContent-Type: image/gif\n\nGIF89a\n--b1--\n";
+    assert_int_equal(crier_input_from_bytes("a.mht", no_page, strlen(no_page), CRIER_HINT_NONE,
+                                            NULL, &doc),
+                     CRIER_E_EMPTY);
+    assert_int_equal(crier_input_hint_from_name("page.MHT"), CRIER_HINT_HTML);
+}
+
+static void
+gzip_pages(void **state)
+{
+    (void)state;
+    assert_int_equal(crier_input_hint_from_name("saved/page.html.gz"), CRIER_HINT_HTML);
+    assert_int_equal(crier_input_hint_from_name("notes.txt.gz"), CRIER_HINT_TEXT);
+    /* corrupt: gzip magic, garbage after */
+    crier_document *doc = NULL;
+    assert_int_equal(crier_input_from_bytes("x.gz", "\x1F\x8B\x08\x00garbage-garbage", 19,
+                                            CRIER_HINT_NONE, NULL, &doc),
+                     CRIER_E_BINARY);
+#ifdef CRIER_HAVE_ZLIB
+    /* a real gzip stream, and a bomb past the cap */
+    crier_buf plain;
+    crier_buf_init(&plain, CRIER_BUF_DEFAULT_MAX);
+    assert_int_equal(crier_buf_puts(&plain, "<html><body><p>zipped caf\xC3\xA9</p>"), CRIER_OK);
+    for (int i = 0; i < 20000; i++)
+        assert_int_equal(crier_buf_puts(&plain, "<p>again and again</p>"), CRIER_OK);
+    unsigned char *gz = malloc(plain.len + 1024);
+    assert_non_null(gz);
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    assert_int_equal(deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    z.next_in = (unsigned char *)plain.data;
+    z.avail_in = (unsigned)plain.len;
+    z.next_out = gz;
+    z.avail_out = (unsigned)(plain.len + 1024);
+    assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+    size_t gz_len = z.total_out;
+    deflateEnd(&z);
+    assert_int_equal(crier_input_from_bytes("p.html.gz", gz, gz_len, CRIER_HINT_HTML, NULL, &doc),
+                     CRIER_OK);
+    assert_int_equal(doc->len, plain.len);
+    assert_non_null(strstr(doc->text, "zipped caf\xC3\xA9"));
+    crier_document_free(doc);
+    doc = NULL;
+    crier_limits lim = crier_limits_default();
+    lim.max_input_bytes = 100000; /* the gzip fits, its content does not */
+    assert_true(gz_len < lim.max_input_bytes && plain.len > lim.max_input_bytes);
+    assert_int_equal(crier_input_from_bytes("p.html.gz", gz, gz_len, CRIER_HINT_HTML, &lim, &doc),
+                     CRIER_E_TOO_BIG);
+    assert_null(doc);
+    free(gz);
+    crier_buf_free(&plain);
+#endif
+}
+
 int
 main(void)
 {
@@ -323,6 +433,9 @@ main(void)
         cmocka_unit_test(reads_stdin),
         cmocka_unit_test(hint_and_sniffing),
         cmocka_unit_test(output_is_always_valid_utf8),
+        cmocka_unit_test(mhtml_quoted_printable_page),
+        cmocka_unit_test(mhtml_base64_and_no_page),
+        cmocka_unit_test(gzip_pages),
     };
     return cmocka_run_group_tests(tests, setup_dir, remove_dir);
 }

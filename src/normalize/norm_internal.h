@@ -267,6 +267,8 @@ bool norm_match_dash_range(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_word_to(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_dims(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_dims(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_ratio(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_ratio(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_phone(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_phone(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_percent(const norm_ctx *c, size_t i, norm_match *m);

@@ -356,6 +356,34 @@ norm_say_dims(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     return m->entry ? norm_put_field(out, m->entry->value, 1) : CRIER_OK;
 }
 
+/* "3:1", "2:8": a ratio or score, where the part after the colon cannot be minutes. */
+bool
+norm_match_ratio(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    const char *colon = memchr(b, ':', len);
+    if (colon == NULL || colon == b || colon + 1 == b + len)
+        return false;
+    size_t a = (size_t)(colon - b), r = len - a - 1;
+    if (!norm_all_digits(b, a) || !norm_all_digits(colon + 1, r) || a > 3 || r > 3 || r == 2)
+        return false;
+    m->v[0] = a;
+    m->n_toks = 1;
+    return true;
+}
+
+crier_status
+norm_say_ratio(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    const char *b = norm_body(c, i);
+    size_t a = (size_t)m->v[0], len = norm_body_len(c, i);
+    crier_status st = norm_say_digit_run(c->lang, b, a, out);
+    if (st == CRIER_OK)
+        st = norm_put_glue(c->lang, out, "to");
+    return st != CRIER_OK ? st : norm_say_digit_run(c->lang, b + a + 1, len - a - 1, out);
+}
+
 /* ---- phone numbers and IP addresses ------------------------------------------- */
 
 /* End of the phone bytes of token t: its body, and a closing ")" ("(123)"). */

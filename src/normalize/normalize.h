@@ -34,8 +34,9 @@ size_t crier_lang_skipped_lines(const crier_lang *lang);
  * appends it to out: what `crier normalize --lines` prints for each line. lang,
  * text: borrowed; text need not be NUL-terminated. No sentence splitting; the
  * output has no line breaks (white space and control bytes become one space),
- * empty or blank text appends nothing, bytes that are not UTF-8 and emoji are
- * left out, and a token longer than CRIER_DEFAULT_MAX_TOKEN_BYTES is not read.
+ * empty or blank text appends nothing, bytes that are not UTF-8 and the code
+ * points the pack marks silent (emoji, scripts the voice cannot read) are left
+ * out, and a token longer than CRIER_DEFAULT_MAX_TOKEN_BYTES is not read.
  * Returns CRIER_OK, CRIER_E_ARG, CRIER_E_LANG (a table misses a word a rule
  * needs) or CRIER_E_LIMIT (out's cap); on an error out is left as it was. */
 crier_status crier_normalize_text(const crier_lang *lang, const char *text, size_t len,

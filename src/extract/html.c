@@ -163,12 +163,14 @@ add_to_parent(xmlNodePtr n)
         pi->text += len;
         pi->inline_text += len;
         pi->inline_commas += commas;
+        pi->commas += commas;
         return;
     }
     ex_info *in = ex_node_info(n);
     if (in == NULL)
         return;
     pi->text += in->text;
+    pi->commas += in->commas;
     pi->link += in->link;
     pi->p_text += in->p_text;
     pi->n_p += in->n_p;

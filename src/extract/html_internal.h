@@ -17,6 +17,7 @@ typedef struct ex_info {
     size_t link;    /* text inside <a> below */
     size_t inline_text; /* text not inside a block-level child: the element's own prose */
     size_t inline_commas;
+    size_t commas;  /* commas in all text below */
     size_t p_text;  /* text inside <p> below */
     size_t n_p, n_img, n_li, n_input, n_embed, n_heading;
     double score;

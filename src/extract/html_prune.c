@@ -402,7 +402,7 @@ clean_pred(ex_html *h, xmlNodePtr n, size_t guard_p)
         return false;
     if (weight < 0)
         return true;
-    if (in->inline_commas >= 10)
+    if (in->commas >= 10)
         return false;
     if (ex_is_tag(n, "figure"))
         return in->n_embed > 0 && in->text == 0;

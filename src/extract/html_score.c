@@ -75,6 +75,10 @@ score_paragraphs(ex_html *h)
             continue;
         size_t len = in->inline_text;
         double s = 1.0 + (double)in->inline_commas + (double)(len / 100 < 3 ? len / 100 : 3);
+        /* list items vote less: reference lists and link lists are made of
+         * long, comma-rich items too */
+        if (ex_is_tag(n, "li"))
+            s = 1.0 + (double)(len / 100 < 3 ? len / 100 : 3) / 2.0;
         xmlNodePtr a = n->parent;
         for (int level = 0; a && level < SCORE_ANCESTORS; level++, a = a->parent) {
             if (a->type != XML_ELEMENT_NODE || ex_node_info(a) == NULL)

@@ -114,6 +114,8 @@ inner_break(const char *text, size_t start, size_t k, size_t len)
     unsigned char prev = k > start ? (unsigned char)text[k - 1] : 0;
     if (p == '!' || p == '?')
         return crier_is_ascii_alnum(next) || next == '-' || next == '$';
+    if (p == '.' && (prev == ')' || prev == '"') && crier_is_ascii_alpha(next))
+        return true; /* "(4 June 2014).and" */
     if (p == ',' || p == ';')
         return crier_is_ascii_alpha(next) ||
                (crier_is_ascii_alpha(prev) && (crier_is_ascii_digit(next) || next == '$'));

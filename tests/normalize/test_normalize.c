@@ -213,6 +213,25 @@ tokenizer_possessive_and_glued_punctuation(void **state)
     assert_int_equal(toks[4].end - toks[4].off, strlen("http://a.b/?x=1,y")); /* URLs stay whole */
 }
 
+/* Text is tokenized in windows of NORM_MAX_TOKENS; a date across a window edge
+ * still reads as one. */
+static void
+rules_see_across_token_windows(void **state)
+{
+    (void)state;
+    crier_buf in;
+    crier_buf_init(&in, 1 << 16);
+    for (size_t n = NORM_MAX_TOKENS - 12; n < NORM_MAX_TOKENS + 4; n++) {
+        crier_buf_clear(&in);
+        for (size_t k = 0; k < n; k++)
+            assert_int_equal(crier_buf_puts(&in, "w "), CRIER_OK);
+        assert_int_equal(crier_buf_puts(&in, "on Feb. 1, 2026 at 3:30 p.m. today"), CRIER_OK);
+        assert_non_null(strstr(say(crier_buf_str(&in)),
+                               "on February first, twenty twenty six at three thirty p.m. today"));
+    }
+    crier_buf_free(&in);
+}
+
 static void
 lines_stay_lines(void **state)
 {
@@ -532,6 +551,7 @@ main(void)
         cmocka_unit_test(issue4_rules),
         cmocka_unit_test(tables_hash_and_filter),
         cmocka_unit_test(tokenizer_possessive_and_glued_punctuation),
+        cmocka_unit_test(rules_see_across_token_windows),
         cmocka_unit_test(lines_stay_lines),
         cmocka_unit_test(hostile_input),
         cmocka_unit_test(sentence_splitter),

@@ -386,6 +386,9 @@ loader_skips_broken_lines(void **state)
     crier_buf_init(&out, 1024);
     assert_int_equal(crier_normalize_text(l, "1,234 & 5", 9, &out), CRIER_OK);
     assert_string_equal(crier_buf_str(&out), "one thousand two hundred thirty four and five");
+    /* no words.tsv: no "point", and C has no English fallback */
+    assert_int_equal(crier_normalize_text(l, " 3.5", 4, &out), CRIER_E_LANG);
+    assert_string_equal(crier_buf_str(&out), "one thousand two hundred thirty four and five");
     crier_buf_free(&out);
     crier_lang_free(l);
 

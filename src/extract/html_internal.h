@@ -22,6 +22,7 @@ typedef struct ex_info {
     size_t n_p, n_img, n_li, n_input, n_embed, n_heading;
     double score;
     bool scored;    /* initialized as a candidate */
+    bool chosen;    /* part of the article's containers */
 } ex_info;
 
 /* What an attempt may do; a page whose article comes out too short is tried

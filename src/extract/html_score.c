@@ -253,12 +253,61 @@ widen_to_article(ex_html *h, xmlNodePtr top)
     return top;
 }
 
+/* Another part of the same article elsewhere in the page: an element with
+ * the best candidate's exact class (Quanta's post__content blocks between
+ * full-width figures), scoring like a sibling would have to, mostly prose. */
+static bool
+is_cousin(xmlNodePtr n, xmlNodePtr best, xmlNodePtr top)
+{
+    ex_info *in = ex_node_info(n), *ti = ex_node_info(top);
+    const char *cls = ex_attr(best, "class"), *c = ex_attr(n, "class");
+    if (in == NULL || !in->scored || cls == NULL || cls[0] == '\0' || c == NULL ||
+        strcmp(c, cls) != 0 || is_ancestor(n, top))
+        return false;
+    double threshold = ti->score * 0.2 > 10 ? ti->score * 0.2 : 10;
+    return in->score >= threshold && link_density(in) < 0.5;
+}
+
+/* The chosen containers and their cousins, in document order, none inside
+ * another. */
+static crier_status
+collect(ex_html *h, xmlNodePtr top, xmlNodePtr best, xmlNodePtr **ret_nodes, size_t *ret_n)
+{
+    size_t n = 0, cap = 16, depth = 0;
+    xmlNodePtr *nodes = malloc(cap * sizeof *nodes);
+    if (nodes == NULL)
+        return CRIER_E_NOMEM;
+    xmlNodePtr root = h->body;
+    for (xmlNodePtr c = root; c;) {
+        ex_info *in = ex_node_info(c);
+        bool take = in && c != root && (in->chosen || is_cousin(c, best, top));
+        if (take) {
+            if (n == cap) {
+                xmlNodePtr *nn = realloc(nodes, 2 * cap * sizeof *nn);
+                if (nn == NULL) {
+                    free(nodes);
+                    return CRIER_E_NOMEM;
+                }
+                nodes = nn;
+                cap *= 2;
+            }
+            nodes[n++] = c;
+        }
+        c = ex_next(c, root, take || depth >= h->lim->max_dom_depth, &depth);
+    }
+    if (n == 0) { /* cannot happen: top is chosen */
+        nodes[n++] = top;
+    }
+    *ret_nodes = nodes;
+    *ret_n = n;
+    return CRIER_OK;
+}
+
 crier_status
 ex_html_choose(ex_html *h, xmlNodePtr **ret_nodes, size_t *ret_n)
 {
     xmlNodePtr tops[SCORE_TOP_N];
     xmlNodePtr *nodes, top = NULL;
-    size_t n = 0, cap = 1;
 
     score_paragraphs(h);
     size_t n_tops = best_candidates(h, tops);
@@ -284,14 +333,8 @@ ex_html_choose(ex_html *h, xmlNodePtr **ret_nodes, size_t *ret_n)
         return CRIER_OK;
     }
     for (xmlNodePtr s = top->parent->children; s; s = s->next)
-        cap += s->type == XML_ELEMENT_NODE;
-    nodes = malloc(cap * sizeof *nodes);
-    if (nodes == NULL)
-        return CRIER_E_NOMEM;
-    for (xmlNodePtr s = top->parent->children; s; s = s->next)
         if (s == top || (s->type == XML_ELEMENT_NODE && sibling_belongs(s, top)))
-            nodes[n++] = s;
-    *ret_nodes = nodes;
-    *ret_n = n;
-    return CRIER_OK;
+            ex_node_info(s)->chosen = true;
+    return collect(h, top, tops[0], ret_nodes, ret_n);
 }
+

@@ -8,23 +8,16 @@
 #include "core/utf8.h"
 
 static const struct {
-    const char *ext;   /* lower case, with the dot */
+    const char *ext; /* lower case, with the dot */
     crier_format format;
 } extensions[] = {
-    { ".wav", CRIER_FORMAT_WAV },
-    { ".ogg", CRIER_FORMAT_OGG },
-    { ".oga", CRIER_FORMAT_OGG },
-    { ".flac", CRIER_FORMAT_FLAC },
-    { ".mp3", CRIER_FORMAT_MP3 },
-    { ".opus", CRIER_FORMAT_OPUS },
+    {".wav", CRIER_FORMAT_WAV},   {".ogg", CRIER_FORMAT_OGG}, {".oga", CRIER_FORMAT_OGG},
+    {".flac", CRIER_FORMAT_FLAC}, {".mp3", CRIER_FORMAT_MP3}, {".opus", CRIER_FORMAT_OPUS},
 };
 
 static const char *const format_names[CRIER_FORMAT_COUNT] = {
-    [CRIER_FORMAT_WAV] = "wav",
-    [CRIER_FORMAT_OGG] = "ogg",
-    [CRIER_FORMAT_FLAC] = "flac",
-    [CRIER_FORMAT_MP3] = "mp3",
-    [CRIER_FORMAT_OPUS] = "opus",
+    [CRIER_FORMAT_WAV] = "wav", [CRIER_FORMAT_OGG] = "ogg",   [CRIER_FORMAT_FLAC] = "flac",
+    [CRIER_FORMAT_MP3] = "mp3", [CRIER_FORMAT_OPUS] = "opus",
 };
 
 static bool
@@ -169,7 +162,7 @@ null_free(crier_sink *sink)
     free(sink);
 }
 
-static const struct crier_sink_ops null_ops = { null_write, null_finish, null_free };
+static const struct crier_sink_ops null_ops = {null_write, null_finish, null_free};
 
 crier_status
 crier_sink_null_open(int rate, crier_sink **ret_sink)
@@ -199,11 +192,10 @@ callback_write(crier_sink *sink, const short *pcm, size_t n_frames)
     return c->write_fn(c->user, pcm, n_frames);
 }
 
-static const struct crier_sink_ops callback_ops = { callback_write, null_finish, null_free };
+static const struct crier_sink_ops callback_ops = {callback_write, null_finish, null_free};
 
 crier_status
-crier_sink_callback_open(int rate, crier_sink_write_fn write_fn, void *user,
-                         crier_sink **ret_sink)
+crier_sink_callback_open(int rate, crier_sink_write_fn write_fn, void *user, crier_sink **ret_sink)
 {
     if (rate <= 0 || write_fn == NULL || ret_sink == NULL)
         return CRIER_E_ARG;

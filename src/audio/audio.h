@@ -15,20 +15,20 @@ typedef struct crier_sink crier_sink;
 
 typedef enum crier_format {
     CRIER_FORMAT_WAV,
-    CRIER_FORMAT_OGG,   /* Ogg Vorbis */
+    CRIER_FORMAT_OGG, /* Ogg Vorbis */
     CRIER_FORMAT_FLAC,
-    CRIER_FORMAT_MP3,   /* MPEG Layer III through LAME; podcast directories want it */
-    CRIER_FORMAT_OPUS,  /* Ogg Opus at 24 kHz (resampled with libsoxr) */
+    CRIER_FORMAT_MP3,  /* MPEG Layer III through LAME; podcast directories want it */
+    CRIER_FORMAT_OPUS, /* Ogg Opus at 24 kHz (resampled with libsoxr) */
     CRIER_FORMAT_COUNT
 } crier_format;
 
 /* Tags written into files that carry them. Strings borrowed; NULL = absent. */
 typedef struct crier_tags {
     const char *title;
-    const char *artist;   /* byline */
-    const char *album;    /* site name */
+    const char *artist; /* byline */
+    const char *album;  /* site name */
     const char *date;
-    const char *comment;  /* source URL */
+    const char *comment; /* source URL */
 } crier_tags;
 
 /* The format an output path's extension names (case-insensitive ".wav", ".ogg",

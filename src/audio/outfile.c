@@ -20,9 +20,9 @@ split_path(const char *path, char **ret_dir, const char **ret_base)
     const char *base = slash ? slash + 1 : path;
     if (*base == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
         return CRIER_E_ARG;
-    char *dir = slash == NULL ? crier_strndup(".", 1)
-              : slash == path ? crier_strndup("/", 1)
-                              : crier_strndup(path, (size_t)(slash - path));
+    char *dir = slash == NULL   ? crier_strndup(".", 1)
+                : slash == path ? crier_strndup("/", 1)
+                                : crier_strndup(path, (size_t)(slash - path));
     if (dir == NULL)
         return CRIER_E_NOMEM;
     *ret_dir = dir;
@@ -52,8 +52,7 @@ status_from_errno(int err)
 static crier_status
 create_temp(const char *dir, const char *base, int *ret_fd, char **ret_tmp)
 {
-    static const char alphabet[] =
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     /* Keep the name under NAME_MAX (255): ".", base, ".XXXXXX.part". */
     size_t base_len = strlen(base);
     if (base_len > 200)
@@ -73,8 +72,8 @@ create_temp(const char *dir, const char *base, int *ret_fd, char **ret_tmp)
             suffix[i] = alphabet[rnd[i] % (sizeof alphabet - 1)];
         suffix[6] = '\0';
         crier_buf_clear(&name);
-        if ((st = crier_buf_printf(&name, "%s/.%.*s.%s.part", dir, (int)base_len, base,
-                                   suffix)) != CRIER_OK)
+        if ((st = crier_buf_printf(&name, "%s/.%.*s.%s.part", dir, (int)base_len, base, suffix)) !=
+            CRIER_OK)
             goto out;
         int fd = open(crier_buf_str(&name), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0) {
@@ -134,7 +133,7 @@ crier_outfile_open(struct crier_outfile *o, const char *path)
         goto out;
     }
     if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        st = CRIER_E_WRITE;   /* the target is a folder: rename would fail at the end */
+        st = CRIER_E_WRITE; /* the target is a folder: rename would fail at the end */
         goto out;
     }
     if ((o->path = crier_strndup(path, strlen(path))) == NULL) {

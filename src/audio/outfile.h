@@ -12,9 +12,9 @@
 #include "core/status.h"
 
 struct crier_outfile {
-    int fd;            /* the temporary file; -1 when closed */
-    char *path;        /* the target, owned */
-    char *tmp_path;    /* owned; NULL once renamed */
+    int fd;         /* the temporary file; -1 when closed */
+    char *path;     /* the target, owned */
+    char *tmp_path; /* owned; NULL once renamed */
 };
 
 /* Returns CRIER_OK, CRIER_E_OUTDIR (folder missing or not writable),

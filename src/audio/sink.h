@@ -23,8 +23,8 @@ struct crier_sink_ops {
 struct crier_sink {
     const struct crier_sink_ops *ops;
     int rate;
-    size_t frames;        /* frames accepted so far */
-    crier_status failed;  /* first write/finish error; sticky */
+    size_t frames;       /* frames accepted so far */
+    crier_status failed; /* first write/finish error; sticky */
     bool finished;
 };
 

@@ -38,16 +38,16 @@ struct file_sink {
     crier_sink base;
     SNDFILE *sf;
     struct crier_outfile out;
-    int io_errno;     /* first failed read/write/seek on fd, 0 if none */
-    SF_VIRTUAL_IO vio;  /* libsndfile's I/O on fd (per sink: the API takes it non-const) */
-    soxr_t soxr;      /* resampler to the file's rate, or NULL */
-    short *resampled; /* RESAMPLE_OUT_FRAMES of resampled PCM */
+    int io_errno;      /* first failed read/write/seek on fd, 0 if none */
+    SF_VIRTUAL_IO vio; /* libsndfile's I/O on fd (per sink: the API takes it non-const) */
+    soxr_t soxr;       /* resampler to the file's rate, or NULL */
+    short *resampled;  /* RESAMPLE_OUT_FRAMES of resampled PCM */
 };
 
 struct format_row {
     crier_format format;
     int sf_format;
-    int file_rate;    /* 0: the input rate */
+    int file_rate; /* 0: the input rate */
     crier_status (*configure)(SNDFILE *sf, int file_rate, const crier_file_opts *o);
 };
 
@@ -77,7 +77,7 @@ configure_flac(SNDFILE *sf, int file_rate, const crier_file_opts *o)
 {
     (void)file_rate;
     if (o->quality < 0)
-        return CRIER_OK;   /* libsndfile's default, FLAC level 5 */
+        return CRIER_OK; /* libsndfile's default, FLAC level 5 */
     return command_double(sf, SFC_SET_COMPRESSION_LEVEL, unit(o->quality));
 }
 
@@ -117,17 +117,17 @@ configure_opus(SNDFILE *sf, int file_rate, const crier_file_opts *o)
 }
 
 static const struct format_row formats[] = {
-    { CRIER_FORMAT_WAV, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 0, NULL },
-    { CRIER_FORMAT_OGG, SF_FORMAT_OGG | SF_FORMAT_VORBIS, 0, configure_ogg },
-    { CRIER_FORMAT_FLAC, SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 0, configure_flac },
-    { CRIER_FORMAT_MP3, SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, 0, configure_mp3 },
-    { CRIER_FORMAT_OPUS, SF_FORMAT_OGG | SF_FORMAT_OPUS, OPUS_RATE, configure_opus },
+    {CRIER_FORMAT_WAV, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 0, NULL},
+    {CRIER_FORMAT_OGG, SF_FORMAT_OGG | SF_FORMAT_VORBIS, 0, configure_ogg},
+    {CRIER_FORMAT_FLAC, SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 0, configure_flac},
+    {CRIER_FORMAT_MP3, SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, 0, configure_mp3},
+    {CRIER_FORMAT_OPUS, SF_FORMAT_OGG | SF_FORMAT_OPUS, OPUS_RATE, configure_opus},
 };
 
 crier_file_opts
 crier_file_opts_default(void)
 {
-    return (crier_file_opts){ .quality = -1.0, .bitrate_kbps = 0, .encoder_thread = true };
+    return (crier_file_opts){.quality = -1.0, .bitrate_kbps = 0, .encoder_thread = true};
 }
 
 static const struct format_row *
@@ -165,11 +165,16 @@ set_tags(SNDFILE *sf, const crier_tags *tags)
     crier_status st = CRIER_OK;
     if (tags == NULL)
         return CRIER_OK;
-    if (st == CRIER_OK) st = set_tag(sf, SF_STR_TITLE, tags->title);
-    if (st == CRIER_OK) st = set_tag(sf, SF_STR_ARTIST, tags->artist);
-    if (st == CRIER_OK) st = set_tag(sf, SF_STR_ALBUM, tags->album);
-    if (st == CRIER_OK) st = set_tag(sf, SF_STR_DATE, tags->date);
-    if (st == CRIER_OK) st = set_tag(sf, SF_STR_COMMENT, tags->comment);
+    if (st == CRIER_OK)
+        st = set_tag(sf, SF_STR_TITLE, tags->title);
+    if (st == CRIER_OK)
+        st = set_tag(sf, SF_STR_ARTIST, tags->artist);
+    if (st == CRIER_OK)
+        st = set_tag(sf, SF_STR_ALBUM, tags->album);
+    if (st == CRIER_OK)
+        st = set_tag(sf, SF_STR_DATE, tags->date);
+    if (st == CRIER_OK)
+        st = set_tag(sf, SF_STR_COMMENT, tags->comment);
     return st;
 }
 
@@ -236,7 +241,6 @@ vio_tell(void *user)
     return (sf_count_t)lseek(f->out.fd, 0, SEEK_CUR);
 }
 
-
 static crier_status
 write_frames(struct file_sink *f, const short *pcm, size_t n_frames)
 {
@@ -300,7 +304,7 @@ file_free(crier_sink *sink)
 {
     struct file_sink *f = (struct file_sink *)sink;
     if (f->sf != NULL)
-        (void)sf_close(f->sf);  /* the output is discarded: its errors do not matter */
+        (void)sf_close(f->sf); /* the output is discarded: its errors do not matter */
     crier_outfile_discard(&f->out);
     if (f->soxr != NULL)
         soxr_delete(f->soxr);
@@ -308,7 +312,7 @@ file_free(crier_sink *sink)
     free(f);
 }
 
-static const struct crier_sink_ops file_ops = { file_write, file_finish, file_free };
+static const struct crier_sink_ops file_ops = {file_write, file_finish, file_free};
 
 static crier_status
 start_resampler(struct file_sink *f, int in_rate, int out_rate)
@@ -328,9 +332,8 @@ start_resampler(struct file_sink *f, int in_rate, int out_rate)
 }
 
 crier_status
-crier_sink_file_open_opts(const char *path, crier_format format, int rate,
-                          const crier_tags *tags, const crier_file_opts *opts,
-                          crier_sink **ret_sink)
+crier_sink_file_open_opts(const char *path, crier_format format, int rate, const crier_tags *tags,
+                          const crier_file_opts *opts, crier_sink **ret_sink)
 {
     const struct format_row *row = format_row(format);
     crier_file_opts defaults = crier_file_opts_default();
@@ -344,7 +347,7 @@ crier_sink_file_open_opts(const char *path, crier_format format, int rate,
     if (row == NULL)
         return CRIER_E_FORMAT;
     int file_rate = row->file_rate ? row->file_rate : rate;
-    SF_INFO info = { .samplerate = file_rate, .channels = 1, .format = row->sf_format };
+    SF_INFO info = {.samplerate = file_rate, .channels = 1, .format = row->sf_format};
     if (!sf_format_check(&info))
         return CRIER_E_FORMAT;
     if ((f = calloc(1, sizeof *f)) == NULL)
@@ -355,7 +358,7 @@ crier_sink_file_open_opts(const char *path, crier_format format, int rate,
         goto out;
     if ((st = crier_outfile_open(&f->out, path)) != CRIER_OK)
         goto out;
-    f->vio = (SF_VIRTUAL_IO){ vio_filelen, vio_seek, vio_read, vio_write, vio_tell };
+    f->vio = (SF_VIRTUAL_IO){vio_filelen, vio_seek, vio_read, vio_write, vio_tell};
     if ((f->sf = sf_open_virtual(&f->vio, SFM_WRITE, &info, f)) == NULL) {
         st = f->io_errno != 0 ? CRIER_E_WRITE : CRIER_E_ENCODE;
         goto out;
@@ -384,8 +387,8 @@ out:
 }
 
 crier_status
-crier_sink_file_open(const char *path, crier_format format, int rate,
-                     const crier_tags *tags, crier_sink **ret_sink)
+crier_sink_file_open(const char *path, crier_format format, int rate, const crier_tags *tags,
+                     crier_sink **ret_sink)
 {
     return crier_sink_file_open_opts(path, format, rate, tags, NULL, ret_sink);
 }

@@ -75,7 +75,7 @@ live_free(crier_sink *sink)
     free(l);
 }
 
-static const struct crier_sink_ops live_ops = { live_write, live_finish, live_free };
+static const struct crier_sink_ops live_ops = {live_write, live_finish, live_free};
 
 crier_status
 crier_sink_live_open(const char *device, int rate, crier_sink **ret_sink)

@@ -21,13 +21,13 @@ struct slot {
 
 struct thread_sink {
     crier_sink base;
-    crier_sink *inner;           /* owned */
-    struct slot *slots;          /* QUEUE_SLOTS */
+    crier_sink *inner;  /* owned */
+    struct slot *slots; /* QUEUE_SLOTS */
     size_t head, count;
-    bool closing;                /* no more writes: drain, then stop */
-    bool discard;                /* freed without finish: drop what is queued */
-    bool running;                /* the thread exists and is not joined */
-    crier_status status;         /* first error of the inner sink */
+    bool closing;        /* no more writes: drain, then stop */
+    bool discard;        /* freed without finish: drop what is queued */
+    bool running;        /* the thread exists and is not joined */
+    crier_status status; /* first error of the inner sink */
     pthread_mutex_t lock;
     pthread_cond_t not_empty, not_full;
     pthread_t thread;
@@ -118,7 +118,7 @@ thread_free(crier_sink *sink)
     free(t);
 }
 
-static const struct crier_sink_ops thread_ops = { thread_write, thread_finish, thread_free };
+static const struct crier_sink_ops thread_ops = {thread_write, thread_finish, thread_free};
 
 crier_status
 crier_sink_threaded(crier_sink *inner, crier_sink **ret_sink)
@@ -137,7 +137,7 @@ crier_sink_threaded(crier_sink *inner, crier_sink **ret_sink)
     pthread_cond_init(&t->not_empty, NULL);
     pthread_cond_init(&t->not_full, NULL);
     if (pthread_create(&t->thread, NULL, encoder_main, t) != 0) {
-        t->inner = NULL;   /* the caller keeps inner on failure */
+        t->inner = NULL; /* the caller keeps inner on failure */
         thread_free(&t->base);
         return CRIER_E_NOMEM;
     }

@@ -18,7 +18,7 @@ struct text_writer {
     struct crier_outfile out;
     int rate;
     size_t last_start;
-    size_t n;           /* entries written */
+    size_t n; /* entries written */
     crier_status failed;
     crier_buf line;
 };
@@ -77,7 +77,7 @@ static size_t
 frames_to_ms(const struct text_writer *w, size_t frames)
 {
     unsigned long long rate = (unsigned long long)w->rate;
-    return (size_t)(((unsigned long long)frames * 1000 + rate / 2) / rate);   /* rounded */
+    return (size_t)(((unsigned long long)frames * 1000 + rate / 2) / rate); /* rounded */
 }
 
 /* WebVTT */
@@ -222,8 +222,9 @@ crier_chapters_add(crier_chapters *ch, size_t start_frame, const char *title)
     if (w->n > 0 && start_frame < w->last_start)
         return CRIER_E_ARG;
     size_t ms = frames_to_ms(w, start_frame);
-    crier_status st = crier_buf_printf(&w->line, "%s\n  {\"startTime\": %zu.%03zu, \"title\": ",
-                                       w->n ? "," : "", ms / 1000, ms % 1000);
+    crier_status st =
+        crier_buf_printf(&w->line, "%s\n  {\"startTime\": %zu.%03zu, \"title\": ", w->n ? "," : "",
+                         ms / 1000, ms % 1000);
     if (st == CRIER_OK)
         st = crier_buf_put_json_string(&w->line, title);
     if (st == CRIER_OK)

@@ -41,14 +41,14 @@ static const unsigned extra_pause_ms[] = {
  * mutable global. The synthesis callback does not need it: it gets its session
  * through user_data. Batch workers must fork before creating a session. */
 static struct {
-    int sample_rate;             /* 0 until eSpeak NG is initialized */
-    const crier_speech *owner;   /* the live session, or NULL */
+    int sample_rate;           /* 0 until eSpeak NG is initialized */
+    const crier_speech *owner; /* the live session, or NULL */
 } engine;
 
 struct crier_speech {
     int sample_rate;
-    crier_sink *sink;          /* borrowed, during crier_speech_say only */
-    crier_status sink_status;  /* first error the sink reported */
+    crier_sink *sink;         /* borrowed, during crier_speech_say only */
+    crier_status sink_status; /* first error the sink reported */
     crier_speech_event_fn event_fn;
     void *event_user;
     /* The sentence being spoken, for word events. */
@@ -56,7 +56,7 @@ struct crier_speech {
     size_t text_len;
     size_t block, sentence;
     size_t start_frame;
-    size_t cursor_chars, cursor_bytes;   /* a position in text, for UTF-8 walking */
+    size_t cursor_chars, cursor_bytes; /* a position in text, for UTF-8 walking */
 };
 
 /* Byte offset of character index chars (0-based) in the current sentence,
@@ -115,7 +115,7 @@ synth_callback(short *wav, int n_samples, espeak_EVENT *events)
         crier_status st = crier_sink_write(self->sink, wav, (size_t)n_samples);
         if (st != CRIER_OK) {
             self->sink_status = st;
-            return 1;   /* stops synthesis */
+            return 1; /* stops synthesis */
         }
     }
     return 0;
@@ -234,7 +234,7 @@ crier_speech_new(const crier_speech_opts *opts, crier_speech **ret_speech)
     if (rate_wpm < espeakRATE_MINIMUM || rate_wpm > espeakRATE_MAXIMUM)
         return CRIER_E_ARG;
     if (engine.owner != NULL)
-        return CRIER_E_ARG;   /* one session per process at a time */
+        return CRIER_E_ARG; /* one session per process at a time */
     if ((self = calloc(1, sizeof *self)) == NULL)
         return CRIER_E_NOMEM;
     if ((st = engine_start()) != CRIER_OK)
@@ -268,9 +268,9 @@ say_sentence(crier_speech *self, const crier_sentence *s)
     self->text_len = strlen(self->text);
     self->cursor_chars = self->cursor_bytes = 0;
     if (s->spoken != NULL && s->spoken[0] != '\0') {
-        espeak_ng_STATUS est = espeak_ng_Synthesize(s->spoken, strlen(s->spoken) + 1, 0,
-                                                    POS_CHARACTER, 0,
-                                                    espeakCHARS_UTF8 | espeakENDPAUSE, NULL, self);
+        espeak_ng_STATUS est =
+            espeak_ng_Synthesize(s->spoken, strlen(s->spoken) + 1, 0, POS_CHARACTER, 0,
+                                 espeakCHARS_UTF8 | espeakENDPAUSE, NULL, self);
         if (self->sink_status != CRIER_OK)
             return self->sink_status;
         if (est != ENS_OK)
@@ -287,7 +287,8 @@ say_sentence(crier_speech *self, const crier_sentence *s)
         self->event_fn(self->event_user, &ev);
     }
     unsigned ms = (unsigned)s->pause < sizeof extra_pause_ms / sizeof extra_pause_ms[0]
-                      ? extra_pause_ms[s->pause] : 0;
+                      ? extra_pause_ms[s->pause]
+                      : 0;
     if (ms == 0)
         return CRIER_OK;
     return crier_sink_write_silence(self->sink, (size_t)self->sample_rate * ms / 1000);

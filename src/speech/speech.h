@@ -13,9 +13,9 @@
 typedef struct crier_speech crier_speech;
 
 typedef struct crier_speech_opts {
-    const char *voice;   /* eSpeak NG voice name ("en-us", "de", ...); NULL = "en-us".
-                          * A name containing '/' is the path of a voice file. */
-    int rate_wpm;        /* words per minute, 80..450; 0 = default (175) */
+    const char *voice; /* eSpeak NG voice name ("en-us", "de", ...); NULL = "en-us".
+                        * A name containing '/' is the path of a voice file. */
+    int rate_wpm;      /* words per minute, 80..450; 0 = default (175) */
 } crier_speech_opts;
 
 /* Initializes eSpeak NG and selects the voice. opts: borrowed.
@@ -36,11 +36,11 @@ crier_status crier_speech_say(crier_speech *speech, const crier_script *script, 
  * sink's first frame (crier_sink_frames before crier_speech_say is 0 for a new
  * sink; otherwise add it). */
 typedef enum crier_speech_event_type {
-    CRIER_SPEECH_WORD,      /* a word eSpeak NG spoke; offset/len locate it */
-    CRIER_SPEECH_SENTENCE,  /* a script sentence, sent after its words: frame ..
-                             * end_frame is its synthesis (eSpeak NG's own short
-                             * end-of-sentence pause included, the block or
-                             * heading pause after it not) */
+    CRIER_SPEECH_WORD,     /* a word eSpeak NG spoke; offset/len locate it */
+    CRIER_SPEECH_SENTENCE, /* a script sentence, sent after its words: frame ..
+                            * end_frame is its synthesis (eSpeak NG's own short
+                            * end-of-sentence pause included, the block or
+                            * heading pause after it not) */
 } crier_speech_event_type;
 
 typedef struct crier_speech_event {

@@ -16,7 +16,7 @@
 static crier_status
 encode(const char *in_path, const char *out_path, const crier_file_opts *opts)
 {
-    SF_INFO info = { 0 };
+    SF_INFO info = {0};
     SNDFILE *in = NULL;
     crier_sink *sink = NULL;
     crier_format format;
@@ -60,16 +60,16 @@ speak(const char *text_path, const char *out_path, const crier_file_opts *opts)
         goto out;
     if ((st = crier_speech_new(NULL, &sp)) != CRIER_OK)
         goto out;
-    if ((st = crier_sink_file_open_opts(out_path, format, crier_speech_sample_rate(sp), NULL,
-                                        opts, &sink)) != CRIER_OK)
+    if ((st = crier_sink_file_open_opts(out_path, format, crier_speech_sample_rate(sp), NULL, opts,
+                                        &sink)) != CRIER_OK)
         goto out;
     while (st == CRIER_OK && fgets(line, sizeof line, f) != NULL) {
         line[strcspn(line, "\n")] = '\0';
         if (line[0] == '\0')
             continue;
-        crier_sentence s = { .spoken = line, .written = line, .pause = CRIER_PAUSE_BLOCK };
-        crier_script_block b = { .kind = CRIER_SCRIPT_BLOCK, .sentences = &s, .n_sentences = 1 };
-        crier_script script = { .blocks = &b, .n_blocks = 1 };
+        crier_sentence s = {.spoken = line, .written = line, .pause = CRIER_PAUSE_BLOCK};
+        crier_script_block b = {.kind = CRIER_SCRIPT_BLOCK, .sentences = &s, .n_sentences = 1};
+        crier_script script = {.blocks = &b, .n_blocks = 1};
         st = crier_speech_say(sp, &script, sink);
     }
     if (st == CRIER_OK)

@@ -12,15 +12,17 @@ main(void)
     static char s1[] = "Live playback test.";
     static char s2[] = "The rain began at noon, and it did not stop.";
     crier_sentence sentences[] = {
-        { .spoken = s1, .written = s1, .pause = CRIER_PAUSE_HEADING },
-        { .spoken = s2, .written = s2, .pause = CRIER_PAUSE_BLOCK },
+        {.spoken = s1, .written = s1, .pause = CRIER_PAUSE_HEADING},
+        {.spoken = s2, .written = s2, .pause = CRIER_PAUSE_BLOCK},
     };
     crier_script_block blocks[] = {
-        { .kind = CRIER_SCRIPT_INTRO, .sentences = &sentences[0], .n_sentences = 1 },
-        { .kind = CRIER_SCRIPT_BLOCK, .type = CRIER_BLOCK_PARAGRAPH, .sentences = &sentences[1],
-          .n_sentences = 1 },
+        {.kind = CRIER_SCRIPT_INTRO, .sentences = &sentences[0], .n_sentences = 1},
+        {.kind = CRIER_SCRIPT_BLOCK,
+         .type = CRIER_BLOCK_PARAGRAPH,
+         .sentences = &sentences[1],
+         .n_sentences = 1},
     };
-    crier_script script = { .blocks = blocks, .n_blocks = 2 };
+    crier_script script = {.blocks = blocks, .n_blocks = 2};
     crier_speech *sp = NULL;
     crier_sink *sink = NULL;
     crier_status st;

@@ -90,7 +90,7 @@ tone(short *pcm, size_t n, size_t from)
 static crier_status
 write_tone(crier_sink *sink, size_t n_frames)
 {
-    static const size_t pieces[] = { 1, 777, 3 * CRIER_AUDIO_CHUNK_FRAMES + 5, 100, 4096 };
+    static const size_t pieces[] = {1, 777, 3 * CRIER_AUDIO_CHUNK_FRAMES + 5, 100, 4096};
     short *pcm = malloc(sizeof *pcm * (3 * CRIER_AUDIO_CHUNK_FRAMES + 5));
     size_t done = 0, k = 0;
     crier_status st = CRIER_OK;
@@ -161,7 +161,7 @@ format_from_path(void **state)
     assert_int_equal(crier_format_from_path("x.mp4", &f), CRIER_E_FORMAT);
     assert_int_equal(crier_format_from_path("wav", &f), CRIER_E_FORMAT);
     assert_int_equal(crier_format_from_path("x.wav.txt", &f), CRIER_E_FORMAT);
-    assert_int_equal(f, CRIER_FORMAT_COUNT);  /* untouched on failure */
+    assert_int_equal(f, CRIER_FORMAT_COUNT); /* untouched on failure */
     assert_string_equal(crier_format_name(CRIER_FORMAT_WAV), "wav");
     assert_string_equal(crier_format_name(CRIER_FORMAT_OGG), "ogg");
 }
@@ -169,10 +169,10 @@ format_from_path(void **state)
 struct expect {
     crier_format format;
     const char *name;
-    int major, subtype;   /* subtype 0: not checked */
-    int rate;             /* the file's rate */
-    bool exact_frames;    /* else codec delay and padding: up to 4096 more, or 1% */
-    bool comment_tag;     /* the format reads SF_STR_COMMENT back */
+    int major, subtype; /* subtype 0: not checked */
+    int rate;           /* the file's rate */
+    bool exact_frames;  /* else codec delay and padding: up to 4096 more, or 1% */
+    bool comment_tag;   /* the format reads SF_STR_COMMENT back */
 };
 
 /* kbps: the bitrate the file must have (within 15%), 0 = not checked. */
@@ -193,7 +193,7 @@ round_trip_with(const struct expect *e, const crier_file_opts *opts, int kbps)
     assert_int_equal(count_entries(dir), 1);
     assert_int_equal(crier_sink_finish(sink), CRIER_OK);
     crier_sink_free(sink);
-    assert_int_equal(count_entries(dir), 1);   /* the output only: temp renamed */
+    assert_int_equal(count_entries(dir), 1); /* the output only: temp renamed */
 
     struct readback rb;
     read_back(path, &rb);
@@ -211,7 +211,7 @@ round_trip_with(const struct expect *e, const crier_file_opts *opts, int kbps)
     assert_string_equal(rb.title, test_tags.title);
     assert_string_equal(rb.artist, test_tags.artist);
     assert_string_equal(rb.album, test_tags.album);
-    assert_true(strncmp(rb.date, test_tags.date, 4) == 0);   /* MP3 keeps the year */
+    assert_true(strncmp(rb.date, test_tags.date, 4) == 0); /* MP3 keeps the year */
     if (e->comment_tag)
         assert_string_equal(rb.comment, test_tags.comment);
 
@@ -225,21 +225,21 @@ round_trip_with(const struct expect *e, const crier_file_opts *opts, int kbps)
     }
     mode_t mask = umask(0);
     umask(mask);
-    assert_int_equal(sb.st_mode & 0777, 0666 & ~mask);   /* not mkstemp's 0600 */
+    assert_int_equal(sb.st_mode & 0777, 0666 & ~mask); /* not mkstemp's 0600 */
     free(path);
     rm_dir(dir);
 }
 
-static const struct expect expect_wav = { CRIER_FORMAT_WAV, "news.wav", SF_FORMAT_WAV,
-                                          SF_FORMAT_PCM_16, RATE, true, true };
-static const struct expect expect_ogg = { CRIER_FORMAT_OGG, "news.ogg", SF_FORMAT_OGG,
-                                          SF_FORMAT_VORBIS, RATE, true, true };
-static const struct expect expect_flac = { CRIER_FORMAT_FLAC, "news.flac", SF_FORMAT_FLAC,
-                                           SF_FORMAT_PCM_16, RATE, true, true };
-static const struct expect expect_mp3 = { CRIER_FORMAT_MP3, "news.mp3", SF_FORMAT_MPEG,
-                                          SF_FORMAT_MPEG_LAYER_III, RATE, false, false };
-static const struct expect expect_opus = { CRIER_FORMAT_OPUS, "news.opus", SF_FORMAT_OGG,
-                                           SF_FORMAT_OPUS, 24000, false, true };
+static const struct expect expect_wav = {
+    CRIER_FORMAT_WAV, "news.wav", SF_FORMAT_WAV, SF_FORMAT_PCM_16, RATE, true, true};
+static const struct expect expect_ogg = {
+    CRIER_FORMAT_OGG, "news.ogg", SF_FORMAT_OGG, SF_FORMAT_VORBIS, RATE, true, true};
+static const struct expect expect_flac = {
+    CRIER_FORMAT_FLAC, "news.flac", SF_FORMAT_FLAC, SF_FORMAT_PCM_16, RATE, true, true};
+static const struct expect expect_mp3 = {
+    CRIER_FORMAT_MP3, "news.mp3", SF_FORMAT_MPEG, SF_FORMAT_MPEG_LAYER_III, RATE, false, false};
+static const struct expect expect_opus = {
+    CRIER_FORMAT_OPUS, "news.opus", SF_FORMAT_OGG, SF_FORMAT_OPUS, 24000, false, true};
 
 static void
 wav_round_trip(void **state)
@@ -295,7 +295,7 @@ bitrate_out_of_range(void **state)
     char *path = join(dir, "x.mp3");
     crier_sink *sink = NULL;
     crier_file_opts o = crier_file_opts_default();
-    o.bitrate_kbps = 320;   /* MPEG-1 only; 22,050 Hz is MPEG-2: 8..160 */
+    o.bitrate_kbps = 320; /* MPEG-1 only; 22,050 Hz is MPEG-2: 8..160 */
     assert_int_equal(crier_sink_file_open_opts(path, CRIER_FORMAT_MP3, RATE, NULL, &o, &sink),
                      CRIER_E_ARG);
     o.bitrate_kbps = 300;
@@ -332,7 +332,7 @@ missing_folder_is_outdir(void **state)
     crier_sink *sink = (crier_sink *)0x1;
     assert_int_equal(crier_sink_file_open(path, CRIER_FORMAT_WAV, RATE, NULL, &sink),
                      CRIER_E_OUTDIR);
-    assert_ptr_equal(sink, (crier_sink *)0x1);   /* untouched on failure */
+    assert_ptr_equal(sink, (crier_sink *)0x1); /* untouched on failure */
     assert_int_equal(count_entries(dir), 0);
     free(path);
     rm_dir(dir);
@@ -376,7 +376,7 @@ full_disk(crier_format format, const char *name)
     pid_t pid = fork();
     assert_true(pid >= 0);
     if (pid == 0) {
-        struct rlimit rl = { 64 * 1024, 64 * 1024 };
+        struct rlimit rl = {64 * 1024, 64 * 1024};
         signal(SIGXFSZ, SIG_IGN);
         if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
             _exit(2);
@@ -455,8 +455,7 @@ bad_arguments(void **state)
     crier_sink *sink = NULL;
     assert_int_equal(crier_sink_file_open("x.wav", CRIER_FORMAT_COUNT, RATE, NULL, &sink),
                      CRIER_E_FORMAT);
-    assert_int_equal(crier_sink_file_open("x.wav", CRIER_FORMAT_WAV, 0, NULL, &sink),
-                     CRIER_E_ARG);
+    assert_int_equal(crier_sink_file_open("x.wav", CRIER_FORMAT_WAV, 0, NULL, &sink), CRIER_E_ARG);
     assert_int_equal(crier_sink_null_open(0, &sink), CRIER_E_ARG);
     assert_null(sink);
     crier_sink_free(NULL);
@@ -496,13 +495,14 @@ static void
 chunks_and_sticky_errors(void **state)
 {
     (void)state;
-    struct chunk_stats cs = { 0, 0 };
+    struct chunk_stats cs = {0, 0};
     crier_sink *sink = NULL;
     assert_int_equal(crier_sink_callback_open(RATE, count_chunks, &cs, &sink), CRIER_OK);
     assert_int_equal(crier_sink_write_silence(sink, 10 * CRIER_AUDIO_CHUNK_FRAMES + 1), CRIER_OK);
     assert_int_equal(cs.max_chunk, CRIER_AUDIO_CHUNK_FRAMES);
     assert_int_equal(cs.calls, 11);
-    assert_int_equal(crier_sink_write_silence(sink, 100 * CRIER_AUDIO_CHUNK_FRAMES), CRIER_E_DEVICE);
+    assert_int_equal(crier_sink_write_silence(sink, 100 * CRIER_AUDIO_CHUNK_FRAMES),
+                     CRIER_E_DEVICE);
     assert_int_equal(cs.calls, 50);
     assert_int_equal(crier_sink_write_silence(sink, 1), CRIER_E_DEVICE);
     assert_int_equal(crier_sink_finish(sink), CRIER_E_DEVICE);

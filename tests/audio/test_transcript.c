@@ -51,17 +51,17 @@ vtt_cues(void **state)
     assert_int_equal(crier_vtt_open(path, RATE, &v), CRIER_OK);
     assert_int_equal(access(path, F_OK), -1);
     assert_int_equal(crier_vtt_add(v, 0, RATE * 2 + RATE / 2, "Storm hits the coast."), CRIER_OK);
-    assert_int_equal(crier_vtt_add(v, RATE * 3, RATE * 3, "  "), CRIER_OK);   /* skipped */
+    assert_int_equal(crier_vtt_add(v, RATE * 3, RATE * 3, "  "), CRIER_OK); /* skipped */
     assert_int_equal(crier_vtt_add(v, (size_t)RATE * 3723 + 11, (size_t)RATE * 3725,
-                                   "Tom & Jerry <b>said</b>\n--> \"hi\""), CRIER_OK);
+                                   "Tom & Jerry <b>said</b>\n--> \"hi\""),
+                     CRIER_OK);
     assert_int_equal(crier_vtt_add(v, RATE, RATE * 2, "backwards"), CRIER_E_ARG);
     assert_int_equal(crier_vtt_finish(v), CRIER_OK);
     crier_vtt_free(v);
-    assert_string_equal(slurp(path),
-                        "WEBVTT\n"
-                        "\n1\n00:00:00.000 --> 00:00:02.500\nStorm hits the coast.\n"
-                        "\n2\n01:02:03.000 --> 01:02:05.000\n"
-                        "Tom &amp; Jerry &lt;b&gt;said&lt;/b&gt; --&gt; \"hi\"\n");
+    assert_string_equal(slurp(path), "WEBVTT\n"
+                                     "\n1\n00:00:00.000 --> 00:00:02.500\nStorm hits the coast.\n"
+                                     "\n2\n01:02:03.000 --> 01:02:05.000\n"
+                                     "Tom &amp; Jerry &lt;b&gt;said&lt;/b&gt; --&gt; \"hi\"\n");
     assert_int_equal(entries(dir), 1);
     unlink(path);
     rmdir(dir);

@@ -52,9 +52,12 @@ static const char *const news_text[] = {
     "Roads were closed.",
 };
 static const crier_pause news_pauses[] = {
-    CRIER_PAUSE_HEADING, CRIER_PAUSE_SENTENCE, CRIER_PAUSE_BLOCK, CRIER_PAUSE_BLOCK,
+    CRIER_PAUSE_HEADING,
+    CRIER_PAUSE_SENTENCE,
+    CRIER_PAUSE_BLOCK,
+    CRIER_PAUSE_BLOCK,
 };
-static const size_t news_blocks[] = { 0, 1, 1, 2 };
+static const size_t news_blocks[] = {0, 1, 1, 2};
 
 /* Collects the PCM a session produces (tests only: short scripts). */
 struct capture {
@@ -88,7 +91,7 @@ static crier_speech *
 new_speech(void)
 {
     crier_speech *sp = NULL;
-    crier_speech_opts opts = { .voice = "en-us", .rate_wpm = 175 };
+    crier_speech_opts opts = {.voice = "en-us", .rate_wpm = 175};
     assert_int_equal(crier_speech_new(&opts, &sp), CRIER_OK);
     assert_int_equal(crier_speech_sample_rate(sp), 22050);
     return sp;
@@ -116,7 +119,7 @@ speaks_with_pauses(void **state)
 {
     (void)state;
     struct fixture fx;
-    struct capture cap = { 0 };
+    struct capture cap = {0};
     crier_sink *sink = NULL;
     crier_speech *sp = new_speech();
     int rate = crier_speech_sample_rate(sp);
@@ -137,10 +140,11 @@ speaks_with_pauses(void **state)
     size_t n_gaps = silent_gaps(cap.pcm, cap.n, rate, gaps, 16);
     /* After the heading, after a sentence, after a block, and the final one. */
     assert_int_equal(n_gaps, 4);
-    assert_true(gaps[0] > gaps[1] + (size_t)rate / 2);        /* heading: +700 ms */
-    assert_true(gaps[2] > gaps[1] + (size_t)rate * 3 / 10);   /* block: +400 ms */
-    print_message("gaps (ms): heading %zu, sentence %zu, block %zu\n", gaps[0] * 1000 / (size_t)rate,
-                  gaps[1] * 1000 / (size_t)rate, gaps[2] * 1000 / (size_t)rate);
+    assert_true(gaps[0] > gaps[1] + (size_t)rate / 2);      /* heading: +700 ms */
+    assert_true(gaps[2] > gaps[1] + (size_t)rate * 3 / 10); /* block: +400 ms */
+    print_message("gaps (ms): heading %zu, sentence %zu, block %zu\n",
+                  gaps[0] * 1000 / (size_t)rate, gaps[1] * 1000 / (size_t)rate,
+                  gaps[2] * 1000 / (size_t)rate);
     crier_sink_free(sink);
     crier_speech_free(sp);
     free(cap.pcm);
@@ -158,11 +162,11 @@ streams_while_synthesizing(void **state)
         "A third sentence follows the second one, and then a fourth.",
         "The fourth sentence is here, and it ends the paragraph.",
     };
-    static const crier_pause pauses[] = { CRIER_PAUSE_SENTENCE, CRIER_PAUSE_SENTENCE,
-                                          CRIER_PAUSE_SENTENCE, CRIER_PAUSE_BLOCK };
-    static const size_t blocks[] = { 0, 0, 0, 0 };
+    static const crier_pause pauses[] = {CRIER_PAUSE_SENTENCE, CRIER_PAUSE_SENTENCE,
+                                         CRIER_PAUSE_SENTENCE, CRIER_PAUSE_BLOCK};
+    static const size_t blocks[] = {0, 0, 0, 0};
     struct fixture fx;
-    struct capture cap = { 0 };
+    struct capture cap = {0};
     crier_sink *sink = NULL;
     struct timespec start, end;
     crier_speech *sp = new_speech();
@@ -173,12 +177,13 @@ streams_while_synthesizing(void **state)
     clock_gettime(CLOCK_MONOTONIC, &start);
     assert_int_equal(crier_speech_say(sp, &fx.script, sink), CRIER_OK);
     clock_gettime(CLOCK_MONOTONIC, &end);
-    double total = (double)(end.tv_sec - start.tv_sec) + (double)(end.tv_nsec - start.tv_nsec) / 1e9;
+    double total =
+        (double)(end.tv_sec - start.tv_sec) + (double)(end.tv_nsec - start.tv_nsec) / 1e9;
     double first = (double)(cap.first.tv_sec - start.tv_sec) +
                    (double)(cap.first.tv_nsec - start.tv_nsec) / 1e9;
     print_message("first PCM after %.1f ms of %.1f ms; first chunk %zu frames, %zu calls\n",
                   first * 1000, total * 1000, cap.first_chunk, cap.calls);
-    assert_true(cap.first_chunk <= (size_t)rate / 5);   /* ~150 ms buffers */
+    assert_true(cap.first_chunk <= (size_t)rate / 5); /* ~150 ms buffers */
     assert_true(cap.calls > 20);
     assert_true(first < total / 4);
     crier_sink_free(sink);
@@ -192,13 +197,14 @@ sink_error_stops_synthesis(void **state)
 {
     (void)state;
     struct fixture fx;
-    struct capture cap = { .fail_at = 3 };
+    struct capture cap = {.fail_at = 3};
     crier_sink *sink = NULL;
     crier_speech *sp = new_speech();
 
     build(&fx, news_text, news_pauses, news_blocks, 4);
-    assert_int_equal(crier_sink_callback_open(crier_speech_sample_rate(sp), capture_write, &cap,
-                                              &sink), CRIER_OK);
+    assert_int_equal(
+        crier_sink_callback_open(crier_speech_sample_rate(sp), capture_write, &cap, &sink),
+        CRIER_OK);
     assert_int_equal(crier_speech_say(sp, &fx.script, sink), CRIER_E_DEVICE);
     assert_int_equal(cap.calls, 3);
     crier_sink_free(sink);
@@ -227,7 +233,7 @@ speaks_into_a_wav_file(void **state)
     crier_sink_free(sink);
     crier_speech_free(sp);
 
-    SF_INFO info = { 0 };
+    SF_INFO info = {0};
     SNDFILE *sf = sf_open(path, SFM_READ, &info);
     assert_non_null(sf);
     assert_int_equal(info.samplerate, rate);
@@ -250,24 +256,24 @@ voices_and_rates(void **state)
 {
     (void)state;
     crier_speech *sp = (crier_speech *)0x1;
-    crier_speech_opts opts = { .voice = "no-such-voice" };
+    crier_speech_opts opts = {.voice = "no-such-voice"};
     assert_int_equal(crier_speech_new(&opts, &sp), CRIER_E_VOICE);
     assert_ptr_equal(sp, (crier_speech *)0x1);
-    opts = (crier_speech_opts){ .voice = "en-us", .rate_wpm = 79 };
+    opts = (crier_speech_opts){.voice = "en-us", .rate_wpm = 79};
     assert_int_equal(crier_speech_new(&opts, &sp), CRIER_E_ARG);
     opts.rate_wpm = 451;
     assert_int_equal(crier_speech_new(&opts, &sp), CRIER_E_ARG);
-    opts = (crier_speech_opts){ .voice = "de", .rate_wpm = 450 };
+    opts = (crier_speech_opts){.voice = "de", .rate_wpm = 450};
     assert_int_equal(crier_speech_new(&opts, &sp), CRIER_OK);
     crier_speech *second = NULL;
-    assert_int_equal(crier_speech_new(NULL, &second), CRIER_E_ARG);  /* one at a time */
+    assert_int_equal(crier_speech_new(NULL, &second), CRIER_E_ARG); /* one at a time */
     assert_null(second);
     crier_speech_free(sp);
-    assert_int_equal(crier_speech_new(NULL, &sp), CRIER_OK);        /* defaults */
+    assert_int_equal(crier_speech_new(NULL, &sp), CRIER_OK); /* defaults */
     crier_sink *sink = NULL;
     assert_int_equal(crier_sink_null_open(16000, &sink), CRIER_OK);
-    crier_script empty = { 0 };
-    assert_int_equal(crier_speech_say(sp, &empty, sink), CRIER_E_ARG);  /* wrong rate */
+    crier_script empty = {0};
+    assert_int_equal(crier_speech_say(sp, &empty, sink), CRIER_E_ARG); /* wrong rate */
     crier_sink_free(sink);
     crier_speech_free(sp);
     crier_speech_free(NULL);
@@ -278,10 +284,10 @@ frames_for(const char *voice, const char *text)
 {
     crier_speech *sp = NULL;
     crier_sink *sink = NULL;
-    crier_speech_opts opts = { .voice = voice };
-    crier_sentence sentence = { .spoken = (char *)text, .written = (char *)text };
-    crier_script_block block = { .sentences = &sentence, .n_sentences = 1 };
-    crier_script script = { .blocks = &block, .n_blocks = 1 };
+    crier_speech_opts opts = {.voice = voice};
+    crier_sentence sentence = {.spoken = (char *)text, .written = (char *)text};
+    crier_script_block block = {.sentences = &sentence, .n_sentences = 1};
+    crier_script script = {.blocks = &block, .n_blocks = 1};
 
     assert_int_equal(crier_speech_new(&opts, &sp), CRIER_OK);
     assert_int_equal(crier_sink_null_open(crier_speech_sample_rate(sp), &sink), CRIER_OK);
@@ -305,7 +311,7 @@ voice_file_by_path(void **state)
     snprintf(path, sizeof path, "%s/German-Preset", dir);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
-    fputs("name German preset\nlanguage de\ntunes s4 c1 q4 e1\n", f);  /* as lang/gmw/de */
+    fputs("name German preset\nlanguage de\ntunes s4 c1 q4 e1\n", f); /* as lang/gmw/de */
     assert_int_equal(fclose(f), 0);
 
     size_t by_name = frames_for("de", text);
@@ -320,7 +326,7 @@ voice_file_by_path(void **state)
     crier_speech *sp = NULL;
     char missing[160];
     snprintf(missing, sizeof missing, "%s/missing", dir);
-    crier_speech_opts opts = { .voice = missing };
+    crier_speech_opts opts = {.voice = missing};
     assert_int_equal(crier_speech_new(&opts, &sp), CRIER_E_VOICE);
     unlink(path);
     rmdir(dir);
@@ -358,14 +364,13 @@ events_transcript_and_chapters(void **state)
     (void)state;
     static const char *const text[] = {
         "Storm hits the coast.", "The rain began at noon.", "Café olé, naïve dogs.",
-        "Second part.", "Roads were closed.",
+        "Second part.",          "Roads were closed.",
     };
-    static const crier_pause pauses[] = { CRIER_PAUSE_HEADING, CRIER_PAUSE_SENTENCE,
-                                          CRIER_PAUSE_BLOCK, CRIER_PAUSE_HEADING,
-                                          CRIER_PAUSE_BLOCK };
-    static const size_t blocks[] = { 0, 1, 1, 2, 3 };
+    static const crier_pause pauses[] = {CRIER_PAUSE_HEADING, CRIER_PAUSE_SENTENCE,
+                                         CRIER_PAUSE_BLOCK, CRIER_PAUSE_HEADING, CRIER_PAUSE_BLOCK};
+    static const size_t blocks[] = {0, 1, 1, 2, 3};
     struct fixture fx;
-    struct event_log log = { 0 };
+    struct event_log log = {0};
     crier_sink *sink = NULL;
     char dir[] = "/tmp/crier-events-XXXXXX", vtt_path[64], ch_path[64];
     crier_speech *sp = new_speech();
@@ -416,7 +421,7 @@ events_transcript_and_chapters(void **state)
     assert_int_equal(log.ev[0].type, CRIER_SPEECH_WORD);
     assert_int_equal(log.ev[0].frame, 0);
     assert_int_equal(log.ev[0].offset, 0);
-    assert_int_equal(log.ev[0].len, 5);   /* "Storm" */
+    assert_int_equal(log.ev[0].len, 5); /* "Storm" */
 
     FILE *f = fopen(vtt_path, "r");
     char line[256];
@@ -430,7 +435,7 @@ events_transcript_and_chapters(void **state)
     while (fgets(line, sizeof line, f))
         chapters += strstr(line, "startTime") != NULL;
     fclose(f);
-    assert_int_equal(chapters, 2);   /* the intro and "Second part." */
+    assert_int_equal(chapters, 2); /* the intro and "Second part." */
 
     crier_vtt_free(log.vtt);
     crier_chapters_free(log.chapters);

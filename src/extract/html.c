@@ -303,6 +303,35 @@ article_chars(const crier_article *art)
     return n;
 }
 
+/* JSON-LD articleBody as a cross-check: when the page's own article body,
+ * as the site states it, is long and what the DOM gave is well under half
+ * of it (a body loaded by script, a container the scoring missed), the
+ * stated body is read instead, a paragraph per line. */
+#define LD_BODY_MIN_CHARS 500
+
+static crier_status
+cross_check_ld_body(ex_builder *b, const char *body)
+{
+    crier_article *art = b->art;
+    size_t body_chars = strlen(body), ours = article_chars(art);
+    if (body_chars < LD_BODY_MIN_CHARS || ours * 10 >= body_chars * 4)
+        return CRIER_OK;
+    /* the HTML kept in some sites' articleBody would be read as text */
+    if (strchr(body, '<') != NULL && strchr(body, '>') != NULL)
+        return CRIER_OK;
+    while (art->n_blocks > 0)
+        ex_remove_block(art, art->n_blocks - 1);
+    b->text_bytes = 0;
+    crier_status st = CRIER_OK;
+    for (const char *p = body; *p && st == CRIER_OK;) {
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        st = ex_add_block(b, CRIER_BLOCK_PARAGRAPH, 0, p, len, 0);
+        p += len + (e != NULL);
+    }
+    return st;
+}
+
 /* One pass over a fresh parse of the page with the given flags. */
 static crier_status
 attempt(const crier_document *doc, const crier_limits *lim, const ex_boiler *boiler,
@@ -354,6 +383,8 @@ attempt(const crier_document *doc, const crier_limits *lim, const ex_boiler *boi
     st = ex_html_blocks(&h, roots, n_roots, &b);
     if (st == CRIER_OK && art->n_blocks == 0)
         st = fallback_body(&h, &b);
+    if (st == CRIER_OK && h.ld_body)
+        st = cross_check_ld_body(&b, h.ld_body);
     if (st == CRIER_OK)
         st = ex_finish(art);
 out:
@@ -366,6 +397,7 @@ out:
         htmlFreeParserCtxt(ctxt);
     free(h.info);
     free(h.line_off);
+    free(h.ld_body);
     if (st == CRIER_OK)
         *ret_art = art;
     else

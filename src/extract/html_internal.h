@@ -44,6 +44,7 @@ typedef struct ex_html {
     const ex_boiler *boiler;
     const char *text;          /* the document text (borrowed) for source offsets */
     size_t *line_off;          /* byte offset of each line start, owned */
+    char *ld_body;             /* JSON-LD articleBody, owned, or NULL */
     size_t n_lines;
 } ex_html;
 

@@ -23,7 +23,7 @@ typedef struct found {
     kv values[META_MAX_VALUES];
     size_t n_values;
     bool ld_done;
-    char *ld_name, *ld_headline, *ld_byline, *ld_date, *ld_site, *ld_desc, *ld_lang;
+    char *ld_name, *ld_headline, *ld_byline, *ld_date, *ld_site, *ld_desc, *ld_lang, *ld_body;
     char *title_tag, *h1, *html_lang, *canonical, *byline_el, *time_dt, *saved_from;
     char *headings[META_MAX_HEADINGS];
     size_t n_headings, n_h1;
@@ -268,6 +268,13 @@ read_ld_script(found *f, xmlNodePtr n)
             st = keep(&f->ld_date, json_str(ex_json_get(o, "datePublished")));
         if (st == CRIER_OK)
             st = keep(&f->ld_lang, json_str(ex_json_get(o, "inLanguage")));
+        if (st == CRIER_OK && f->ld_body == NULL && json_str(ex_json_get(o, "articleBody"))) {
+            /* kept as written (line breaks separate paragraphs) */
+            const char *body = json_str(ex_json_get(o, "articleBody"));
+            f->ld_body = crier_strndup(body, strlen(body));
+            if (f->ld_body == NULL)
+                st = CRIER_E_NOMEM;
+        }
     }
     ex_json_free(j);
     return st;
@@ -622,7 +629,7 @@ found_free(found *f)
         free(f->headings[i]);
     char *fields[] = { f->ld_name, f->ld_headline, f->ld_byline, f->ld_date, f->ld_site,
                        f->ld_desc, f->ld_lang, f->title_tag, f->h1, f->html_lang,
-                       f->canonical, f->byline_el, f->time_dt, f->saved_from };
+                       f->canonical, f->byline_el, f->time_dt, f->saved_from, f->ld_body };
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         free(fields[i]);
 }
@@ -671,6 +678,10 @@ ex_html_metadata(ex_html *h, crier_article *art)
         st = read_saved_from(h->doc, f);
     if (st == CRIER_OK)
         st = assemble(f, art);
+    if (st == CRIER_OK) { /* handed to the cross-check */
+        h->ld_body = f->ld_body;
+        f->ld_body = NULL;
+    }
     found_free(f);
     free(f);
     return st;

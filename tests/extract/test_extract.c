@@ -270,6 +270,42 @@ saved_page_gives_its_address(void **state)
 }
 
 static void
+json_ld_article_body_cross_check(void **state)
+{
+    (void)state;
+    /* the DOM holds a teaser, the site's JSON-LD the whole body */
+    const char *page =
+        "<html><head><script type='application/ld+json'>{\"@context\":\"https://schema.org\","
+        "\"@type\":\"NewsArticle\",\"headline\":\"Budget\",\"articleBody\":\"" PROSE1 "\\n" PROSE2
+        "\\n" PROSE3 "\\n" PROSE1 " Again.\\n" PROSE2 " Again.\"}</script></head>"
+        "<body><article><p>" PROSE1 "</p><div id='rest'></div></article></body></html>";
+    crier_article *art = extract_html(page);
+    assert_int_equal(art->n_blocks, 5);
+    assert_string_equal(block_text(art, 2), PROSE3);
+    crier_article_free(art);
+}
+
+static void
+short_paragraphs_and_split_articles(void **state)
+{
+    (void)state;
+    /* a short paragraph among long ones stays; a second part of the article
+     * elsewhere with the same class joins it */
+    const char *page =
+        "<html><body><div class='wrap'><div class='post-body'><p>" PROSE1 "</p><p>" PROSE2
+        "</p></div><p>It passed.</p><p>" PROSE3 "</p></div>"
+        "<figure class='wide'><img src='x.jpg'></figure>"
+        "<div class='other'><div class='post-body'><p>" PROSE2 " More, and more, and more.</p><p>"
+        PROSE1 " Still more, and more.</p></div></div></body></html>";
+    crier_article *art = extract_html(page);
+    char *text = as_text(art);
+    assert_non_null(strstr(text, "It passed."));
+    assert_non_null(strstr(text, "Still more, and more."));
+    free(text);
+    crier_article_free(art);
+}
+
+static void
 byline_is_never_the_site(void **state)
 {
     (void)state;
@@ -465,6 +501,8 @@ main(void)
         cmocka_unit_test(byline_element_search),
         cmocka_unit_test(byline_is_never_the_site),
         cmocka_unit_test(saved_page_gives_its_address),
+        cmocka_unit_test(json_ld_article_body_cross_check),
+        cmocka_unit_test(short_paragraphs_and_split_articles),
         cmocka_unit_test(no_article_text),
         cmocka_unit_test(pages_without_body_or_markup),
         cmocka_unit_test(libxml2_prints_nothing),

@@ -68,6 +68,10 @@ live_free(crier_sink *sink)
 {
     struct live_sink *l = (struct live_sink *)sink;
     if (l->dev != NULL) {
+        /* Freed without finish (an error, the user quit): drop what the
+         * device still holds instead of playing it out. */
+        if (l->open && !l->base.finished)
+            (void)audio_object_flush(l->dev);
         if (l->open)
             audio_object_close(l->dev);
         audio_object_destroy(l->dev);

@@ -458,8 +458,14 @@ set_date(crier_article *art, const char *v)
         return CRIER_OK;
     while (*v == ' ')
         v++;
-    for (; v[n] && n + 1 < sizeof d; n++)
+    /* only the characters of a date and time: never a cut UTF-8 sequence */
+    for (; v[n] && n + 1 < sizeof d; n++) {
+        unsigned char c = (unsigned char)v[n];
+        if (!crier_is_ascii_digit(c) && c != '-' && c != '/' && c != ':' && c != '.' &&
+            c != '+' && c != 'T' && c != 'Z' && c != ' ')
+            break;
         d[n] = v[n];
+    }
     while (n > 0 && d[n - 1] == ' ')
         n--;
     d[n] = '\0';

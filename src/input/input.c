@@ -226,7 +226,9 @@ static crier_doc_kind
 sniff_kind(const char *s, size_t len)
 {
     static const char *const starts[] = { "<!doctype html", "<html", "<head", "<body",
-                                          "<?xml", "<!--" };
+                                          "<?xml", "<!--", "<script", "<meta", "<title",
+                                          "<link", "<style", "<article", "<div", "<p>",
+                                          "<section", "<main", "<table", "<h1" };
     static const char *const tags[] = { "<p>", "<p ", "</p>", "<div", "<br", "<a href",
                                         "<span", "<table", "<li>", "<h1", "<h2", "<meta",
                                         "<title>" };

@@ -260,6 +260,22 @@ byline_element_search(void **state)
 }
 
 static void
+date_keeps_only_date_characters(void **state)
+{
+    (void)state;
+    /* a date followed by 40 non-ASCII characters: cutting it at a byte count
+     * made invalid UTF-8 (tests/fuzz/crashes/html/crash-d411...) */
+    const char *page = "<html><head><meta property='article:published_time' "
+                       "content='2026-02-01T10:00:00+02\xC2\xBD\xC2\xBD\xC2\xBD\xC2\xBD\xC2\xBD"
+                       "\xC2\xBD\xC2\xBD\xC2\xBD\xC2\xBD\xC2\xBD\xC2\xBD\xC2\xBD\xC2\xBD\xC2\xBD"
+                       "\xC2\xBD\xC2\xBD\xC2\xBD\xC2\xBD\xC2\xBD\xC2\xBD'></head>"
+                       "<body><article><p>" PROSE1 "</p></article></body></html>";
+    crier_article *art = extract_html(page);
+    assert_string_equal(art->date, "2026-02-01T10:00:00+02");
+    crier_article_free(art);
+}
+
+static void
 saved_page_gives_its_address(void **state)
 {
     (void)state;
@@ -501,6 +517,7 @@ main(void)
         cmocka_unit_test(byline_element_search),
         cmocka_unit_test(byline_is_never_the_site),
         cmocka_unit_test(saved_page_gives_its_address),
+        cmocka_unit_test(date_keeps_only_date_characters),
         cmocka_unit_test(json_ld_article_body_cross_check),
         cmocka_unit_test(short_paragraphs_and_split_articles),
         cmocka_unit_test(no_article_text),

@@ -77,6 +77,8 @@ typedef struct crier_batch_opts {
     const char *format;    /* "ogg", "wav", ... (crier_format_name); NULL = crier_batch_default_format() */
     unsigned jobs;         /* worker processes; 0 = the number of online CPUs */
     bool force;            /* redo pages even when up to date */
+    bool transcript;       /* also write NAME.vtt (WebVTT) beside each NAME.EXT */
+    bool chapters;         /* also write NAME.chapters.json (Podcasting 2.0) */
     unsigned shard_k;      /* this run's shard, 1..shard_n; shard_n 0 = the whole folder */
     unsigned shard_n;
     const char *report;    /* JSON report file; NULL = none */

@@ -48,6 +48,12 @@ bool bt_in_shard(const char *path, unsigned k, unsigned n);
  * letter, never a separator, control character or leading dot. */
 crier_status bt_output_name(const char *path, const char *title, const char *date,
                             const char *ext, crier_buf *out);
+/* Appends the name of a sidecar of the audio file audio: its name with the
+ * extension replaced by suffix (".vtt", ".chapters.json"). */
+crier_status bt_sidecar_name(const char *audio, const char *suffix, crier_buf *out);
+#define BT_TRANSCRIPT_SUFFIX ".vtt"
+#define BT_CHAPTERS_SUFFIX ".chapters.json"
+
 /* The page's feed GUID: "crier:" and 32 hex digits of the path's SHA-256. */
 crier_status bt_guid(const char *path, crier_buf *out);
 /* ISO 8601 date ("2026-02-01", "2026-02-01T10:00:00Z", "...+02:00") as an RFC

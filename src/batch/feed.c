@@ -68,15 +68,6 @@ file_size(const char *dir, const char *name)
     return size;
 }
 
-/* An item's sidecar: the audio name with its extension replaced by suffix. */
-static crier_status
-sidecar_name(const char *audio, const char *suffix, crier_buf *out)
-{
-    const char *dot = strrchr(audio, '.');
-    crier_status st = crier_buf_append(out, audio, dot ? (size_t)(dot - audio) : strlen(audio));
-    return st == CRIER_OK ? crier_buf_puts(out, suffix) : st;
-}
-
 typedef struct feed_ctx {
     xmlTextWriterPtr w;
     const crier_batch_feed *feed;
@@ -121,7 +112,7 @@ sidecar(feed_ctx *c, const char *audio, const char *suffix, const char *tag, con
     crier_buf name, url;
     crier_buf_init(&name, 2048);
     crier_buf_init(&url, 8192);
-    if (sidecar_name(audio, suffix, &name) == CRIER_OK &&
+    if (bt_sidecar_name(audio, suffix, &name) == CRIER_OK &&
         file_size(c->dir, crier_buf_str(&name)) >= 0 &&
         put_url(&url, c->feed->base_url, crier_buf_str(&name)) == CRIER_OK) {
         const char *attrs[] = { "url", crier_buf_str(&url), "type", type, NULL };
@@ -167,8 +158,8 @@ item(feed_ctx *c, const bt_entry *e, long long size)
         element(c, "itunes", "author", e->f[BT_BYLINE]);
     element(c, "itunes", "duration", crier_buf_str(&dur));
     element(c, "itunes", "explicit", "false");
-    sidecar(c, e->f[BT_OUTPUT], ".vtt", "transcript", "text/vtt");
-    sidecar(c, e->f[BT_OUTPUT], ".chapters.json", "chapters", "application/json+chapters");
+    sidecar(c, e->f[BT_OUTPUT], BT_TRANSCRIPT_SUFFIX, "transcript", "text/vtt");
+    sidecar(c, e->f[BT_OUTPUT], BT_CHAPTERS_SUFFIX, "chapters", "application/json+chapters");
     check(c, xmlTextWriterEndElement(c->w));
 out:
     crier_buf_free(&url);

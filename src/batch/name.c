@@ -54,8 +54,15 @@ put_slug(crier_buf *out, const char *s, size_t max, size_t *ret_n)
             sep = out->len > start;
         } else if (c == SLUG_KEEP) {
             size_t need = n + (sep ? 1 : 0);
-            if (out->len - start + need > max)
+            if (out->len - start + need > max) {
+                /* Full: end at a word's end rather than inside one. */
+                size_t end = out->len;
+                while (!sep && end > start && out->data[end - 1] != '-')
+                    end--;
+                if (!sep && end > start)
+                    crier_buf_truncate(out, end - 1);
                 break;
+            }
             if (sep)
                 st = crier_buf_putc(out, '-');
             if (st == CRIER_OK)
@@ -120,6 +127,14 @@ bt_output_name(const char *path, const char *title, const char *date, const char
     if (st != CRIER_OK)
         crier_buf_truncate(out, start);
     return st;
+}
+
+crier_status
+bt_sidecar_name(const char *audio, const char *suffix, crier_buf *out)
+{
+    const char *dot = strrchr(audio, '.');
+    crier_status st = crier_buf_append(out, audio, dot ? (size_t)(dot - audio) : strlen(audio));
+    return st == CRIER_OK ? crier_buf_puts(out, suffix) : st;
 }
 
 crier_status

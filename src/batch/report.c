@@ -25,6 +25,32 @@ put_key_string(crier_buf *out, const char *key, const char *value)
     return st;
 }
 
+/* The audio file, then the sidecars its options asked for. */
+static crier_status
+put_outputs(crier_buf *out, const bt_entry *e)
+{
+    static const struct {
+        const char *option, *suffix;
+    } sidecars[] = {
+        { "transcript=yes", BT_TRANSCRIPT_SUFFIX },
+        { "chapters=yes", BT_CHAPTERS_SUFFIX },
+    };
+    crier_status st = crier_buf_put_json_string(out, e->f[BT_OUTPUT]);
+    for (size_t i = 0; i < sizeof sidecars / sizeof sidecars[0] && st == CRIER_OK; i++) {
+        if (strstr(e->f[BT_OPTIONS], sidecars[i].option) == NULL)
+            continue;
+        crier_buf name;
+        crier_buf_init(&name, 1024);
+        st = bt_sidecar_name(e->f[BT_OUTPUT], sidecars[i].suffix, &name);
+        if (st == CRIER_OK)
+            st = crier_buf_puts(out, ", ");
+        if (st == CRIER_OK)
+            st = crier_buf_put_json_string(out, crier_buf_str(&name));
+        crier_buf_free(&name);
+    }
+    return st;
+}
+
 static crier_status
 put_page(crier_buf *out, const bt_entry *e)
 {
@@ -41,7 +67,7 @@ put_page(crier_buf *out, const bt_entry *e)
     if (st == CRIER_OK)
         st = crier_buf_puts(out, ", \"outputs\": [");
     if (st == CRIER_OK && state != CRIER_BATCH_FAILED && e->f[BT_OUTPUT][0] != '\0')
-        st = crier_buf_put_json_string(out, e->f[BT_OUTPUT]);
+        st = put_outputs(out, e);
     if (st == CRIER_OK)
         st = crier_buf_puts(out, "], \"duration\": ");
     if (st == CRIER_OK)

@@ -108,10 +108,13 @@ static crier_status
 audio_options(const crier_batch_opts *o, const char *format, crier_buf *out)
 {
     const crier_pipeline_opts *p = &o->pipe;
-    return crier_buf_printf(out, "format=%s voice=%s rate=%d lang=%s intro=%s captions=%s", format,
-                            p->speech.voice ? p->speech.voice : "en-us",
+    return crier_buf_printf(out,
+                            "format=%s voice=%s rate=%d lang=%s intro=%s captions=%s "
+                            "transcript=%s chapters=%s",
+                            format, p->speech.voice ? p->speech.voice : "en-us",
                             p->speech.rate_wpm ? p->speech.rate_wpm : 175, p->lang ? p->lang : "en",
-                            p->norm.intro ? "yes" : "no", p->norm.captions ? "yes" : "no");
+                            p->norm.intro ? "yes" : "no", p->norm.captions ? "yes" : "no",
+                            o->transcript ? "yes" : "no", o->chapters ? "yes" : "no");
 }
 
 typedef struct worker {

@@ -101,12 +101,126 @@ set_number(bt_entry *e, enum bt_field i, unsigned long long v)
     return set_field(e, i, tmp, sizeof tmp);
 }
 
+/* The files a page makes in the output folder: its audio first, then the
+ * sidecars the run asks for. */
+typedef struct page_files {
+    crier_buf names[3];
+    size_t n;
+} page_files;
+
+static crier_status
+page_files_init(page_files *pf, const bt_ctx *ctx, const char *audio)
+{
+    crier_status st;
+    for (size_t i = 0; i < 3; i++)
+        crier_buf_init(&pf->names[i], 1024);
+    pf->n = 1;
+    st = crier_buf_puts(&pf->names[0], audio);
+    if (st == CRIER_OK && ctx->opts->transcript)
+        st = bt_sidecar_name(audio, BT_TRANSCRIPT_SUFFIX, &pf->names[pf->n++]);
+    if (st == CRIER_OK && ctx->opts->chapters)
+        st = bt_sidecar_name(audio, BT_CHAPTERS_SUFFIX, &pf->names[pf->n++]);
+    return st;
+}
+
+static void
+page_files_free(page_files *pf)
+{
+    for (size_t i = 0; i < 3; i++)
+        crier_buf_free(&pf->names[i]);
+}
+
 static bool
 up_to_date(const bt_ctx *ctx, const bt_entry *old, const char *hash)
 {
-    return !ctx->opts->force && old != NULL && bt_entry_state(old) != CRIER_BATCH_FAILED &&
-           strcmp(old->f[BT_HASH], hash) == 0 && strcmp(old->f[BT_OPTIONS], ctx->options) == 0 &&
-           old->f[BT_OUTPUT][0] != '\0' && file_exists(ctx->output_dir, old->f[BT_OUTPUT]);
+    page_files pf;
+    if (ctx->opts->force || old == NULL || bt_entry_state(old) == CRIER_BATCH_FAILED ||
+        strcmp(old->f[BT_HASH], hash) != 0 || strcmp(old->f[BT_OPTIONS], ctx->options) != 0 ||
+        old->f[BT_OUTPUT][0] == '\0')
+        return false;
+    bool ok = page_files_init(&pf, ctx, old->f[BT_OUTPUT]) == CRIER_OK;
+    for (size_t i = 0; i < pf.n && ok; i++)
+        ok = file_exists(ctx->output_dir, crier_buf_str(&pf.names[i]));
+    page_files_free(&pf);
+    return ok;
+}
+
+/* Removes dir/name, ignoring a file that is not there. */
+static void
+remove_in(const char *dir, const char *name)
+{
+    crier_buf p;
+    crier_buf_init(&p, 8192);
+    if (bt_path_join(dir, name, &p) == CRIER_OK)
+        (void)unlink(crier_buf_str(&p));
+    crier_buf_free(&p);
+}
+
+/* Removes an earlier output of a page (its audio and any sidecar). */
+static void
+remove_outputs(const char *dir, const char *audio)
+{
+    static const char *const suffixes[] = { BT_TRANSCRIPT_SUFFIX, BT_CHAPTERS_SUFFIX };
+    crier_buf side;
+    remove_in(dir, audio);
+    crier_buf_init(&side, 1024);
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        crier_buf_clear(&side);
+        if (bt_sidecar_name(audio, suffixes[i], &side) == CRIER_OK)
+            remove_in(dir, crier_buf_str(&side));
+    }
+    crier_buf_free(&side);
+}
+
+/* Renders art into the staging folder and moves the page's files into the
+ * output folder: sidecars first, the audio last, so that the audio file (what
+ * a later run checks first) never stands without them. */
+static crier_status
+render_files(const bt_ctx *ctx, crier_renderer *r, const crier_article *art, const page_files *pf,
+             size_t *ret_frames, crier_failure *f)
+{
+    crier_buf staged[3], final;
+    crier_status st = CRIER_OK;
+    size_t i;
+
+    crier_buf_init(&final, 8192);
+    for (i = 0; i < 3; i++)
+        crier_buf_init(&staged[i], 8192);
+    for (i = 0; i < pf->n && st == CRIER_OK; i++)
+        st = bt_path_join(ctx->staging_dir, crier_buf_str(&pf->names[i]), &staged[i]);
+    if (st != CRIER_OK)
+        goto out;
+    /* One thread per worker: batch runs a worker per core, so an encoder
+     * thread would only compete with the other workers (and make --jobs 1 a
+     * two-core run). */
+    crier_file_opts fopts = crier_file_opts_default();
+    fopts.encoder_thread = false;
+    crier_sidecars sc = { NULL, NULL };
+    for (i = 1; i < pf->n; i++) {
+        if (strstr(crier_buf_str(&pf->names[i]), BT_CHAPTERS_SUFFIX) != NULL)
+            sc.chapters = crier_buf_str(&staged[i]);
+        else
+            sc.transcript = crier_buf_str(&staged[i]);
+    }
+    st = crier_renderer_run(r, art, crier_buf_str(&staged[0]), ctx->format, &fopts, &sc,
+                            ret_frames, f);
+    for (i = pf->n; st == CRIER_OK && i-- > 0;) {
+        crier_buf_clear(&final);
+        if ((st = bt_path_join(ctx->output_dir, crier_buf_str(&pf->names[i]), &final)) == CRIER_OK &&
+            rename(crier_buf_str(&staged[i]), crier_buf_str(&final)) != 0) {
+            f->where = CRIER_WHERE_OUTPUT;
+            st = CRIER_E_WRITE;
+        }
+    }
+out:
+    if (st != CRIER_OK) /* what was staged and not moved */
+        for (i = 0; i < pf->n; i++)
+            if (staged[i].len > 0)
+                (void)unlink(crier_buf_str(&staged[i]));
+    for (i = 0; i < 3; i++)
+        crier_buf_free(&staged[i]);
+    crier_buf_free(&final);
+    return st;
 }
 
 /* The failure's reason as the report shows it. A voice or language pack that
@@ -139,13 +253,14 @@ render_page(const bt_ctx *ctx, crier_renderer **r, const char *path, const crier
     crier_document *doc = NULL;
     crier_article *art = NULL;
     crier_failure f = { CRIER_WHERE_INPUT, 0 };
-    crier_buf name, staged, final;
+    crier_buf name;
+    page_files pf = { .n = 0 };
     size_t frames = 0;
     crier_status st;
 
     crier_buf_init(&name, 1024);
-    crier_buf_init(&staged, 8192);
-    crier_buf_init(&final, 8192);
+    for (size_t i = 0; i < 3; i++)
+        crier_buf_init(&pf.names[i], 1024);
     st = crier_input_from_bytes(path, bytes->data ? bytes->data : "", bytes->len,
                                 crier_input_hint_from_name(path), lim, &doc);
     if (st == CRIER_OK)
@@ -157,32 +272,13 @@ render_page(const bt_ctx *ctx, crier_renderer **r, const char *path, const crier
     if (*r == NULL && (st = crier_renderer_new(&ctx->opts->pipe, r, &f)) != CRIER_OK)
         goto out;
     f.where = CRIER_WHERE_OUTPUT;
-    if ((st = bt_path_join(ctx->staging_dir, crier_buf_str(&name), &staged)) != CRIER_OK ||
-        (st = bt_path_join(ctx->output_dir, crier_buf_str(&name), &final)) != CRIER_OK)
+    if ((st = page_files_init(&pf, ctx, crier_buf_str(&name))) != CRIER_OK ||
+        (st = render_files(ctx, *r, art, &pf, &frames, &f)) != CRIER_OK)
         goto out;
-    /* One thread per worker: batch runs a worker per core, so an encoder
-     * thread would only compete with the other workers (and make --jobs 1 a
-     * two-core run). */
-    crier_file_opts fopts = crier_file_opts_default();
-    fopts.encoder_thread = false;
-    st = crier_renderer_run(*r, art, crier_buf_str(&staged), ctx->format, &fopts, &frames, &f);
-    if (st != CRIER_OK)
-        goto out;
-    if (rename(crier_buf_str(&staged), crier_buf_str(&final)) != 0) {
-        (void)unlink(crier_buf_str(&staged));
-        f.where = CRIER_WHERE_OUTPUT;
-        st = CRIER_E_WRITE;
-        goto out;
-    }
-    /* The page's title or date changed its name: the old file is not its output any more. */
+    /* The page's title or date changed its name: the old files are not its outputs any more. */
     if (old != NULL && old->f[BT_OUTPUT][0] != '\0' &&
-        strcmp(old->f[BT_OUTPUT], crier_buf_str(&name)) != 0) {
-        crier_buf prev;
-        crier_buf_init(&prev, 8192);
-        if (bt_path_join(ctx->output_dir, old->f[BT_OUTPUT], &prev) == CRIER_OK)
-            (void)unlink(crier_buf_str(&prev));
-        crier_buf_free(&prev);
-    }
+        strcmp(old->f[BT_OUTPUT], crier_buf_str(&name)) != 0)
+        remove_outputs(ctx->output_dir, old->f[BT_OUTPUT]);
     set_field(e, BT_STATE, "done", 16);
     set_field(e, BT_OUTPUT, crier_buf_str(&name), 1024);
     set_number(e, BT_FRAMES, frames);
@@ -207,8 +303,7 @@ out:
     crier_article_free(art);
     crier_document_free(doc);
     crier_buf_free(&name);
-    crier_buf_free(&staged);
-    crier_buf_free(&final);
+    page_files_free(&pf);
 }
 
 /* One page: fills e (every field set; "" when unknown). */

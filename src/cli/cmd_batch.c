@@ -26,6 +26,9 @@ static const char batch_usage[] =
     "  -f, --format NAME     audio format: ogg, wav, ... (default: mp3 when built in, else ogg)\n"
     "  -j, --jobs N          worker processes (default: the number of cores)\n"
     "      --force           redo pages even when they are up to date\n"
+    "      --transcript      also write NAME.vtt: a WebVTT transcript, one cue a sentence\n"
+    "      --chapters        also write NAME.chapters.json: Podcasting 2.0 chapters,\n"
+    "                        the title and then each heading\n"
     "      --shard K/N       only the K-th of N slices of the folder (1 <= K <= N), by a\n"
     "                        hash of each page's path: N machines cover the folder once\n"
     "      --merge-reports   combine the manifests of --shard runs in OUTPUT_DIR, then\n"
@@ -39,7 +42,7 @@ static const char batch_usage[] =
 
 enum {
     OPT_FORCE = 1000, OPT_SHARD, OPT_MERGE, OPT_REPORT, OPT_FEED, OPT_BASE_URL,
-    OPT_FEED_TITLE, OPT_FEED_AUTHOR, OPT_FEED_IMAGE,
+    OPT_FEED_TITLE, OPT_FEED_AUTHOR, OPT_FEED_IMAGE, OPT_TRANSCRIPT, OPT_CHAPTERS,
 };
 
 static const struct option long_options[] = {
@@ -47,6 +50,8 @@ static const struct option long_options[] = {
     { "format", required_argument, NULL, 'f' },
     { "jobs", required_argument, NULL, 'j' },
     { "force", no_argument, NULL, OPT_FORCE },
+    { "transcript", no_argument, NULL, OPT_TRANSCRIPT },
+    { "chapters", no_argument, NULL, OPT_CHAPTERS },
     { "shard", required_argument, NULL, OPT_SHARD },
     { "merge-reports", no_argument, NULL, OPT_MERGE },
     { "report", required_argument, NULL, OPT_REPORT },
@@ -178,6 +183,8 @@ parse(int argc, char **argv, crier_batch_opts *o, const char **ret_out, bool *re
             o->jobs = (unsigned)v;
             break;
         case OPT_FORCE: o->force = true; break;
+        case OPT_TRANSCRIPT: o->transcript = true; break;
+        case OPT_CHAPTERS: o->chapters = true; break;
         case OPT_SHARD:
             if (!parse_shard(optarg, &o->shard_k, &o->shard_n)) {
                 cli_error(NULL, "--shard: '%s' is not K/N with 1 <= K <= N", optarg);

@@ -275,13 +275,80 @@ out:
     return st;
 }
 
+/* Turns speech events into transcript cues and chapters, as they come. */
+typedef struct sidecar_writer {
+    const crier_article *art;
+    const crier_script *script;
+    crier_vtt *vtt;
+    crier_chapters *chapters;
+    bool any_chapter;
+    crier_status st; /* first failure: events cannot return one */
+} sidecar_writer;
+
+/* The chapter a sentence starts, or NULL: the title at the start, then one
+ * per heading. */
+static const char *
+chapter_title(const sidecar_writer *w, const crier_script_block *blk, size_t sentence)
+{
+    if (!w->any_chapter)
+        return w->art->title ? w->art->title : "Start";
+    if (sentence != 0 || blk->kind != CRIER_SCRIPT_BLOCK || blk->type != CRIER_BLOCK_HEADING ||
+        blk->article_block >= w->art->n_blocks)
+        return NULL;
+    return w->art->blocks[blk->article_block].text;
+}
+
+static void
+on_speech_event(void *user, const crier_speech_event *ev)
+{
+    sidecar_writer *w = user;
+    if (ev->type != CRIER_SPEECH_SENTENCE || w->st != CRIER_OK ||
+        ev->block >= w->script->n_blocks)
+        return;
+    const crier_script_block *blk = &w->script->blocks[ev->block];
+    if (ev->sentence >= blk->n_sentences)
+        return;
+    const char *text = blk->sentences[ev->sentence].written;
+    if (w->vtt != NULL && text != NULL)
+        w->st = crier_vtt_add(w->vtt, ev->frame, ev->end_frame, text);
+    const char *title = w->chapters != NULL ? chapter_title(w, blk, ev->sentence) : NULL;
+    if (w->st == CRIER_OK && title != NULL) {
+        w->st = crier_chapters_add(w->chapters, w->any_chapter ? ev->frame : 0, title);
+        w->any_chapter = true;
+    }
+}
+
+static crier_status
+sidecars_open(sidecar_writer *w, const crier_sidecars *sc, int rate)
+{
+    crier_status st = CRIER_OK;
+    if (sc != NULL && sc->transcript != NULL)
+        st = crier_vtt_open(sc->transcript, rate, &w->vtt);
+    if (st == CRIER_OK && sc != NULL && sc->chapters != NULL)
+        st = crier_chapters_open(sc->chapters, rate, &w->chapters);
+    return st;
+}
+
+static crier_status
+sidecars_finish(sidecar_writer *w)
+{
+    crier_status st = w->st;
+    if (st == CRIER_OK && w->vtt != NULL)
+        st = crier_vtt_finish(w->vtt);
+    if (st == CRIER_OK && w->chapters != NULL)
+        st = crier_chapters_finish(w->chapters);
+    return st;
+}
+
 crier_status
 crier_renderer_run(crier_renderer *r, const crier_article *art, const char *output,
-                   crier_format format, const crier_file_opts *file_opts, size_t *ret_frames,
-                   crier_failure *ret_failure)
+                   crier_format format, const crier_file_opts *file_opts,
+                   const crier_sidecars *sidecars, size_t *ret_frames, crier_failure *ret_failure)
 {
     crier_script *script = NULL;
     crier_sink *sink = NULL;
+    sidecar_writer side = { .art = art };
+    int rate = crier_speech_sample_rate(r->speech);
     crier_status st;
 
     set_failure(ret_failure, CRIER_WHERE_NONE, 0);
@@ -290,6 +357,7 @@ crier_renderer_run(crier_renderer *r, const crier_article *art, const char *outp
         set_failure(ret_failure, CRIER_WHERE_INPUT, 0);
         goto out;
     }
+    side.script = script;
     crier_tags tags = {
         .title = art->title,
         .artist = art->byline,
@@ -297,19 +365,23 @@ crier_renderer_run(crier_renderer *r, const crier_article *art, const char *outp
         .date = art->date,
         .comment = art->url,
     };
-    st = crier_sink_file_open_opts(output, format, crier_speech_sample_rate(r->speech), &tags,
-                                   file_opts, &sink);
+    st = crier_sink_file_open_opts(output, format, rate, &tags, file_opts, &sink);
+    if (st == CRIER_OK)
+        st = sidecars_open(&side, sidecars, rate);
     if (st != CRIER_OK) {
         set_failure(ret_failure, CRIER_WHERE_OUTPUT, 0);
         goto out;
     }
+    if (side.vtt != NULL || side.chapters != NULL)
+        crier_speech_set_events(r->speech, on_speech_event, &side);
     st = crier_speech_say(r->speech, script, sink);
+    crier_speech_set_events(r->speech, NULL, NULL);
     if (st != CRIER_OK) {
         set_failure(ret_failure, speak_failure(st, CRIER_WHERE_OUTPUT), 0);
         goto out;
     }
-    st = crier_sink_finish(sink);
-    if (st != CRIER_OK) {
+    /* The audio last: a sidecar that fails leaves no audio file either. */
+    if ((st = sidecars_finish(&side)) != CRIER_OK || (st = crier_sink_finish(sink)) != CRIER_OK) {
         set_failure(ret_failure, CRIER_WHERE_OUTPUT, 0);
         goto out;
     }
@@ -317,6 +389,8 @@ crier_renderer_run(crier_renderer *r, const crier_article *art, const char *outp
         *ret_frames = crier_sink_frames(sink);
 out:
     crier_sink_free(sink); /* removes the partial file unless finished */
+    crier_vtt_free(side.vtt);
+    crier_chapters_free(side.chapters);
     crier_script_free(script);
     return st;
 }

@@ -79,13 +79,22 @@ typedef struct crier_renderer crier_renderer;
 crier_status crier_renderer_new(const crier_pipeline_opts *opts, crier_renderer **ret_renderer,
                                 crier_failure *ret_failure);
 
+/* Files written beside the audio, from the speech events. Paths borrowed;
+ * NULL = not written. */
+typedef struct crier_sidecars {
+    const char *transcript; /* WebVTT, one cue per sentence as written in the article */
+    const char *chapters;   /* Podcasting 2.0 JSON chapters: the title, then each heading */
+} crier_sidecars;
+
 /* Speaks art (borrowed) into a new audio file at output, in format, with the
- * article's metadata as tags; as crier_render, a failure leaves no file.
- * file_opts: encoder settings, borrowed (NULL = crier_file_opts_default()).
- * Sets *ret_frames (may be NULL: audio frames written) only on CRIER_OK. */
+ * article's metadata as tags, and the sidecars (NULL = none); as crier_render,
+ * a failure leaves no file. file_opts: encoder settings, borrowed (NULL =
+ * crier_file_opts_default()). Sets *ret_frames (may be NULL: audio frames
+ * written) only on CRIER_OK. */
 crier_status crier_renderer_run(crier_renderer *r, const crier_article *art, const char *output,
                                 crier_format format, const crier_file_opts *file_opts,
-                                size_t *ret_frames, crier_failure *ret_failure);
+                                const crier_sidecars *sidecars, size_t *ret_frames,
+                                crier_failure *ret_failure);
 
 /* The sample rate of the audio the renderer writes. */
 int crier_renderer_rate(const crier_renderer *r);

@@ -9,7 +9,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from urllib.parse import unquote
+import json
+from urllib.parse import quote, unquote
 
 try:
     import feedparser
@@ -133,27 +134,33 @@ def main():
               text.count("<itunes:explicit>false</itunes:explicit>") == len(pages) + 1)
         guids = sorted(e.id for e in fp.entries)
 
-        # Sidecars appear in the feed when the files exist; the feed is
-        # regenerated after a run that did nothing, and GUIDs never change.
-        first = audio[0]
-        stem = first.rsplit(".", 1)[0]
-        with open(os.path.join(out, stem + ".vtt"), "w") as f:
-            f.write("WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n")
-        with open(os.path.join(out, stem + ".chapters.json"), "w") as f:
-            f.write('{"version": "1.2.0", "chapters": []}\n')
-        r = run(src, *opts, "--force")
-        check("second run with --force exits 0", r.returncode == 0, r.stderr)
+        # --transcript and --chapters write sidecars that the feed links; the
+        # feed is regenerated after every run, and GUIDs never change.
+        r = run(src, *opts, "--transcript", "--chapters")
+        check("run with --transcript --chapters exits 0", r.returncode == 0, r.stderr)
         fp2 = feedparser.parse(feed)
         check("GUIDs stay the same", sorted(e.id for e in fp2.entries) == guids)
         with open(feed, encoding="utf-8") as f:
             text = f.read()
-        check("podcast:transcript for the page with a .vtt",
-              f'<podcast:transcript url="https://example.org/podcast/{stem}.vtt" type="text/vtt"/>'
-              in text, text[:2000])
-        check("podcast:chapters for the page with a chapters file",
-              f'url="https://example.org/podcast/{stem}.chapters.json" type="application/json+chapters"'
-              in text)
-        check("no transcript tag without a file", text.count("<podcast:transcript") == 1)
+        audio = sorted(f for f in os.listdir(out) if f.endswith(".mp3") or f.endswith(".ogg"))
+        for name in audio:
+            stem = name.rsplit(".", 1)[0]
+            vtt, chapters = os.path.join(out, stem + ".vtt"), os.path.join(out, stem + ".chapters.json")
+            check(f"{stem}: podcast:transcript links its WebVTT file",
+                  f'<podcast:transcript url="{BASE}/{quote(stem)}.vtt" type="text/vtt"/>' in text and
+                  open(vtt, encoding="utf-8").read().startswith("WEBVTT\n"), text[-1500:])
+            with open(chapters, encoding="utf-8") as f:
+                ch = json.load(f)
+            check(f"{stem}: podcast:chapters links its chapters, starting at 0 with the title",
+                  f'url="{BASE}/{quote(stem)}.chapters.json" type="application/json+chapters"' in text and
+                  ch["chapters"][0]["startTime"] == 0 and
+                  ch["chapters"][0]["title"] in titles, ch)
+        r = run(src, *opts, "--transcript", "--chapters")
+        check("sidecars are part of being up to date: a second run skips all",
+              "0 done, 3 skipped" in r.stderr, r.stderr)
+        os.remove(os.path.join(out, audio[0].rsplit(".", 1)[0] + ".vtt"))
+        r = run(src, *opts, "--transcript", "--chapters")
+        check("a missing transcript redoes its page", "1 done, 2 skipped" in r.stderr, r.stderr)
 
         # A removed page leaves the feed after the next run.
         os.remove(os.path.join(src, "b/d.html"))

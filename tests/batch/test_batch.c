@@ -88,6 +88,15 @@ test_names(void **state)
     got = name_of("a.html", title, "2026-02-01");
     assert_int_equal(strlen(got), 11 + CRIER_BATCH_SLUG_MAX);
     free(got);
+    /* Cut at a word's end: "alpha-alpha-...-alpha", never "-alp". */
+    char words[700] = "";
+    for (int i = 0; i < 100; i++)
+        strcat(words, "alpha ");
+    got = name_of("a.html", words, NULL);
+    assert_true(strlen(got) <= CRIER_BATCH_SLUG_MAX);
+    assert_int_equal(strlen(got) % 6, 5); /* whole words of 5 letters, '-' between */
+    assert_string_equal(got + strlen(got) - 6, "-alpha");
+    free(got);
     /* Cut at a character boundary, never inside one. */
     char wide[400] = "";
     for (int i = 0; i < 100; i++)

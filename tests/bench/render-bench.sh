@@ -6,6 +6,7 @@
 #   PAGE       a saved page (default: readability-test-pages/nytimes-2, ~400 s of audio)
 #   BUILD_DIR  a meson build folder with crier and tests/audio/crier-encode (default build-audio)
 #   RUNS=N     runs per row (default 3); each row shows the fastest (the machine is shared)
+#   FORMATS="ogg mp3"  the formats to compare (also flac, opus)
 #
 # Rows, for OGG Vorbis and MP3:
 #   crier render          page -> extract -> normalize -> eSpeak NG -> encoder (thread)
@@ -58,12 +59,17 @@ echo "words: $words   audio: $(printf '%.1f' "$audio") s   runs: $runs (fastest 
 echo "crier render to WAV: $t_wav s   espeak-ng -w: $t_espeak s"
 printf '%-6s %14s %14s %14s %14s %14s %14s %14s\n' format "crier render" "speak+enc thr" "speak+enc ser" \
     "encode alone" "espeak-ng -w" "sndfile-conv" "espeak+conv"
-for fmt in ogg mp3; do
+for fmt in ${FORMATS:-ogg mp3}; do
     t_render=$(best_of "$crier" render "$page" -o "$tmp/out.$fmt")
     t_thr=$(best_of "$encode" --speak "$tmp/text.txt" "$tmp/speak.$fmt")
     t_ser=$(best_of "$encode" --speak "$tmp/text.txt" "$tmp/speak.$fmt" --no-thread)
     t_enc=$(best_of "$encode" "$tmp/crier.wav" "$tmp/enc.$fmt")
-    t_conv=$(best_of sndfile-convert "$tmp/espeak.wav" "$tmp/conv.$fmt")
+    conv_in=$tmp/espeak.wav
+    if [ "$fmt" = opus ]; then   # libsndfile takes Opus only at 8/12/16/24/48 kHz
+        sox "$tmp/espeak.wav" -r 24000 "$tmp/espeak24.wav"
+        conv_in=$tmp/espeak24.wav
+    fi
+    t_conv=$(best_of sndfile-convert "$conv_in" "$tmp/conv.$fmt")
     t_sum=$(echo "$t_espeak + $t_conv" | bc -l)
     printf '%-6s %12s s %12s s %12s s %12s s %12s s %12s s %12.2f s\n' "$fmt" "$t_render" "$t_thr" \
         "$t_ser" "$t_enc" "$t_espeak" "$t_conv" "$t_sum"

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "extract/extract.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -324,9 +325,75 @@ ex_count_words(const char *s, size_t len)
     return n;
 }
 
+static uint64_t
+fnv1a(const char *s)
+{
+    uint64_t h = 1469598103934665603u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* Drops captions, and labels (short paragraphs and quotes of three words or
+ * more that do not end as a sentence: chart and gallery titles), that repeat an earlier one word for word: galleries and charts print them
+ * twice, for small and large screens, and a listener would hear them twice.
+ * Long paragraphs, list items and table rows may repeat on purpose. */
+#define REPEAT_MAX_PARAGRAPH 60
+static crier_status
+drop_repeats(crier_article *art)
+{
+    size_t cap = 64;
+    while (cap < art->n_blocks * 2)
+        cap *= 2;
+    uint64_t *seen = calloc(cap, sizeof *seen);
+    size_t *where = calloc(cap, sizeof *where);
+    if (seen == NULL || where == NULL) {
+        free(seen);
+        free(where);
+        return CRIER_E_NOMEM;
+    }
+    for (size_t i = 0; i < art->n_blocks;) {
+        crier_block_type t = art->blocks[i].type;
+        const char *txt = art->blocks[i].text;
+        size_t tl = strlen(txt);
+        /* a label, not a sentence */
+        bool short_text = tl < REPEAT_MAX_PARAGRAPH && txt[tl - 1] != '.' && txt[tl - 1] != '!' &&
+                          txt[tl - 1] != '?' && ex_count_words(txt, tl) >= 3;
+        if (t != CRIER_BLOCK_CAPTION &&
+            !((t == CRIER_BLOCK_PARAGRAPH || t == CRIER_BLOCK_QUOTE) && short_text)) {
+            i++;
+            continue;
+        }
+        uint64_t h = fnv1a(art->blocks[i].text) | 1; /* 0 marks a free slot */
+        size_t k = (size_t)(h & (cap - 1));
+        bool repeat = false;
+        while (seen[k] != 0) {
+            if (seen[k] == h && strcmp(art->blocks[where[k]].text, art->blocks[i].text) == 0) {
+                repeat = true;
+                break;
+            }
+            k = (k + 1) & (cap - 1);
+        }
+        if (repeat) {
+            /* indexes after i shift down by one; stored ones are all < i */
+            ex_remove_block(art, i);
+            continue;
+        }
+        seen[k] = h;
+        where[k] = i;
+        i++;
+    }
+    free(seen);
+    free(where);
+    return CRIER_OK;
+}
+
 crier_status
 ex_finish(crier_article *art)
 {
+    crier_status st = drop_repeats(art);
+    if (st != CRIER_OK)
+        return st;
     /* The title is spoken first; a first block that repeats it is dropped. */
     if (art->title) {
         for (size_t i = 0; i < art->n_blocks && i < 3; i++) {

@@ -276,6 +276,21 @@ date_keeps_only_date_characters(void **state)
 }
 
 static void
+repeated_captions_and_labels_are_read_once(void **state)
+{
+    (void)state;
+    const char *page = "<html><body><article><figure><img src='a.jpg'><figcaption>Boats in the harbour"
+                       "</figcaption></figure><p>" PROSE1 "</p><p>Interest payments on the debt</p>"
+                       "<figure><img src='a-large.jpg'><figcaption>Boats in the harbour</figcaption></figure>"
+                       "<p>Interest payments on the debt</p><p>" PROSE1 "</p></article></body></html>";
+    crier_article *art = extract_html(page);
+    /* the caption and the label once; the long paragraph may repeat */
+    assert_int_equal(art->n_blocks, 4);
+    assert_string_equal(block_text(art, 3), PROSE1);
+    crier_article_free(art);
+}
+
+static void
 saved_page_gives_its_address(void **state)
 {
     (void)state;
@@ -517,6 +532,7 @@ main(void)
         cmocka_unit_test(byline_element_search),
         cmocka_unit_test(byline_is_never_the_site),
         cmocka_unit_test(saved_page_gives_its_address),
+        cmocka_unit_test(repeated_captions_and_labels_are_read_once),
         cmocka_unit_test(date_keeps_only_date_characters),
         cmocka_unit_test(json_ld_article_body_cross_check),
         cmocka_unit_test(short_paragraphs_and_split_articles),

@@ -388,6 +388,32 @@ drop_repeats(crier_article *art)
     return CRIER_OK;
 }
 
+/* The byline is spoken in the intro: a block near the top that is the byline
+ * line itself ("By Alex Heath, a deputy editor...") is dropped. */
+#define BYLINE_BLOCK_SEARCH 6
+#define BYLINE_BLOCK_MAX_WORDS 40
+
+static void
+drop_byline_block(crier_article *art)
+{
+    if (art->byline == NULL)
+        return;
+    size_t blen = strlen(art->byline);
+    for (size_t i = 0; i < art->n_blocks && i < BYLINE_BLOCK_SEARCH; i++) {
+        const char *t = art->blocks[i].text;
+        if (art->blocks[i].type != CRIER_BLOCK_PARAGRAPH)
+            continue;
+        bool by = (t[0] == 'B' || t[0] == 'b') && t[1] == 'y' && t[2] == ' ';
+        const char *rest = by ? t + 3 : t;
+        if (ex_text_equal_loose(rest, art->byline) ||
+            (by && strncmp(rest, art->byline, blen) == 0 &&
+             ex_count_words(t, strlen(t)) <= BYLINE_BLOCK_MAX_WORDS)) {
+            ex_remove_block(art, i);
+            return;
+        }
+    }
+}
+
 crier_status
 ex_finish(crier_article *art)
 {
@@ -405,6 +431,7 @@ ex_finish(crier_article *art)
                 break;
         }
     }
+    drop_byline_block(art);
     for (size_t i = 0; i < art->n_blocks; i++)
         if (art->blocks[i].type != CRIER_BLOCK_CAPTION)
             return CRIER_OK;

@@ -291,6 +291,19 @@ repeated_captions_and_labels_are_read_once(void **state)
 }
 
 static void
+byline_line_is_not_read_twice(void **state)
+{
+    (void)state;
+    crier_article *art = extract_html("<html><head><meta name='author' content='Alex Heath'></head>"
+                                      "<body><article><p>By Alex Heath, a deputy editor.</p><p>" PROSE1
+                                      "</p><p>" PROSE2 "</p></article></body></html>");
+    assert_string_equal(art->byline, "Alex Heath");
+    assert_int_equal(art->n_blocks, 2);
+    assert_string_equal(block_text(art, 0), PROSE1);
+    crier_article_free(art);
+}
+
+static void
 saved_page_gives_its_address(void **state)
 {
     (void)state;
@@ -532,6 +545,7 @@ main(void)
         cmocka_unit_test(byline_element_search),
         cmocka_unit_test(byline_is_never_the_site),
         cmocka_unit_test(saved_page_gives_its_address),
+        cmocka_unit_test(byline_line_is_not_read_twice),
         cmocka_unit_test(repeated_captions_and_labels_are_read_once),
         cmocka_unit_test(date_keeps_only_date_characters),
         cmocka_unit_test(json_ld_article_body_cross_check),

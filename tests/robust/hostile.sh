@@ -17,10 +17,20 @@ not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; p
 MEM_KB=${CRIER_HOSTILE_MEM_KB:-3000000}   # 3 GB of address space at most
 SECS=${CRIER_HOSTILE_SECS:-60}
 
+# AddressSanitizer reserves terabytes of address space, so a sanitized build is
+# capped by resident memory instead (its own hard_rss_limit_mb).
+sanitized=false
+ldd "$crier" 2>/dev/null | grep -q 'libasan' && sanitized=true
+
 # run_capped OUT ERR -- COMMAND...: the status of COMMAND, capped in memory and time.
 run_capped() {
   local out=$1 err=$2; shift 3
-  ( ulimit -v "$MEM_KB"; exec timeout -s KILL "$SECS" "$@" ) >"$out" 2>"$err" </dev/null
+  if $sanitized; then
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=$((MEM_KB / 1024))" \
+      timeout -s KILL "$SECS" "$@" >"$out" 2>"$err" </dev/null
+  else
+    ( ulimit -v "$MEM_KB"; exec timeout -s KILL "$SECS" "$@" ) >"$out" 2>"$err" </dev/null
+  fi
 }
 
 # outcome NAME ALLOWED_STATUSES -- COMMAND...: the command must end with one of the

@@ -51,6 +51,8 @@ struct crier_speech {
     crier_status sink_status; /* first error the sink reported */
     crier_speech_event_fn event_fn;
     void *event_user;
+    crier_vtt *vtt;           /* borrowed, or NULL */
+    crier_chapters *chapters; /* borrowed, or NULL */
     /* The sentence being spoken, for word events. */
     const char *text;
     size_t text_len;
@@ -260,8 +262,26 @@ crier_speech_sample_rate(const crier_speech *speech)
     return speech ? speech->sample_rate : 0;
 }
 
+/* A cue for every sentence; a chapter where the intro or a heading starts. */
 static crier_status
-say_sentence(crier_speech *self, const crier_sentence *s)
+transcribe(crier_speech *self, const crier_script_block *block, const crier_sentence *s,
+           size_t end_frame)
+{
+    const char *text = s->written != NULL && s->written[0] != '\0' ? s->written : s->spoken;
+    crier_status st = CRIER_OK;
+
+    if (text == NULL)
+        return CRIER_OK;
+    if (self->vtt != NULL)
+        st = crier_vtt_add(self->vtt, self->start_frame, end_frame, text);
+    if (st == CRIER_OK && self->chapters != NULL && self->sentence == 0 &&
+        (block->kind == CRIER_SCRIPT_INTRO || block->type == CRIER_BLOCK_HEADING))
+        st = crier_chapters_add(self->chapters, self->start_frame, text);
+    return st;
+}
+
+static crier_status
+say_sentence(crier_speech *self, const crier_script_block *block, const crier_sentence *s)
 {
     self->start_frame = crier_sink_frames(self->sink);
     self->text = s->spoken ? s->spoken : "";
@@ -276,16 +296,20 @@ say_sentence(crier_speech *self, const crier_sentence *s)
         if (est != ENS_OK)
             return CRIER_E_SPEECH;
     }
+    size_t end_frame = crier_sink_frames(self->sink);
     if (self->event_fn != NULL) {
         crier_speech_event ev = {
             .type = CRIER_SPEECH_SENTENCE,
             .block = self->block,
             .sentence = self->sentence,
             .frame = self->start_frame,
-            .end_frame = crier_sink_frames(self->sink),
+            .end_frame = end_frame,
         };
         self->event_fn(self->event_user, &ev);
     }
+    crier_status st = transcribe(self, block, s, end_frame);
+    if (st != CRIER_OK)
+        return st;
     unsigned ms = (unsigned)s->pause < sizeof extra_pause_ms / sizeof extra_pause_ms[0]
                       ? extra_pause_ms[s->pause]
                       : 0;
@@ -310,7 +334,7 @@ crier_speech_say(crier_speech *speech, const crier_script *script, crier_sink *s
         for (size_t i = 0; i < block->n_sentences && st == CRIER_OK; i++) {
             speech->block = b;
             speech->sentence = i;
-            st = say_sentence(speech, &block->sentences[i]);
+            st = say_sentence(speech, block, &block->sentences[i]);
         }
     }
     speech->sink = NULL;
@@ -324,6 +348,15 @@ crier_speech_set_events(crier_speech *speech, crier_speech_event_fn fn, void *us
         return;
     speech->event_fn = fn;
     speech->event_user = fn ? user : NULL;
+}
+
+void
+crier_speech_set_transcript(crier_speech *speech, crier_vtt *vtt, crier_chapters *chapters)
+{
+    if (speech == NULL)
+        return;
+    speech->vtt = vtt;
+    speech->chapters = chapters;
 }
 
 void

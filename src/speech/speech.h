@@ -61,6 +61,14 @@ typedef void (*crier_speech_event_fn)(void *user, const crier_speech_event *even
  * calls. user: borrowed. */
 void crier_speech_set_events(crier_speech *speech, crier_speech_event_fn fn, void *user);
 
+/* During the following crier_speech_say calls, writes a WebVTT cue for every
+ * sentence (its written text, else its spoken text) into vtt, and a chapter
+ * where the intro and each heading block start into chapters. Times count from
+ * the sink's first frame. vtt, chapters: borrowed, either may be NULL (both
+ * NULL: off); they must outlive those calls; the caller finishes and frees
+ * them. A writer's failure stops crier_speech_say with its status. */
+void crier_speech_set_transcript(crier_speech *speech, crier_vtt *vtt, crier_chapters *chapters);
+
 /* Releases eSpeak NG. NULL-safe. */
 void crier_speech_free(crier_speech *speech);
 

@@ -441,6 +441,73 @@ events_transcript_and_chapters(void **state)
     rmdir(dir);
 }
 
+/* Text eSpeak NG must read as text: markup is not obeyed (SSML is off, so
+ * "<break time='20s'/>" adds no 20 s pause), odd input does not fail. */
+static void
+hostile_sentences(void **state)
+{
+    (void)state;
+    static char longword[20001];
+    memset(longword, 'a', sizeof longword - 1);
+    const char *const text[] = {
+        "",
+        "<speak><break time='20s'/></speak> &amp; &#x41; [[h@'loU]]",
+        "\x01\x02\x1b[31m control \x7f",
+        "9999999999999999999999999999999999999999",
+        "\xf0\x9f\x98\x80 \xe2\x80\x8b \xef\xbf\xbd",
+        longword,
+    };
+    const crier_pause pauses[] = {CRIER_PAUSE_SENTENCE, CRIER_PAUSE_SENTENCE, CRIER_PAUSE_SENTENCE,
+                                  CRIER_PAUSE_SENTENCE, CRIER_PAUSE_SENTENCE, CRIER_PAUSE_BLOCK};
+    const size_t blocks[] = {0, 0, 0, 0, 0, 0};
+    struct fixture fx;
+    crier_sink *sink = NULL;
+    crier_speech *sp = new_speech();
+    int rate = crier_speech_sample_rate(sp);
+
+    build(&fx, text, pauses, blocks, 6);
+    assert_int_equal(crier_sink_null_open(rate, &sink), CRIER_OK);
+    assert_int_equal(crier_speech_say(sp, &fx.script, sink), CRIER_OK);
+    size_t n = crier_sink_frames(sink);
+    print_message("hostile sentences: %.1f s of audio\n", (double)n / rate);
+    crier_sink_free(sink);
+
+    /* The markup sentence alone: read out, far shorter than its "20 s". */
+    build(&fx, &text[1], pauses, blocks, 1);
+    assert_int_equal(crier_sink_null_open(rate, &sink), CRIER_OK);
+    assert_int_equal(crier_speech_say(sp, &fx.script, sink), CRIER_OK);
+    assert_true(crier_sink_frames(sink) > (size_t)rate);
+    assert_true(crier_sink_frames(sink) < (size_t)rate * 15);
+    crier_sink_free(sink);
+    crier_speech_free(sp);
+}
+
+/* The rate option reaches eSpeak NG: 450 wpm is several times shorter than 80. */
+static void
+rate_changes_length(void **state)
+{
+    (void)state;
+    static const char text[] = "The quick brown fox jumps over the lazy dog near the river bank.";
+    size_t n[2];
+    const int rates[2] = {80, 450};
+    for (int i = 0; i < 2; i++) {
+        crier_speech *sp = NULL;
+        crier_sink *sink = NULL;
+        crier_speech_opts opts = {.voice = "en-us", .rate_wpm = rates[i]};
+        crier_sentence sentence = {.spoken = (char *)text, .written = (char *)text};
+        crier_script_block block = {.sentences = &sentence, .n_sentences = 1};
+        crier_script script = {.blocks = &block, .n_blocks = 1};
+        assert_int_equal(crier_speech_new(&opts, &sp), CRIER_OK);
+        assert_int_equal(crier_sink_null_open(crier_speech_sample_rate(sp), &sink), CRIER_OK);
+        assert_int_equal(crier_speech_say(sp, &script, sink), CRIER_OK);
+        n[i] = crier_sink_frames(sink);
+        crier_sink_free(sink);
+        crier_speech_free(sp);
+    }
+    print_message("80 wpm: %zu frames, 450 wpm: %zu frames\n", n[0], n[1]);
+    assert_true(n[0] > 3 * n[1]);
+}
+
 int
 main(void)
 {
@@ -452,6 +519,8 @@ main(void)
         cmocka_unit_test(sink_error_stops_synthesis),
         cmocka_unit_test(speaks_into_a_wav_file),
         cmocka_unit_test(events_transcript_and_chapters),
+        cmocka_unit_test(hostile_sentences),
+        cmocka_unit_test(rate_changes_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

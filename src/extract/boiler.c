@@ -100,30 +100,42 @@ parse_line(ex_boiler *b, const char *line, size_t len, crier_buf *tmp)
 }
 
 crier_status
-ex_boiler_load(const char *lang, ex_boiler *ret)
+ex_read_voice_file(const char *lang, const char *name, crier_buf *out)
 {
     crier_status st = CRIER_OK;
-    crier_buf path, text, tmp;
+    crier_buf path;
     FILE *f = NULL;
-    ex_boiler b = { 0 };
+    char chunk[4096];
+    size_t n;
 
     crier_buf_init(&path, 4096);
-    crier_buf_init(&text, BOILER_MAX_FILE_BYTES);
-    crier_buf_init(&tmp, 4 * BOILER_MAX_PHRASE_BYTES);
-    st = crier_buf_printf(&path, "%s/%s/boilerplate.tsv", voices_dir(), lang ? lang : "en");
+    st = crier_buf_printf(&path, "%s/%s/%s", voices_dir(), lang ? lang : "en", name);
     if (st != CRIER_OK)
         goto out;
     f = fopen(crier_buf_str(&path), "rb");
     if (f == NULL)
-        goto out; /* no list: fewer rules, not an error */
-    char chunk[4096];
-    size_t n;
+        goto out; /* no file: fewer rules, not an error */
     while (st == CRIER_OK && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        st = crier_buf_append(&text, chunk, n);
-    if (st != CRIER_OK || !crier_utf8_valid(crier_buf_str(&text), text.len)) {
+        st = crier_buf_append(out, chunk, n);
+    if (st != CRIER_OK || ferror(f) || !crier_utf8_valid(crier_buf_str(out), out->len))
         st = CRIER_E_LANG;
-        goto out;
-    }
+out:
+    if (f != NULL && fclose(f) != 0 && st == CRIER_OK)
+        st = CRIER_E_LANG;
+    crier_buf_free(&path);
+    return st;
+}
+
+crier_status
+ex_boiler_load(const char *lang, ex_boiler *ret)
+{
+    crier_status st = CRIER_OK;
+    crier_buf text, tmp;
+    ex_boiler b = { 0 };
+
+    crier_buf_init(&text, BOILER_MAX_FILE_BYTES);
+    crier_buf_init(&tmp, 4 * BOILER_MAX_PHRASE_BYTES);
+    st = ex_read_voice_file(lang, "boilerplate.tsv", &text);
     const char *s = crier_buf_str(&text);
     size_t start = 0;
     for (size_t i = 0; st == CRIER_OK && i <= text.len; i++) {
@@ -135,10 +147,8 @@ ex_boiler_load(const char *lang, ex_boiler *ret)
             start = i + 1;
         }
     }
-out:
-    if (f != NULL && fclose(f) != 0 && st == CRIER_OK)
-        st = CRIER_E_LANG;
-    crier_buf_free(&path);
+    if (st == CRIER_OK)
+        st = ex_months_load(lang, &b);
     crier_buf_free(&text);
     crier_buf_free(&tmp);
     if (st == CRIER_OK)
@@ -165,6 +175,8 @@ ex_boiler_free(ex_boiler *b)
     free_list(b->prefix, b->n_prefix);
     free_list(b->credit, b->n_credit);
     free_list(b->mark, b->n_mark);
+    free_list(b->month, b->n_month);
+    free(b->month_num);
     memset(b, 0, sizeof *b);
 }
 

@@ -49,7 +49,20 @@ typedef struct ex_boiler {
     size_t n_credit;
     char **mark;    /* a short block containing one of these is a credit line */
     size_t n_mark;
+    char **month;   /* written month names, lower case, no final "." (months.tsv) */
+    int *month_num; /* 1..12 */
+    size_t n_month;
 } ex_boiler;
+
+/* Appends voices/<lang>/<name> to out; a missing file appends nothing.
+ * CRIER_E_LANG when it cannot be read or is not UTF-8. */
+crier_status ex_read_voice_file(const char *lang, const char *name, crier_buf *out);
+/* Loads the month names of voices/<lang>/months.tsv (written form, number,
+ * ...: the normalizer's file, read only) into b. */
+crier_status ex_months_load(const char *lang, ex_boiler *b);
+/* A date written in words ("February 2, 2026", "Mon 2 Feb. 2026, 6:01 am")
+ * as YYYY-MM-DD in out; false when s holds none. */
+bool ex_parse_date(const ex_boiler *b, const char *s, char out[11]);
 
 /* Loads the boilerplate list for lang (NULL: "en"); a missing file gives an
  * empty list (extraction still works, with fewer rules). */

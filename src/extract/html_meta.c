@@ -334,7 +334,8 @@ visit(found *f, xmlNodePtr n)
         return CRIER_OK;
     }
     if (ex_is_tag(n, "time") && f->time_dt == NULL)
-        return keep(&f->time_dt, ex_attr(n, "datetime"));
+        return ex_attr(n, "datetime") ? keep(&f->time_dt, ex_attr(n, "datetime"))
+                                      : keep_text(&f->time_dt, n);
     return st;
 }
 
@@ -448,9 +449,10 @@ set_byline(crier_article *art, const char *v)
 }
 
 /* ISO 8601 as given when it starts with YYYY-MM-DD; "YYYY/MM/DD" and a space
- * before the time are rewritten; anything else is not a date we trust. */
+ * before the time are rewritten; a date in words ("Feb. 2, 2026") becomes
+ * YYYY-MM-DD; anything else is not a date we trust. */
 static crier_status
-set_date(crier_article *art, const char *v)
+set_date(const ex_boiler *b, crier_article *art, const char *v)
 {
     char d[64];
     size_t n = 0;
@@ -469,15 +471,15 @@ set_date(crier_article *art, const char *v)
     while (n > 0 && d[n - 1] == ' ')
         n--;
     d[n] = '\0';
-    if (n < 10)
-        return CRIER_OK;
-    for (int i = 0; i < 10; i++) {
+    bool iso = n >= 10;
+    for (int i = 0; iso && i < 10; i++) {
         bool sep = i == 4 || i == 7;
         if (sep && d[i] == '/')
             d[i] = '-';
-        if (sep ? d[i] != '-' : !crier_is_ascii_digit((unsigned char)d[i]))
-            return CRIER_OK;
+        iso = sep ? d[i] == '-' : crier_is_ascii_digit((unsigned char)d[i]);
     }
+    if (!iso) /* "February 2, 2026", "2 Feb. 2026" */
+        return ex_parse_date(b, v, d) ? ex_set_field(&art->date, d, 10, false) : CRIER_OK;
     if (n > 11 && d[10] == ' ' && crier_is_ascii_digit((unsigned char)d[11]))
         d[10] = 'T';
     if (n > 10 && d[10] != 'T')
@@ -572,7 +574,7 @@ choose_title(found *f, crier_article *art)
 }
 
 static crier_status
-assemble(found *f, crier_article *art)
+assemble(const ex_boiler *b, found *f, crier_article *art)
 {
     static const char *const site_keys[] = { "og:site_name", "application-name", NULL };
     static const char *const byline_keys[] = { "dc:creator", "dcterm:creator", "author",
@@ -606,10 +608,10 @@ assemble(found *f, crier_article *art)
     TRY(set_byline(art, article_author));
     TRY(set_byline(art, f->byline_el));
 
-    TRY(set_date(art, f->ld_date));
-    TRY(set_date(art, first_of(f, date_keys)));
-    TRY(set_date(art, f->time_dt));
-    TRY(set_date(art, first_of(f, late_date_keys)));
+    TRY(set_date(b, art, f->ld_date));
+    TRY(set_date(b, art, first_of(f, date_keys)));
+    TRY(set_date(b, art, f->time_dt));
+    TRY(set_date(b, art, first_of(f, late_date_keys)));
 
     TRY(keep(&art->lang, f->html_lang));
     TRY(keep(&art->lang, first_of(f, lang_keys)));
@@ -683,7 +685,7 @@ ex_html_metadata(ex_html *h, crier_article *art)
     if (st == CRIER_OK)
         st = read_saved_from(h->doc, f);
     if (st == CRIER_OK)
-        st = assemble(f, art);
+        st = assemble(h->boiler, f, art);
     if (st == CRIER_OK) { /* handed to the cross-check */
         h->ld_body = f->ld_body;
         f->ld_body = NULL;

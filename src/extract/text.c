@@ -227,6 +227,13 @@ ex_extract_text(const crier_document *doc, const crier_limits *lim, const ex_boi
             st = ex_set_field(&art->byline, x->text + 3, strlen(x->text + 3), false);
             continue;
         }
+        /* a date line under the title ("February 2, 2026 | 10:14 AM") */
+        char date[11];
+        if (art->date == NULL && art->n_blocks < 3 && words(x->text) <= 10 &&
+            !ends_sentence(x->text) && ex_parse_date(boiler, x->text, date)) {
+            st = ex_set_field(&art->date, date, 10, false);
+            continue;
+        }
         size_t tail = ex_boiler_credit_tail(boiler, x->text);
         if (tail < strlen(x->text))
             st = ex_add_block(&b, CRIER_BLOCK_CAPTION, 0, x->text, tail, x->off);

@@ -234,6 +234,15 @@ metadata_from_the_page(void **state)
     assert_string_equal(art->date, "2026-01-30T08:15");
     assert_string_equal(block_text(art, 0), "Jan 30");
     crier_article_free(art);
+    /* a <time> without datetime, written in words */
+    art = extract_html("<html><body><article><time>Monday, Feb. 2nd, 2026 at 6:01 am</time><p>" PROSE1
+                       "</p></article></body></html>");
+    assert_string_equal(art->date, "2026-02-02");
+    crier_article_free(art);
+    art = extract_html("<html><head><meta name='date' content='2 March 2026'></head><body><article><p>"
+                       PROSE1 "</p></article></body></html>");
+    assert_string_equal(art->date, "2026-03-02");
+    crier_article_free(art);
 }
 
 static void
@@ -494,6 +503,7 @@ text_extraction(void **state)
     const char *text = "Harbour Times\n\n"
                        "Harbour reopens after the storm damage is repaired\n\n"
                        "By Ann Lee\n\n"
+                       "February 2, 2026\n\n"
                        "Boats wait at the pier on Monday Photo: Jane Roe/Agency\n\n"
                        PROSE1 "\n\n" PROSE2 "\n\n"
                        "Advertisement\n\n"
@@ -504,6 +514,7 @@ text_extraction(void **state)
     assert_string_equal(art->title, "Harbour reopens after the storm damage is repaired");
     assert_string_equal(art->site, "Harbour Times");
     assert_string_equal(art->byline, "Ann Lee");
+    assert_string_equal(art->date, "2026-02-02");
     assert_int_equal(art->n_blocks, 4);
     assert_int_equal(art->blocks[0].type, CRIER_BLOCK_CAPTION);
     assert_string_equal(block_text(art, 0), "Boats wait at the pier on Monday");

@@ -333,6 +333,18 @@ cancelled(const run *r)
     return r->opts->cancel != NULL ? (int)*r->opts->cancel : 0;
 }
 
+/* Long pages finish seconds apart: the caller hears about the time passing
+ * (page NULL) about once a second, so an ETA on a terminal keeps moving. */
+static void
+tick(run *r)
+{
+    double now = now_seconds();
+    if (r->opts->progress == NULL || now - r->t0 - r->sum.elapsed < 1.0)
+        return;
+    r->sum.elapsed = now - r->t0;
+    r->opts->progress(r->opts->progress_user, NULL, &r->sum);
+}
+
 /* Hands out pages until all are done, the caller cancels, or a fatal result. */
 static crier_status
 schedule(run *r)
@@ -361,8 +373,10 @@ schedule(run *r)
         }
         if (busy == 0 && next >= r->pages->n)
             break;
-        if (poll(pfd, n_poll, 250) <= 0)
-            continue; /* timeout or a signal: look at the cancel flag again */
+        if (poll(pfd, n_poll, 250) <= 0) {
+            tick(r); /* timeout or a signal: look at the cancel flag again */
+            continue;
+        }
         for (size_t i = 0, j = 0; i < r->n_workers; i++) {
             worker *w = &r->w[i];
             if (w->pid == 0)

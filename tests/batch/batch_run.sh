@@ -72,6 +72,15 @@ check "names: non-ASCII letters kept" grep -q '^2026-01-08-ça-va-über-café-�
 check "names: untitled page named after its file" grep -q '^2026-01-11-untitled-' <(audio "$out")
 check "no partial or temporary files" [ -z "$(leftovers "$out")" ]
 
+# Progress: not a terminal, so only the summary line; a terminal gets the status line.
+check "stderr not a terminal: one summary line, no carriage returns" \
+  [ "$(wc -l <"$T/e1")" -eq 1 ] && ! grep -q $'\r' "$T/e1"
+if command -v script >/dev/null; then
+  script -qec "'$crier' batch '$in' -o '$T/tty-out' -f wav -j 2" /dev/null >"$T/tty" 2>&1
+  check "stderr a terminal: an updating done/total line" \
+    grep -q $'\r\e\\[Kcrier: batch: [0-9]*/'"$want_pages"' pages, 0 failed, [0-9.]* h of audio' "$T/tty"
+fi
+
 # A second run does nothing.
 before=$(stamps "$out")
 "$crier" batch "$in" -o "$out" -f wav -j 2 2>"$T/e2"

@@ -1,5 +1,4 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,7 +124,16 @@ ex_parse_date(const ex_boiler *b, const char *s, char out[11])
             year = number(&w[i + 1]);
         }
         if (day >= 1 && year >= 1900) {
-            snprintf(out, 11, "%04d-%02d-%02d", year, month, day);
+            /* digits by hand: ranges are checked above */
+            const int parts[3] = { year, month, day };
+            const int widths[3] = { 4, 2, 2 };
+            char *o = out;
+            for (int k = 0; k < 3; k++) {
+                for (int d = widths[k] - 1, v = parts[k]; d >= 0; d--, v /= 10)
+                    o[d] = (char)('0' + v % 10);
+                o += widths[k];
+                *o++ = k < 2 ? '-' : '\0';
+            }
             return true;
         }
     }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "audio/audio.h"
+#include "audio/id3.h"
 #include "audio/outfile.h"
 #include "audio/sink.h"
 #include "core/buf.h"
@@ -39,6 +40,7 @@ struct file_sink {
     SNDFILE *sf;
     struct crier_outfile out;
     int io_errno;      /* first failed read/write/seek on fd, 0 if none */
+    off_t tag_bytes;   /* bytes before what libsndfile writes (MP3: our ID3v2 tag) */
     SF_VIRTUAL_IO vio; /* libsndfile's I/O on fd (per sink: the API takes it non-const) */
     soxr_t soxr;       /* resampler to the file's rate, or NULL */
     short *resampled;  /* RESAMPLE_OUT_FRAMES of resampled PCM */
@@ -186,17 +188,17 @@ vio_filelen(void *user)
 {
     struct file_sink *f = user;
     struct stat sb;
-    return fstat(f->out.fd, &sb) == 0 ? (sf_count_t)sb.st_size : -1;
+    return fstat(f->out.fd, &sb) == 0 ? (sf_count_t)(sb.st_size - f->tag_bytes) : -1;
 }
 
 static sf_count_t
 vio_seek(sf_count_t offset, int whence, void *user)
 {
     struct file_sink *f = user;
-    off_t at = lseek(f->out.fd, (off_t)offset, whence);
+    off_t at = lseek(f->out.fd, (off_t)offset + (whence == SEEK_SET ? f->tag_bytes : 0), whence);
     if (at < 0 && f->io_errno == 0)
         f->io_errno = errno;
-    return (sf_count_t)at;
+    return at < 0 ? -1 : (sf_count_t)(at - f->tag_bytes);
 }
 
 static sf_count_t
@@ -238,7 +240,8 @@ static sf_count_t
 vio_tell(void *user)
 {
     struct file_sink *f = user;
-    return (sf_count_t)lseek(f->out.fd, 0, SEEK_CUR);
+    off_t at = lseek(f->out.fd, 0, SEEK_CUR);
+    return at < 0 ? -1 : (sf_count_t)(at - f->tag_bytes);
 }
 
 static crier_status
@@ -314,6 +317,22 @@ file_free(crier_sink *sink)
 
 static const struct crier_sink_ops file_ops = {file_write, file_finish, file_free};
 
+/* MP3 tags: our own ID3v2.4 tag (UTF-8) at the start of the file; libsndfile
+ * then writes the MP3 stream after it, seeing offset 0 there (see id3.h). */
+static crier_status
+write_id3(struct file_sink *f, const crier_tags *tags)
+{
+    crier_buf tag;
+    crier_buf_init(&tag, 64 * TAG_MAX_BYTES);
+    crier_status st = crier_id3v2_build(tags, TAG_MAX_BYTES, &tag);
+    if (st == CRIER_OK && tag.len > 0)
+        st = crier_outfile_write(&f->out, tag.data, tag.len);
+    if (st == CRIER_OK)
+        f->tag_bytes = (off_t)tag.len;
+    crier_buf_free(&tag);
+    return st;
+}
+
 static crier_status
 start_resampler(struct file_sink *f, int in_rate, int out_rate)
 {
@@ -358,6 +377,8 @@ crier_sink_file_open_opts(const char *path, crier_format format, int rate, const
         goto out;
     if ((st = crier_outfile_open(&f->out, path)) != CRIER_OK)
         goto out;
+    if (format == CRIER_FORMAT_MP3 && (st = write_id3(f, tags)) != CRIER_OK)
+        goto out;
     f->vio = (SF_VIRTUAL_IO){vio_filelen, vio_seek, vio_read, vio_write, vio_tell};
     if ((f->sf = sf_open_virtual(&f->vio, SFM_WRITE, &info, f)) == NULL) {
         st = f->io_errno != 0 ? CRIER_E_WRITE : CRIER_E_ENCODE;
@@ -366,7 +387,7 @@ crier_sink_file_open_opts(const char *path, crier_format format, int rate, const
     if (row->configure != NULL && (st = row->configure(f->sf, file_rate, opts)) != CRIER_OK)
         goto out;
     /* Tags go in before any audio: Vorbis and MP3 write them first. */
-    if ((st = set_tags(f->sf, tags)) != CRIER_OK)
+    if (format != CRIER_FORMAT_MP3 && (st = set_tags(f->sf, tags)) != CRIER_OK)
         goto out;
     crier_sink *sink = &f->base;
     f = NULL;

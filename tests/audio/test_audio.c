@@ -287,6 +287,49 @@ opus_round_trip(void **state)
     round_trip_with(&expect_opus, &o, 64);
 }
 
+/* MP3 tags are our ID3v2.4 tag with UTF-8 text (encoding byte 3), not LAME's
+ * Latin-1 ID3v1/v2.3: players showed "Núñez" as "NÃºÃ±ez". */
+static void
+mp3_tags_are_utf8(void **state)
+{
+    (void)state;
+    char *dir = make_dir();
+    char *path = join(dir, "tags.mp3");
+    crier_sink *sink = NULL;
+    assert_int_equal(crier_sink_file_open(path, CRIER_FORMAT_MP3, RATE, &test_tags, &sink),
+                     CRIER_OK);
+    assert_int_equal(write_tone(sink, RATE), CRIER_OK);
+    assert_int_equal(crier_sink_finish(sink), CRIER_OK);
+    crier_sink_free(sink);
+
+    unsigned char head[512];
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    assert_true(n == sizeof head);
+    assert_memory_equal(head, "ID3\x04\x00", 5);
+    /* The first frame: TIT2, syncsafe size, flags, encoding 3, the title. */
+    size_t title_len = strlen(test_tags.title);
+    assert_memory_equal(head + 10, "TIT2", 4);
+    assert_int_equal(head[17], 1 + title_len); /* short: the last size byte */
+    assert_int_equal(head[20], 3);
+    assert_memory_equal(head + 21, test_tags.title, title_len);
+    /* The artist's UTF-8 bytes are stored as they are. */
+    size_t artist_at = 21 + title_len;
+    assert_memory_equal(head + artist_at, "TPE1", 4);
+    assert_int_equal(head[artist_at + 10], 3);
+    assert_memory_equal(head + artist_at + 11, test_tags.artist, strlen(test_tags.artist));
+
+    struct readback rb;
+    read_back(path, &rb);
+    assert_string_equal(rb.title, test_tags.title);
+    assert_string_equal(rb.artist, test_tags.artist);
+    assert_true(rb.peak > 4000);
+    free(path);
+    rm_dir(dir);
+}
+
 static void
 bitrate_out_of_range(void **state)
 {
@@ -559,6 +602,7 @@ main(void)
         cmocka_unit_test(full_disk_mp3),
         cmocka_unit_test(full_disk_opus),
         cmocka_unit_test(bitrate_out_of_range),
+        cmocka_unit_test(mp3_tags_are_utf8),
         cmocka_unit_test(target_is_a_folder),
         cmocka_unit_test(bad_arguments),
         cmocka_unit_test(null_sink_counts),

@@ -22,7 +22,9 @@ typedef enum crier_format {
     CRIER_FORMAT_COUNT
 } crier_format;
 
-/* Tags written into files that carry them. Strings borrowed; NULL = absent. */
+/* Tags written into files that carry them (Vorbis comments, WAV INFO, FLAC;
+ * MP3: an ID3v2.4 tag in UTF-8). Each is cut to 1,024 bytes at a character
+ * boundary. Strings borrowed; NULL = absent. */
 typedef struct crier_tags {
     const char *title;
     const char *artist; /* byline */
@@ -77,12 +79,17 @@ crier_status crier_sink_live_open(const char *device, int rate, crier_sink **ret
 crier_status crier_sink_null_open(int rate, crier_sink **ret_sink);
 
 /* Writes n_frames of mono 16-bit PCM (pcm borrowed for the call). Large writes
- * are split into chunks of at most CRIER_AUDIO_CHUNK_FRAMES.
- * Returns CRIER_OK, CRIER_E_WRITE, CRIER_E_ENCODE or CRIER_E_DEVICE. */
+ * are split into chunks of at most CRIER_AUDIO_CHUNK_FRAMES. With an encoder
+ * thread, an encoder error is reported by a later write or by finish.
+ * Returns CRIER_OK, CRIER_E_WRITE, CRIER_E_ENCODE, CRIER_E_DEVICE (or a
+ * callback sink's status); CRIER_E_ARG after finish. Errors are sticky: every
+ * later write and finish return the first one. */
 crier_status crier_sink_write(crier_sink *sink, const short *pcm, size_t n_frames);
 
 /* Completes the output: for files, closes and renames into place; for live
- * playback, waits until the device has played everything. */
+ * playback, waits until the device has played everything. Returns CRIER_OK,
+ * the sink's first error, CRIER_E_WRITE (late disk-full errors from closing),
+ * CRIER_E_DEVICE, or CRIER_E_ARG when called twice. */
 crier_status crier_sink_finish(crier_sink *sink);
 
 /* Frames written so far. */

@@ -290,7 +290,7 @@ say_sentence(crier_speech *self, const crier_script_block *block, const crier_se
     if (s->spoken != NULL && s->spoken[0] != '\0') {
         espeak_ng_STATUS est =
             espeak_ng_Synthesize(s->spoken, strlen(s->spoken) + 1, 0, POS_CHARACTER, 0,
-                                 espeakCHARS_UTF8 | espeakENDPAUSE, NULL, self);
+                                 espeakCHARS_UTF8 | espeakPHONEMES | espeakENDPAUSE, NULL, self);
         if (self->sink_status != CRIER_OK)
             return self->sink_status;
         if (est != ENS_OK)

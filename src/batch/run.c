@@ -470,6 +470,48 @@ write_outputs(const char *input_dir, const char *output_dir, const crier_batch_o
     return st;
 }
 
+/* The pages of this run: all of them, or those of its shard (borrowed from all). */
+static crier_status
+take_slice(const bt_pages *all, const crier_batch_opts *opts, bt_pages *slice)
+{
+    if ((slice->paths = malloc((all->n ? all->n : 1) * sizeof *slice->paths)) == NULL)
+        return CRIER_E_NOMEM;
+    for (size_t i = 0; i < all->n; i++)
+        if (bt_in_shard(all->paths[i], opts->shard_k, opts->shard_n))
+            slice->paths[slice->n++] = all->paths[i];
+    return CRIER_OK;
+}
+
+/* --jobs workers (default: one per online core), never more than pages. */
+static crier_status
+workers_init(run *r)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    r->n_workers = r->opts->jobs ? r->opts->jobs : (cores > 0 ? (size_t)cores : 1);
+    if (r->n_workers > r->pages->n)
+        r->n_workers = r->pages->n ? r->pages->n : 1;
+    if ((r->w = calloc(r->n_workers, sizeof *r->w)) == NULL)
+        return CRIER_E_NOMEM;
+    for (size_t i = 0; i < r->n_workers; i++) {
+        r->w[i].fd = -1;
+        r->w[i].page = -1;
+        crier_buf_init(&r->w[i].in, (size_t)1 << 24);
+        crier_buf_init(&r->w[i].staging, 8192);
+    }
+    return CRIER_OK;
+}
+
+static void
+workers_free(run *r)
+{
+    for (size_t i = 0; r->w != NULL && i < r->n_workers; i++) {
+        crier_buf_free(&r->w[i].in);
+        crier_buf_free(&r->w[i].staging);
+    }
+    free(r->w);
+    r->w = NULL;
+}
+
 crier_status
 crier_batch_run(const char *input_dir, const char *output_dir, const crier_batch_opts *opts,
                 crier_batch_summary *ret_summary, crier_batch_where *ret_where)
@@ -496,13 +538,8 @@ crier_batch_run(const char *input_dir, const char *output_dir, const crier_batch
         *where = CRIER_BATCH_AT_INPUT_DIR;
         goto out;
     }
-    if ((slice.paths = malloc((all.n ? all.n : 1) * sizeof *slice.paths)) == NULL) {
-        st = CRIER_E_NOMEM;
+    if ((st = take_slice(&all, opts, &slice)) != CRIER_OK)
         goto out;
-    }
-    for (size_t i = 0; i < all.n; i++)
-        if (bt_in_shard(all.paths[i], opts->shard_k, opts->shard_n))
-            slice.paths[slice.n++] = all.paths[i]; /* borrowed from all */
     if ((st = prepare_output_dir(output_dir)) != CRIER_OK) {
         *where = CRIER_BATCH_AT_OUTPUT_DIR;
         goto out;
@@ -526,20 +563,8 @@ crier_batch_run(const char *input_dir, const char *output_dir, const crier_batch
         *where = CRIER_BATCH_AT_MANIFEST;
         goto out;
     }
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    r.n_workers = opts->jobs ? opts->jobs : (cores > 0 ? (size_t)cores : 1);
-    if (r.n_workers > slice.n)
-        r.n_workers = slice.n ? slice.n : 1;
-    if ((r.w = calloc(r.n_workers, sizeof *r.w)) == NULL) {
-        st = CRIER_E_NOMEM;
+    if ((st = workers_init(&r)) != CRIER_OK)
         goto out;
-    }
-    for (size_t i = 0; i < r.n_workers; i++) {
-        r.w[i].fd = -1;
-        r.w[i].page = -1;
-        crier_buf_init(&r.w[i].in, (size_t)1 << 24);
-        crier_buf_init(&r.w[i].staging, 8192);
-    }
     if (opts->progress != NULL)
         opts->progress(opts->progress_user, NULL, &r.sum);
     st = schedule(&r);
@@ -566,11 +591,7 @@ crier_batch_run(const char *input_dir, const char *output_dir, const crier_batch
 out:
     if (r.journal >= 0)
         close(r.journal);
-    for (size_t i = 0; r.w != NULL && i < r.n_workers; i++) {
-        crier_buf_free(&r.w[i].in);
-        crier_buf_free(&r.w[i].staging);
-    }
-    free(r.w);
+    workers_free(&r);
     bt_manifest_free(&r.results);
     bt_manifest_free(&old);
     bt_manifest_free(&final);

@@ -11,8 +11,8 @@
 
 #include "core/utf8.h"
 
-/* eSpeak NG runs in synchronous mode: espeak_Synth returns when a sentence is
- * spoken, and meanwhile calls synth_callback with each buffer of PCM (every
+/* eSpeak NG runs in synchronous mode: espeak_ng_Synthesize returns when a
+ * sentence is spoken, and meanwhile calls synth_callback with each buffer of PCM (every
  * BUFFER_MS of audio). The callback finds its session through the user_data
  * pointer eSpeak NG copies into every event of the list it passes (the list
  * always holds at least the terminating event), so no global is needed. */
@@ -21,7 +21,7 @@
 #define DEFAULT_VOICE "en-us"
 
 /* Pauses. The sentence pause is eSpeak NG's own (espeakENDPAUSE: it ends each
- * sentence the way it ends a clause, scaled to the speaking rate); after a block
+ * sentence the way it ends a clause; about 300 ms at 175 wpm); after a block
  * and after a heading we add silence frames ourselves. We do not use SSML
  * <break>: it would mean escaping every sentence's text, and eSpeak NG's SSML
  * mode also changes how it reads some punctuation; plain silence is exact,
@@ -33,10 +33,10 @@ static const unsigned extra_pause_ms[] = {
 };
 
 /* eSpeak NG is process-wide state, and 1.51 cannot be initialized twice in a
- * process: after espeak_ng_Terminate and a new espeak_ng_Initialize, the next
+ * process: after espeak_Terminate and a new espeak_Initialize, the next
  * Terminate deadlocks on its queue thread (seen here: both threads stuck in
- * pthread_cond_wait). So the engine is initialized on the first crier_speech_new
- * and kept until the process exits; this one static records that, and which
+ * pthread_cond_wait; the espeak_ng_* calls share that code). So the engine is initialized on the
+ * first crier_speech_new and kept until the process exits; this one static records that, and which
  * session currently owns the engine (one at a time). It is the library's only
  * mutable global. The synthesis callback does not need it: it gets its session
  * through user_data. Batch workers must fork before creating a session. */

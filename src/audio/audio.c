@@ -47,6 +47,34 @@ crier_format_from_path(const char *path, crier_format *ret_format)
     return CRIER_E_FORMAT;
 }
 
+crier_status
+crier_format_from_name(const char *name, crier_format *ret_format)
+{
+    static const struct {
+        const char *name;
+        crier_format format;
+    } aliases[] = {
+        {"oga", CRIER_FORMAT_OGG},
+        {"vorbis", CRIER_FORMAT_OGG},
+    };
+    if (name == NULL || ret_format == NULL)
+        return CRIER_E_ARG;
+    size_t len = strlen(name);
+    for (int f = 0; f < CRIER_FORMAT_COUNT; f++) {
+        if (len == strlen(format_names[f]) && ends_with_nocase(name, len, format_names[f])) {
+            *ret_format = (crier_format)f;
+            return CRIER_OK;
+        }
+    }
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
+        if (len == strlen(aliases[i].name) && ends_with_nocase(name, len, aliases[i].name)) {
+            *ret_format = aliases[i].format;
+            return CRIER_OK;
+        }
+    }
+    return CRIER_E_FORMAT;
+}
+
 const char *
 crier_format_name(crier_format format)
 {

@@ -39,6 +39,9 @@ typedef struct crier_tags {
 crier_status crier_format_from_path(const char *path, crier_format *ret_format);
 /* "wav", "ogg", "flac", "mp3", "opus"; "unknown" out of range. */
 const char *crier_format_name(crier_format format);
+/* The format crier_format_name gives that name (case-insensitive; also "oga",
+ * "vorbis"), for a --format option. Returns CRIER_OK or CRIER_E_FORMAT. */
+crier_status crier_format_from_name(const char *name, crier_format *ret_format);
 
 /* Opens a file sink: audio goes to a temporary file in path's folder, which
  * crier_sink_finish renames to path; crier_sink_free without a successful finish

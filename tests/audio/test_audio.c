@@ -164,6 +164,23 @@ format_from_path(void **state)
     assert_int_equal(f, CRIER_FORMAT_COUNT); /* untouched on failure */
     assert_string_equal(crier_format_name(CRIER_FORMAT_WAV), "wav");
     assert_string_equal(crier_format_name(CRIER_FORMAT_OGG), "ogg");
+    assert_string_equal(crier_format_name(CRIER_FORMAT_COUNT), "unknown");
+    for (int i = 0; i < CRIER_FORMAT_COUNT; i++) {
+        /* Every format has a name, an extension and a way back from both. */
+        char path[32];
+        f = CRIER_FORMAT_COUNT;
+        assert_int_equal(crier_format_from_name(crier_format_name((crier_format)i), &f), CRIER_OK);
+        assert_int_equal(f, i);
+        snprintf(path, sizeof path, "x.%s", crier_format_name((crier_format)i));
+        assert_int_equal(crier_format_from_path(path, &f), CRIER_OK);
+        assert_int_equal(f, i);
+    }
+    assert_int_equal(crier_format_from_name("MP3", &f), CRIER_OK);
+    assert_int_equal(f, CRIER_FORMAT_MP3);
+    assert_int_equal(crier_format_from_name("vorbis", &f), CRIER_OK);
+    assert_int_equal(f, CRIER_FORMAT_OGG);
+    assert_int_equal(crier_format_from_name("mp", &f), CRIER_E_FORMAT);
+    assert_int_equal(crier_format_from_name("xmp3", &f), CRIER_E_FORMAT);
 }
 
 struct expect {

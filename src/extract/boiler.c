@@ -78,7 +78,9 @@ static crier_status
 parse_line(ex_boiler *b, const char *line, size_t len, crier_buf *tmp)
 {
     const char *tab = memchr(line, '\t', len);
-    if (len == 0 || line[0] == '#' || tab == NULL)
+    /* a broken line (no tab, bytes that are not UTF-8) is skipped, the rest
+     * of the file still counts */
+    if (len == 0 || line[0] == '#' || tab == NULL || !crier_utf8_valid(line, len))
         return CRIER_OK;
     size_t klen = (size_t)(tab - line);
     const char *phrase = tab + 1;
@@ -117,7 +119,7 @@ ex_read_voice_file(const char *lang, const char *name, crier_buf *out)
         goto out; /* no file: fewer rules, not an error */
     while (st == CRIER_OK && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
         st = crier_buf_append(out, chunk, n);
-    if (st != CRIER_OK || ferror(f) || !crier_utf8_valid(crier_buf_str(out), out->len))
+    if (st == CRIER_E_LIMIT || ferror(f))
         st = CRIER_E_LANG;
 out:
     if (f != NULL && fclose(f) != 0 && st == CRIER_OK)

@@ -24,7 +24,8 @@ ex_months_load(const char *lang, ex_boiler *b)
             continue;
         const char *line = s + start, *tab = memchr(line, '\t', i - start);
         start = i + 1;
-        if (line[0] == '#' || tab == NULL || tab == line)
+        if (line[0] == '#' || tab == NULL || tab == line ||
+            !crier_utf8_valid(line, (size_t)(tab - line)))
             continue;
         size_t klen = (size_t)(tab - line);
         if (klen > 0 && line[klen - 1] == '.')

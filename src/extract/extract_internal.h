@@ -55,7 +55,8 @@ typedef struct ex_boiler {
 } ex_boiler;
 
 /* Appends voices/<lang>/<name> to out; a missing file appends nothing.
- * CRIER_E_LANG when it cannot be read or is not UTF-8. */
+ * CRIER_E_LANG when it cannot be read or is too big. Lines may be broken
+ * (not UTF-8): callers skip those. */
 crier_status ex_read_voice_file(const char *lang, const char *name, crier_buf *out);
 /* Loads the month names of voices/<lang>/months.tsv (written form, number,
  * ...: the normalizer's file, read only) into b. */

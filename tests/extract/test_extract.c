@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/utf8.h"
@@ -524,6 +525,41 @@ text_extraction(void **state)
 }
 
 static void
+broken_voice_file_lines_are_skipped(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/crier-voices-XXXXXX", path[128];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/en", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    snprintf(path, sizeof path, "%s/en/boilerplate.tsv", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("line\tPopular Articles\n\xff\xfe broken\t\xc0\nno tab here\n\t\t\nline\tLatest Stories\n", f);
+    assert_int_equal(fclose(f), 0);
+    const char *saved = getenv("CRIER_VOICES_DIR");
+    char *keep = saved ? strdup(saved) : NULL;
+    setenv("CRIER_VOICES_DIR", dir, 1);
+    crier_article *art = NULL;
+    crier_status st = extract_status("A title for the page here\n\n" PROSE1 "\n\nPopular Articles\n\n" PROSE2
+                                     "\n\nLatest Stories\n\n" PROSE3 "\n",
+                                     CRIER_HINT_TEXT, NULL, &art);
+    if (keep) {
+        setenv("CRIER_VOICES_DIR", keep, 1);
+        free(keep);
+    } else {
+        unsetenv("CRIER_VOICES_DIR");
+    }
+    unlink(path);
+    snprintf(path, sizeof path, "%s/en", dir);
+    rmdir(path);
+    rmdir(dir);
+    assert_int_equal(st, CRIER_OK);
+    assert_int_equal(art->n_blocks, 3);
+    crier_article_free(art);
+}
+
+static void
 text_wrapped_paragraphs_are_joined(void **state)
 {
     (void)state;
@@ -570,6 +606,7 @@ main(void)
         cmocka_unit_test(json_reader_is_tolerant),
         cmocka_unit_test(text_extraction),
         cmocka_unit_test(text_wrapped_paragraphs_are_joined),
+        cmocka_unit_test(broken_voice_file_lines_are_skipped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

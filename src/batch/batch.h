@@ -107,6 +107,7 @@ typedef enum crier_batch_where {
     CRIER_BATCH_AT_SPEECH,     /* voice or eSpeak NG data (every page would fail) */
     CRIER_BATCH_AT_LANG,
     CRIER_BATCH_AT_WORKERS,    /* fork or pipe failed */
+    CRIER_BATCH_AT_BUSY,       /* another run of the same slice writes this folder */
 } crier_batch_where;
 
 /* Runs a batch from input_dir into output_dir (created if missing; its parent

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -561,6 +562,13 @@ crier_batch_run(const char *input_dir, const char *output_dir, const crier_batch
     if (r.journal < 0) {
         st = CRIER_E_OUTDIR;
         *where = CRIER_BATCH_AT_MANIFEST;
+        goto out;
+    }
+    /* Two runs of one slice would render every page twice and race on the
+     * manifest. Shards have manifests of their own, so they run side by side. */
+    if (flock(r.journal, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
+        st = CRIER_E_OUTDIR;
+        *where = CRIER_BATCH_AT_BUSY;
         goto out;
     }
     if ((st = workers_init(&r)) != CRIER_OK)

@@ -130,6 +130,10 @@ exit_for(crier_status st, crier_batch_where where, const char *in, const char *o
     case CRIER_BATCH_AT_WORKERS:
         cli_error(NULL, "cannot start worker processes: %s", reason);
         return EXIT_INTERNAL;
+    case CRIER_BATCH_AT_BUSY:
+        cli_error(out, "another crier batch is writing this folder%s",
+                  o->shard_n > 1 ? " (same --shard)" : "");
+        return EXIT_OUTPUT;
     case CRIER_BATCH_AT_NONE: break;
     }
     if (st == CRIER_E_FORMAT) {

@@ -46,6 +46,10 @@ out=$T/out
 setsid "$crier" batch "$T/in" -o "$out" -f ogg -j 2 2>"$T/e1" &
 pid=$!; pids+=("$pid")
 wait_for 3 "$out"
+"$crier" batch "$T/in" -o "$out" -f ogg -j 2 2>"$T/busy"
+rc=$?
+check "a second run into the same folder is refused while one runs (exit $rc)" \
+  [ "$rc" -eq 4 ] && grep -q 'another crier batch is writing this folder' "$T/busy"
 kill -TERM "$pid"
 wait "$pid"; rc=$?
 check "SIGTERM: the batch stops with status 130 (got $rc)" [ "$rc" -eq 130 ]

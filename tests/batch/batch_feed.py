@@ -155,7 +155,16 @@ def main():
                   f'url="{BASE}/{quote(stem)}.chapters.json" type="application/json+chapters"' in text and
                   ch["chapters"][0]["startTime"] == 0 and
                   ch["chapters"][0]["title"] in titles, ch)
-        r = run(src, *opts, "--transcript", "--chapters")
+        report = os.path.join(tmp, "report.json")
+        r = run(src, *opts, "--transcript", "--chapters", "--report", report)
+        with open(report, encoding="utf-8") as f:
+            rep = json.load(f)
+        pages_rep = rep.get("pages", [])
+        check("--report is JSON with every page's status, outputs, duration and seconds",
+              len(pages_rep) == len(pages) and rep["summary"]["pages"] == len(pages) and
+              all(p["status"] in ("done", "skipped") and len(p["outputs"]) == 3 and
+                  p["duration"] > 0 and p["seconds"] >= 0 and p["reason"] is None
+                  for p in pages_rep), rep)
         check("sidecars are part of being up to date: a second run skips all",
               "0 done, 3 skipped" in r.stderr, r.stderr)
         os.remove(os.path.join(out, audio[0].rsplit(".", 1)[0] + ".vtt"))

@@ -141,7 +141,11 @@ item(feed_ctx *c, const bt_entry *e, long long size)
         c->rc = -1;
         goto out;
     }
-    const char *title = e->f[BT_TITLE][0] ? e->f[BT_TITLE] : e->f[BT_PATH];
+    crier_buf path_title; /* a file name need not be UTF-8; XML must be */
+    crier_buf_init(&path_title, 8192);
+    if (crier_utf8_repair(e->f[BT_PATH], strlen(e->f[BT_PATH]), &path_title) != CRIER_OK)
+        c->rc = -1;
+    const char *title = e->f[BT_TITLE][0] ? e->f[BT_TITLE] : crier_buf_str(&path_title);
     check(c, xmlTextWriterStartElement(c->w, BAD_CAST "item"));
     element(c, NULL, "title", title);
     element(c, NULL, "description", e->f[BT_DESCRIPTION][0] ? e->f[BT_DESCRIPTION] : title);
@@ -161,6 +165,7 @@ item(feed_ctx *c, const bt_entry *e, long long size)
     sidecar(c, e->f[BT_OUTPUT], BT_TRANSCRIPT_SUFFIX, "transcript", "text/vtt");
     sidecar(c, e->f[BT_OUTPUT], BT_CHAPTERS_SUFFIX, "chapters", "application/json+chapters");
     check(c, xmlTextWriterEndElement(c->w));
+    crier_buf_free(&path_title);
 out:
     crier_buf_free(&url);
     crier_buf_free(&guid);

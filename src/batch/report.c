@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "batch/batch_internal.h"
+#include "core/utf8.h"
 
 /* Appends seconds with three decimals ("12.345"). */
 static crier_status
@@ -15,13 +16,20 @@ put_seconds(crier_buf *out, double s)
     return crier_buf_printf(out, "%llu.%03llu", ms / 1000, ms % 1000);
 }
 
+/* "key": value, or null for NULL and "". File names need not be UTF-8: an
+ * invalid byte becomes U+FFFD, so that the report stays JSON. */
 static crier_status
 put_key_string(crier_buf *out, const char *key, const char *value)
 {
+    crier_buf valid;
     crier_status st = crier_buf_printf(out, "\"%s\": ", key);
+    if (st != CRIER_OK || value == NULL || value[0] == '\0')
+        return st == CRIER_OK ? crier_buf_puts(out, "null") : st;
+    crier_buf_init(&valid, SIZE_MAX / 2);
+    st = crier_utf8_repair(value, strlen(value), &valid);
     if (st == CRIER_OK)
-        st = value != NULL && value[0] != '\0' ? crier_buf_put_json_string(out, value)
-                                               : crier_buf_puts(out, "null");
+        st = crier_buf_put_json_string(out, crier_buf_str(&valid));
+    crier_buf_free(&valid);
     return st;
 }
 

@@ -36,6 +36,7 @@ page "$in/dots.html" "...hidden dots" 2026-01-09
 page "$in/long.html" "$(printf 'word%.0s ' {1..80})" 2026-01-10
 page "$in/untitled.html" "" 2026-01-11
 text_page "$in/notes/rain.txt"
+page "$in/"$'caf\xe9-latin1.html' "" 2026-01-15   # a file name that is not UTF-8, no title
 # Not pages: a page's "_files" folder, hidden files, other files, a symlink out.
 page "$in/saved.html" "Saved complete" 2026-01-12
 page "$in/saved_files/frame.html" "A frame of the saved page" 2026-01-12
@@ -45,10 +46,11 @@ page "$T/outside.html" "Outside the folder" 2026-01-14
 ln -s "$T/outside.html" "$in/outside-link.html"
 ln -s "$T" "$in/loop"
 ln -s "world/bridge.html" "$in/inside-link.html"   # inside: followed
-want_pages=11
+want_pages=12
 
 out=$T/out
-"$crier" batch "$in" -o "$out" -f wav -j 2 --report "$T/r1.json" >"$T/o1" 2>"$T/e1"
+"$crier" batch "$in" -o "$out" -f wav -j 2 --report "$T/r1.json" --feed "$T/feed.xml" \
+  --base-url https://example.org/a --feed-image https://example.org/a.png >"$T/o1" 2>"$T/e1"
 rc=$?
 check "first run exits 0" [ "$rc" -eq 0 ]
 check "first run writes nothing on stdout" [ ! -s "$T/o1" ]
@@ -59,6 +61,11 @@ check "the _files folder's frame is not a page" bash -c "! grep -q 'saved_files'
 check "the symlink out of the folder is not followed" bash -c "! grep -q 'outside' '$T/r1.json'"
 check "the symlink inside the folder is followed" grep -q '"inside-link.html"' "$T/r1.json"
 check "hidden files are not pages" bash -c "! grep -q 'hidden.html' '$T/r1.json'"
+check "the report is JSON, whatever the file names" \
+  python3 -c 'import json, sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$T/r1.json"
+if command -v xmllint >/dev/null; then
+  check "the feed is well-formed, whatever the file names" xmllint --noout "$T/feed.xml"
+fi
 check "plain text pages are rendered" grep -q '"notes/rain.txt", "status": "done"' "$T/r1.json"
 
 bad_names=$(audio "$out" | LC_ALL=C grep -v '^[^.][^/[:cntrl:]]*\.wav$')

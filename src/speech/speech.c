@@ -288,6 +288,9 @@ say_sentence(crier_speech *self, const crier_script_block *block, const crier_se
     self->text_len = strlen(self->text);
     self->cursor_chars = self->cursor_bytes = 0;
     if (s->spoken != NULL && s->spoken[0] != '\0') {
+        /* espeakPHONEMES: the normalizer's lexicons write [[phonemes]] for
+         * names eSpeak NG says wrong; it turns any "[[" of the page into one
+         * bracket, so page text cannot switch phoneme input on. */
         espeak_ng_STATUS est =
             espeak_ng_Synthesize(s->spoken, strlen(s->spoken) + 1, 0, POS_CHARACTER, 0,
                                  espeakCHARS_UTF8 | espeakPHONEMES | espeakENDPAUSE, NULL, self);

@@ -151,6 +151,8 @@ ex_boiler_load(const char *lang, ex_boiler *ret)
     }
     if (st == CRIER_OK)
         st = ex_months_load(lang, &b);
+    if (st == CRIER_OK)
+        st = ex_names_load(lang, &b);
     crier_buf_free(&text);
     crier_buf_free(&tmp);
     if (st == CRIER_OK)
@@ -178,6 +180,8 @@ ex_boiler_free(ex_boiler *b)
     free_list(b->credit, b->n_credit);
     free_list(b->mark, b->n_mark);
     free_list(b->month, b->n_month);
+    for (int k = 0; k < EX_NAME_KIND_COUNT; k++)
+        free_list(b->names[k], b->n_names[k]);
     free(b->month_num);
     memset(b, 0, sizeof *b);
 }
@@ -266,4 +270,55 @@ ex_boiler_credit_tail(const ex_boiler *b, const char *s)
                         s[best - 1] == '-'))
         best--;
     return best;
+}
+
+#define NAMES_MAX_FILE_BYTES ((size_t)256 << 10)
+#define NAMES_MAX_NAME_BYTES 64
+
+crier_status
+ex_names_load(const char *lang, ex_boiler *b)
+{
+    static const char *const kinds[EX_NAME_KIND_COUNT] = {
+        [EX_NAME_CHROME] = "chrome",     [EX_NAME_NEVER] = "never",
+        [EX_NAME_PART] = "part",         [EX_NAME_WEAK] = "weak",
+        [EX_NAME_GOOD] = "good",         [EX_NAME_STATE] = "state",
+        [EX_NAME_TAXONOMY] = "taxonomy", [EX_NAME_ROLE] = "role",
+        [EX_NAME_BYLINE] = "byline",     [EX_NAME_BYLINE_SKIP] = "byline-skip",
+        [EX_NAME_BYLINE_KEEP] = "byline-keep", [EX_NAME_BYLINE_ROLE] = "byline-role",
+    };
+    crier_buf text;
+    crier_buf_init(&text, NAMES_MAX_FILE_BYTES);
+    crier_status st = ex_read_voice_file(lang, "html-names.tsv", &text);
+    const char *s = crier_buf_str(&text);
+    for (size_t start = 0, i = 0; st == CRIER_OK && i <= text.len; i++) {
+        if (i < text.len && s[i] != '\n')
+            continue;
+        const char *line = s + start;
+        size_t len = i - start;
+        start = i + 1;
+        if (len > 0 && line[len - 1] == '\r')
+            len--;
+        const char *tab = memchr(line, '\t', len);
+        if (len == 0 || line[0] == '#' || tab == NULL)
+            continue;
+        size_t klen = (size_t)(tab - line), nlen = len - klen - 1;
+        bool ascii = nlen > 0 && nlen <= NAMES_MAX_NAME_BYTES;
+        for (size_t k = 0; ascii && k < nlen; k++)
+            ascii = (unsigned char)tab[1 + k] > 0x20 && (unsigned char)tab[1 + k] < 0x7F;
+        if (!ascii) /* names are ASCII; anything else is a broken line */
+            continue;
+        for (int k = 0; k < EX_NAME_KIND_COUNT; k++) {
+            if (strlen(kinds[k]) != klen || memcmp(line, kinds[k], klen) != 0)
+                continue;
+            st = push(&b->names[k], &b->n_names[k], tab + 1, nlen);
+            if (st == CRIER_OK) {
+                char *v = b->names[k][b->n_names[k] - 1];
+                for (; *v; v++)
+                    *v = (char)crier_ascii_lower((unsigned char)*v);
+            }
+            break;
+        }
+    }
+    crier_buf_free(&text);
+    return st;
 }

@@ -38,7 +38,15 @@ bool ex_text_equal_loose(const char *a, const char *b);
 /* Counts words (runs of letters/digits, any script). */
 size_t ex_count_words(const char *s, size_t len);
 
-/* Boilerplate phrases from voices/<lang>/boilerplate.tsv (see that file for the
+/* Kinds of names in voices/<lang>/html-names.tsv (see that file). */
+typedef enum ex_name_kind {
+    EX_NAME_CHROME, EX_NAME_NEVER, EX_NAME_PART, EX_NAME_WEAK, EX_NAME_GOOD, EX_NAME_STATE,
+    EX_NAME_TAXONOMY, EX_NAME_ROLE, EX_NAME_BYLINE, EX_NAME_BYLINE_SKIP, EX_NAME_BYLINE_KEEP,
+    EX_NAME_BYLINE_ROLE, EX_NAME_KIND_COUNT
+} ex_name_kind;
+
+/* Boilerplate phrases from voices/<lang>/boilerplate.tsv, HTML names from
+ * html-names.tsv and month names from months.tsv (see those files for the
  * kinds). Loaded per extraction; immutable after loading. */
 typedef struct ex_boiler {
     char **line;    /* a whole block equal to one of these is site chrome */
@@ -49,6 +57,8 @@ typedef struct ex_boiler {
     size_t n_credit;
     char **mark;    /* a short block containing one of these is a credit line */
     size_t n_mark;
+    char **names[EX_NAME_KIND_COUNT]; /* lower case */
+    size_t n_names[EX_NAME_KIND_COUNT];
     char **month;   /* written month names, lower case, no final "." (months.tsv) */
     int *month_num; /* 1..12 */
     size_t n_month;
@@ -58,6 +68,8 @@ typedef struct ex_boiler {
  * CRIER_E_LANG when it cannot be read or is too big. Lines may be broken
  * (not UTF-8): callers skip those. */
 crier_status ex_read_voice_file(const char *lang, const char *name, crier_buf *out);
+/* Loads voices/<lang>/html-names.tsv into b->names. */
+crier_status ex_names_load(const char *lang, ex_boiler *b);
 /* Loads the month names of voices/<lang>/months.tsv (written form, number,
  * ...: the normalizer's file, read only) into b. */
 crier_status ex_months_load(const char *lang, ex_boiler *b);

@@ -66,9 +66,6 @@ bool ex_ci_equal(const char *a, const char *b);
 /* Class/id weight: +25 for article-like, -25 for chrome-like, per attribute;
  * 0 without EX_WEIGHT_CLASSES. */
 int ex_class_weight(const ex_html *h, xmlNodePtr n);
-/* Never read, hidden, or named like site chrome (class, id, role): what the
- * byline search steps over. */
-bool ex_is_unlikely(xmlNodePtr n);
 /* Never read (script, style...) or hidden. */
 bool ex_is_invisible(xmlNodePtr n);
 /* The next node in document order, skipping n's children when skip is set;

@@ -283,19 +283,24 @@ read_ld_script(found *f, xmlNodePtr n)
 /* ---- the page ---- */
 
 static bool
-names_byline(xmlNodePtr n)
+any_of(const ex_boiler *b, ex_name_kind k, const char *v, bool whole)
 {
-    static const char *const words[] = { "byline", "author", "dateline", "writtenby" };
+    for (size_t i = 0; v && i < b->n_names[k]; i++)
+        if (whole ? ex_ci_equal(v, b->names[k][i]) : ex_ci_contains(v, b->names[k][i]))
+            return true;
+    return false;
+}
+
+static bool
+names_byline(const ex_boiler *b, xmlNodePtr n)
+{
     const char *rel = ex_attr(n, "rel"), *itemprop = ex_attr(n, "itemprop");
-    const char *cls = ex_attr(n, "class"), *id = ex_attr(n, "id");
     if (rel && ex_ci_equal(rel, "author"))
         return true;
     if (itemprop && ex_ci_contains(itemprop, "author"))
         return true;
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if ((cls && ex_ci_contains(cls, words[i])) || (id && ex_ci_contains(id, words[i])))
-            return true;
-    return false;
+    return any_of(b, EX_NAME_BYLINE, ex_attr(n, "class"), false) ||
+           any_of(b, EX_NAME_BYLINE, ex_attr(n, "id"), false);
 }
 
 static crier_status
@@ -339,37 +344,19 @@ visit(found *f, xmlNodePtr n)
     return st;
 }
 
-/* Readability's unlikely candidates (its regular expressions as word lists):
- * the byline search does not look inside them. */
+/* Readability's unlikely candidates (its regular expressions, as names in
+ * html-names.tsv): the byline search does not look inside them. */
 static bool
-byline_search_skips(xmlNodePtr n)
+byline_search_skips(const ex_boiler *b, xmlNodePtr n)
 {
-    static const char *const unlikely[] = {
-        "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community",
-        "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
-        "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
-        "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
-        "yom-remote",
-    };
-    static const char *const maybe[] = { "and", "article", "body", "column", "content", "main",
-                                         "shadow" };
-    static const char *const roles[] = { "menu", "menubar", "complementary", "navigation",
-                                         "alert", "alertdialog", "dialog" };
-    const char *role = ex_attr(n, "role");
-    for (size_t i = 0; role && i < sizeof roles / sizeof roles[0]; i++)
-        if (ex_ci_equal(role, roles[i]))
-            return true;
+    if (any_of(b, EX_NAME_BYLINE_ROLE, ex_attr(n, "role"), true))
+        return true;
     if (ex_is_tag(n, "body") || ex_is_tag(n, "a"))
         return false;
-    const char *attrs[2] = { ex_attr(n, "class"), ex_attr(n, "id") };
-    bool hit = false, ok = false;
-    for (int a = 0; a < 2; a++) {
-        for (size_t i = 0; attrs[a] && i < sizeof unlikely / sizeof unlikely[0]; i++)
-            hit |= ex_ci_contains(attrs[a], unlikely[i]);
-        for (size_t i = 0; attrs[a] && i < sizeof maybe / sizeof maybe[0]; i++)
-            ok |= ex_ci_contains(attrs[a], maybe[i]);
-    }
-    return hit && !ok;
+    const char *cls = ex_attr(n, "class"), *id = ex_attr(n, "id");
+    bool hit = any_of(b, EX_NAME_BYLINE_SKIP, cls, false) || any_of(b, EX_NAME_BYLINE_SKIP, id, false);
+    bool keep = any_of(b, EX_NAME_BYLINE_KEEP, cls, false) || any_of(b, EX_NAME_BYLINE_KEEP, id, false);
+    return hit && !keep;
 }
 
 /* The page's byline element, found as Readability finds it: the first
@@ -387,7 +374,7 @@ find_byline_element(ex_html *h, found *f)
         if (n->type == XML_ELEMENT_NODE && n != root) {
             if (ex_is_invisible(n)) {
                 skip = true;
-            } else if (names_byline(n)) {
+            } else if (names_byline(h->boiler, n)) {
                 xmlNodePtr name = n;
                 size_t d = 0;
                 for (xmlNodePtr c = n->children ? n->children : NULL; c;
@@ -405,7 +392,7 @@ find_byline_element(ex_html *h, found *f)
                 else
                     free(t);
                 skip = true;
-            } else if (byline_search_skips(n)) {
+            } else if (byline_search_skips(h->boiler, n)) {
                 skip = true;
             }
         }

@@ -7,9 +7,8 @@
 
 /* Pruning: elements that are never article text (scripts, forms, navigation),
  * hidden ones, and those whose class, id or role names site chrome. The names
- * below are HTML conventions of site templates (WordPress, CMS themes, ad and
- * comment services), not language facts; the phrases a reader sees are in
- * voices/<lang>/boilerplate.tsv. */
+ * are data: voices/<lang>/html-names.tsv; the phrases a reader sees are in
+ * boilerplate.tsv. */
 
 /* Never text. */
 static const char *const drop_always[] = {
@@ -26,62 +25,6 @@ static const char *const drop_chrome_tags[] = {
 /* The same, but only while pruning by names (the first attempts). */
 static const char *const drop_unlikely_tags[] = {
     "header",
-};
-
-/* Chrome by class/id, matched anywhere in a class name or id: strong enough
- * that an article word next to them ("post-comments") does not save them. */
-static const char *const strong_words[] = {
-    "comment", "sidebar", "breadcrumb", "newsletter", "subscribe", "signup", "sign-up",
-    "cookie", "consent", "gdpr", "related", "recommend", "popular", "trending", "mostread",
-    "most-read", "share", "sharing", "social", "promo", "sponsor", "advert", "disqus",
-    "outbrain", "taboola", "author-bio", "authorbio", "author-box", "authorbox", "bio-box",
-    "about-author", "about-the-author", "paywall", "skip-link", "skiplink", "widget",
-    "byline", "credit", "more-stories", "read-more", "readmore", "shoutbox", "skyscraper",
-    "sr-only", "visually-hidden", "screen-reader", "offscreen", "print-only", "follow-us",
-    "login", "modal", "popup", "overlay", "lightbox", "toolbar", "masthead", "navbar",
-    "navigation", "pagination", "pager", "banner", "ticker", "latest", "legends",
-};
-
-/* Never the article, even when they hold more paragraphs than it (long
- * comment threads, photo gallery legends): these go before the guard. */
-static const char *const never_words[] = {
-    "comment", "disqus", "legends", "outbrain", "taboola", "cookie", "consent", "gdpr",
-    "newsletter", "signup", "sign-up",
-};
-
-/* Chrome by a whole part of a class name or id ("ad", "nav-main",
- * "entry_meta", "post-tags"), whatever else the name says. */
-static const char *const strong_parts[] = {
-    "nav", "ad", "ads", "adv", "dfp", "bio", "tags", "tag", "meta", "rss", "agegate",
-};
-
-/* Chrome by a whole part, but saved when the same name also says
- * article/content/body/main/text ("article-header" stays, "site-header" goes). */
-static const char *const weak_parts[] = {
-    "header", "footer", "menu", "hidden", "hide", "search", "account", "utility", "aside",
-    "extra", "supplemental", "remark", "replies", "combx", "community", "tools",
-};
-
-static const char *const positive_words[] = {
-    "article", "content", "body", "main", "entry", "post", "story", "text", "blog",
-    "hentry", "page", "column",
-};
-
-/* Class names that describe state, not content: "has-comments", "no-sidebar";
- * and WordPress's post classes ("tag-jobs", "category-news", "author-sarah")
- * on the article itself. */
-static const char *const state_prefixes[] = {
-    "has-", "has_", "with-", "no-", "is-", "show-", "enable-", "disable-", "allow-", "can-",
-};
-
-/* Taxonomy classes, after the strong words ("author-bio" is still chrome). */
-static const char *const taxonomy_prefixes[] = {
-    "tag-", "category-", "author-", "format-", "type-", "status-", "postid-",
-};
-
-static const char *const chrome_roles[] = {
-    "navigation", "menu", "menubar", "banner", "contentinfo", "complementary", "dialog",
-    "alertdialog", "search", "toolbar", "tablist", "alert",
 };
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -110,7 +53,7 @@ contains_ci_n(const char *s, size_t len, const char *needle)
 
 /* Is the part s[0..len) (between '-', '_', ' ' or a camelCase bump) one of list? */
 static bool
-part_in(const char *s, size_t len, const char *const *list, size_t n)
+part_in(const char *s, size_t len, char *const *list, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         if (strlen(list[i]) == len && starts_ci(s, len, list[i]))
@@ -127,51 +70,58 @@ is_part_sep(const char *s, size_t i)
 
 /* -2: never article text, -1: chrome, +1: article-like, 0: neither, for one
  * class name or id token. */
+static bool
+any_prefix(const ex_boiler *b, ex_name_kind k, const char *t, size_t len)
+{
+    for (size_t i = 0; i < b->n_names[k]; i++)
+        if (starts_ci(t, len, b->names[k][i]))
+            return true;
+    return false;
+}
+
+static bool
+any_inside(const ex_boiler *b, ex_name_kind k, const char *t, size_t len)
+{
+    for (size_t i = 0; i < b->n_names[k]; i++)
+        if (contains_ci_n(t, len, b->names[k][i]))
+            return true;
+    return false;
+}
+
 static int
-token_verdict(const char *t, size_t len)
+token_verdict(const ex_boiler *b, const char *t, size_t len)
 {
     /* four parts or more is a slug made from a heading or title
      * ("sharing-with-a-single-developer"), not a template's name */
     size_t parts = 1;
     for (size_t i = 0; i < len; i++)
         parts += t[i] == '-' || t[i] == '_';
-    if (parts >= 4)
+    if (parts >= 4 || any_prefix(b, EX_NAME_STATE, t, len))
         return 0;
-    for (size_t i = 0; i < N_OF(state_prefixes); i++)
-        if (starts_ci(t, len, state_prefixes[i]))
-            return 0;
-    for (size_t i = 0; i < N_OF(strong_words); i++)
-        if (contains_ci_n(t, len, strong_words[i]))
-            goto chrome;
-    for (size_t i = 0; i < N_OF(taxonomy_prefixes); i++)
-        if (starts_ci(t, len, taxonomy_prefixes[i]))
-            return 0;
-    bool positive = false;
-    for (size_t i = 0; i < N_OF(positive_words) && !positive; i++)
-        positive = contains_ci_n(t, len, positive_words[i]);
+    if (any_inside(b, EX_NAME_CHROME, t, len))
+        return any_inside(b, EX_NAME_NEVER, t, len) ? -2 : -1;
+    if (any_prefix(b, EX_NAME_TAXONOMY, t, len))
+        return 0;
+    bool positive = any_inside(b, EX_NAME_GOOD, t, len);
     for (size_t a = 0; a < len;) {
-        size_t b = a;
-        while (b < len && !is_part_sep(t, b) &&
-               !(b > a && crier_is_ascii_upper((unsigned char)t[b]) &&
-                 crier_is_ascii_lower((unsigned char)t[b - 1])))
-            b++;
-        if (b > a && part_in(t + a, b - a, strong_parts, N_OF(strong_parts)))
+        size_t e = a;
+        while (e < len && !is_part_sep(t, e) &&
+               !(e > a && crier_is_ascii_upper((unsigned char)t[e]) &&
+                 crier_is_ascii_lower((unsigned char)t[e - 1])))
+            e++;
+        if (e > a && part_in(t + a, e - a, b->names[EX_NAME_PART], b->n_names[EX_NAME_PART]))
             return -1;
-        if (b > a && part_in(t + a, b - a, weak_parts, N_OF(weak_parts)) && !positive)
+        if (e > a && !positive &&
+            part_in(t + a, e - a, b->names[EX_NAME_WEAK], b->n_names[EX_NAME_WEAK]))
             return -1;
-        a = b == a ? b + 1 : (b < len && is_part_sep(t, b) ? b + 1 : b);
+        a = e == a ? e + 1 : (e < len && is_part_sep(t, e) ? e + 1 : e);
     }
     return positive ? 1 : 0;
-chrome:
-    for (size_t i = 0; i < N_OF(never_words); i++)
-        if (contains_ci_n(t, len, never_words[i]))
-            return -2;
-    return -1;
 }
 
 /* Worst verdict over the white-space separated tokens of v. */
 static int
-attr_verdict(const char *v)
+attr_verdict(const ex_boiler *b, const char *v)
 {
     int best = 0, worst = 0;
     if (v == NULL)
@@ -183,7 +133,7 @@ attr_verdict(const char *v)
         while (v[i] && !crier_is_ascii_space((unsigned char)v[i]))
             i++;
         if (i > s) {
-            int t = token_verdict(v + s, i - s);
+            int t = token_verdict(b, v + s, i - s);
             if (t < worst)
                 worst = t;
             if (t > 0)
@@ -200,7 +150,8 @@ ex_class_weight(const ex_html *h, xmlNodePtr n)
     if (!(h->flags & EX_WEIGHT_CLASSES))
         return 0;
     const char *itemprop = ex_attr(n, "itemprop");
-    int c = attr_verdict(ex_attr(n, "class")), i = attr_verdict(ex_attr(n, "id"));
+    int c = attr_verdict(h->boiler, ex_attr(n, "class"));
+    int i = attr_verdict(h->boiler, ex_attr(n, "id"));
     w += 25 * (c < 0 ? -1 : c);
     w += 25 * (i < 0 ? -1 : i);
     if (itemprop && ex_ci_contains(itemprop, "articlebody"))
@@ -241,13 +192,11 @@ tag_in(xmlNodePtr n, const char *const *list, size_t count)
 }
 
 static bool
-role_is_chrome(xmlNodePtr n)
+role_is_chrome(const ex_boiler *b, xmlNodePtr n)
 {
     const char *role = ex_attr(n, "role");
-    if (role == NULL)
-        return false;
-    for (size_t i = 0; i < N_OF(chrome_roles); i++)
-        if (ex_ci_equal(role, chrome_roles[i]))
+    for (size_t i = 0; role && i < b->n_names[EX_NAME_ROLE]; i++)
+        if (ex_ci_equal(role, b->names[EX_NAME_ROLE][i]))
             return true;
     return false;
 }
@@ -256,18 +205,6 @@ bool
 ex_is_invisible(xmlNodePtr n)
 {
     return tag_in(n, drop_always, N_OF(drop_always)) || is_hidden(n);
-}
-
-bool
-ex_is_unlikely(xmlNodePtr n)
-{
-    if (tag_in(n, drop_always, N_OF(drop_always)) || is_hidden(n))
-        return true;
-    if (ex_is_tag(n, "body") || ex_is_tag(n, "html") || ex_is_tag(n, "main") ||
-        ex_is_tag(n, "article"))
-        return false;
-    return role_is_chrome(n) || attr_verdict(ex_attr(n, "class")) < 0 ||
-           attr_verdict(ex_attr(n, "id")) < 0;
 }
 
 static bool
@@ -298,7 +235,8 @@ should_prune(const ex_html *h, xmlNodePtr n, size_t guard_p)
         return true;
     /* comments and the like go even when they hold more paragraphs than the
      * article: long comment threads do */
-    int cv = attr_verdict(ex_attr(n, "class")), iv = attr_verdict(ex_attr(n, "id"));
+    int cv = attr_verdict(h->boiler, ex_attr(n, "class"));
+    int iv = attr_verdict(h->boiler, ex_attr(n, "id"));
     if ((h->flags & EX_STRIP_UNLIKELY) && (cv == -2 || iv == -2))
         return true;
     bool holds_article = in && guard_p > 0 && in->p_text * 2 > guard_p;
@@ -308,7 +246,7 @@ should_prune(const ex_html *h, xmlNodePtr n, size_t guard_p)
         return true;
     if (!(h->flags & EX_STRIP_UNLIKELY))
         return false;
-    if (tag_in(n, drop_unlikely_tags, N_OF(drop_unlikely_tags)) || role_is_chrome(n))
+    if (tag_in(n, drop_unlikely_tags, N_OF(drop_unlikely_tags)) || role_is_chrome(h->boiler, n))
         return true;
     if (ex_is_tag(n, "article") && cv >= 0)
         return false;

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 volatile sig_atomic_t cli_cancel;
 
@@ -148,6 +149,60 @@ limit_option(int opt, const char *arg, crier_limits *lim, int *ret_exit)
     }
 }
 
+/* Reads a --lexicon file once, so that a missing or unreadable one is a clear
+ * error before any work, and broken lines are reported. */
+static bool
+check_lexicon(const char *path, int *ret_exit)
+{
+    crier_lexicon *lex = NULL;
+    crier_status st = crier_lexicon_new(&lex);
+    if (st == CRIER_OK)
+        st = crier_lexicon_load_file(lex, path);
+    if (st != CRIER_OK) {
+        cli_error(path, "%s", crier_status_message(st));
+        *ret_exit = cli_exit_for_input(st);
+    } else if (crier_lexicon_skipped_lines(lex) > 0) {
+        cli_error(path, "%zu broken lexicon lines skipped", crier_lexicon_skipped_lines(lex));
+    }
+    crier_lexicon_free(lex);
+    return st == CRIER_OK;
+}
+
+bool
+cli_normalize_option(int opt, const char *arg, crier_normalize_opts *norm, int *ret_exit)
+{
+    switch (opt) {
+    case 0x103:
+        if (check_lexicon(arg, ret_exit))
+            norm->lexicon = arg;
+        return true;
+    case 0x104:
+        if (strcmp(arg, "short") == 0) {
+            norm->urls = CRIER_URLS_SHORT;
+        } else if (strcmp(arg, "skip") == 0) {
+            norm->urls = CRIER_URLS_SKIP;
+        } else if (strcmp(arg, "full") == 0) {
+            norm->urls = CRIER_URLS_FULL;
+        } else {
+            cli_error("--urls", "'%s' is not short, skip or full", arg);
+            *ret_exit = EXIT_USAGE;
+        }
+        return true;
+    case 0x105:
+        if (strcmp(arg, "drop") == 0) {
+            norm->emoji = CRIER_EMOJI_DROP;
+        } else if (strcmp(arg, "name") == 0) {
+            norm->emoji = CRIER_EMOJI_NAME;
+        } else {
+            cli_error("--emoji", "'%s' is not drop or name", arg);
+            *ret_exit = EXIT_USAGE;
+        }
+        return true;
+    default:
+        return false;
+    }
+}
+
 bool
 cli_speech_option(int opt, const char *arg, crier_pipeline_opts *opts, int *ret_exit)
 {
@@ -174,6 +229,7 @@ cli_speech_option(int opt, const char *arg, crier_pipeline_opts *opts, int *ret_
         opts->lang = arg;
         return true;
     default:
-        return limit_option(opt, arg, &opts->limits, ret_exit);
+        return cli_normalize_option(opt, arg, &opts->norm, ret_exit) ||
+               limit_option(opt, arg, &opts->limits, ret_exit);
     }
 }

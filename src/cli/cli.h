@@ -43,6 +43,10 @@ int cli_exit_for_input(crier_status st);
  * (and was handled); *ret_exit is set to a usage error when its value is bad. */
 bool cli_speech_option(int opt, const char *arg, crier_pipeline_opts *opts, int *ret_exit);
 
+/* Handles --lexicon, --urls and --emoji for crier normalize, which has no
+ * speech settings; as cli_speech_option. */
+bool cli_normalize_option(int opt, const char *arg, crier_normalize_opts *norm, int *ret_exit);
+
 /* Parses a whole decimal number in [lo, hi]; false if arg is anything else. */
 bool cli_parse_int(const char *arg, long lo, long hi, long *ret);
 
@@ -58,7 +62,10 @@ bool cli_parse_size(const char *arg, size_t *ret);
     { "lang", required_argument, NULL, 'L' }, \
     { "max-input-size", required_argument, NULL, 0x100 }, \
     { "max-depth", required_argument, NULL, 0x101 }, \
-    { "max-article-length", required_argument, NULL, 0x102 }
+    { "max-article-length", required_argument, NULL, 0x102 }, \
+    { "lexicon", required_argument, NULL, 0x103 }, \
+    { "urls", required_argument, NULL, 0x104 }, \
+    { "emoji", required_argument, NULL, 0x105 }
 
 #define CLI_SPEECH_HELP \
     "  -v, --voice NAME   eSpeak NG voice (default: en-us, American English)\n" \
@@ -66,6 +73,11 @@ bool cli_parse_size(const char *arg, size_t *ret);
     "      --captions     also speak figure captions\n" \
     "      --no-intro     do not start with the title, byline and date\n" \
     "      --lang LANG    language pack for the normalizer (default: en)\n" \
+    "      --lexicon FILE pronunciations: word<TAB>text or [[eSpeak phonemes]]\n" \
+    "                     [<TAB>case]; ~/.config/crier/lexicon.tsv is read too\n" \
+    "      --urls=short|skip|full  web and e-mail addresses: the site only\n" \
+    "                     (default), left out, or read in full\n" \
+    "      --emoji=drop|name   emoji left out (default) or said by name\n" \
     "      --max-input-size BYTES      largest input read (default 64M; K, M, G suffixes)\n" \
     "      --max-depth N               deepest element nesting walked (default 512)\n" \
     "      --max-article-length BYTES  longest article text (default 8M)\n"

@@ -31,6 +31,11 @@ static const char normalize_usage[] =
     "      --lines      exactly one output line per input line\n"
     "                   (default: paragraphs, separated by blank lines)\n"
     "      --lang LANG  language pack (default: en)\n"
+    "      --lexicon FILE  say the words of FILE (word<TAB>text or [[phonemes]]\n"
+    "                   [<TAB>case]) and of the pack's names.tsv as they list\n"
+    "      --urls=short|skip|full  web and e-mail addresses: the site only\n"
+    "                   (default), left out, or every part read\n"
+    "      --emoji=drop|name  emoji left out (default) or said by name\n"
     "  -h, --help       show this help\n"
     "\n" CLI_EXIT_HELP;
 
@@ -163,14 +168,15 @@ read_line(crier_buf *line, bool *ret_cut)
 /* Normalizes one unit of text (a line or a paragraph) onto out. Text the
  * normalizer refuses (past a cap) is passed through as written, repaired. */
 static crier_status
-normalize_unit(const crier_lang *lang, const crier_buf *unit, crier_buf *clean, crier_buf *out)
+normalize_unit(const crier_lang *lang, const crier_normalize_opts *norm, const crier_lexicon *lex,
+               const crier_buf *unit, crier_buf *clean, crier_buf *out)
 {
     crier_buf_clear(clean);
     crier_status st = crier_utf8_repair(crier_buf_str(unit), unit->len, clean);
     if (st != CRIER_OK)
         return st;
     size_t mark = out->len;
-    st = crier_normalize_text(lang, crier_buf_str(clean), clean->len, out);
+    st = crier_normalize_text_opts(lang, norm, lex, crier_buf_str(clean), clean->len, out);
     if (st == CRIER_E_LIMIT) {
         crier_buf_truncate(out, mark);
         st = crier_buf_append(out, crier_buf_str(clean), clean->len);
@@ -185,16 +191,23 @@ cmd_normalize(int argc, char **argv)
         { "lines", no_argument, NULL, 'l' },
         { "lang", required_argument, NULL, 'L' },
         { "help", no_argument, NULL, 'h' },
+        { "lexicon", required_argument, NULL, 0x103 },
+        { "urls", required_argument, NULL, 0x104 },
+        { "emoji", required_argument, NULL, 0x105 },
         { NULL, 0, NULL, 0 },
     };
     crier_pipeline_opts opts;
+    crier_lexicon *lex = NULL;
     bool lines = false, cut;
     int opt, code = EXIT_OK;
 
     crier_pipeline_opts_init(&opts);
     optind = 1;
     while ((opt = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
-        if (opt == 'l') {
+        if (cli_normalize_option(opt, optarg, &opts.norm, &code)) {
+            if (code != EXIT_OK)
+                return code;
+        } else if (opt == 'l') {
             lines = true;
         } else if (opt == 'L') {
             opts.lang = optarg;
@@ -216,6 +229,15 @@ cmd_normalize(int argc, char **argv)
         crier_failure f = { CRIER_WHERE_LANG, 0 };
         return cli_report(st, &f, NULL, NULL, &opts);
     }
+    /* pronunciations only on request: the plain output is what is measured */
+    if (opts.norm.lexicon != NULL &&
+        ((st = crier_lexicon_new(&lex)) != CRIER_OK ||
+         (st = crier_lexicon_load_file(lex, opts.norm.lexicon)) != CRIER_OK)) {
+        cli_error(opts.norm.lexicon, "%s", crier_status_message(st));
+        crier_lexicon_free(lex);
+        crier_lang_free(lang);
+        return cli_exit_for_input(st);
+    }
     crier_buf line, unit, clean, out;
     crier_buf_init(&line, opts.limits.max_article_bytes);
     crier_buf_init(&unit, opts.limits.max_article_bytes);
@@ -229,7 +251,7 @@ cmd_normalize(int argc, char **argv)
         if (lines) {
             if (!more)
                 break;
-            st = normalize_unit(lang, &line, &clean, &out);
+            st = normalize_unit(lang, &opts.norm, lex, &line, &clean, &out);
         } else if (more && line.len > 0) {
             /* paragraph mode: gather lines up to a blank line */
             if (unit.len > 0)
@@ -238,7 +260,7 @@ cmd_normalize(int argc, char **argv)
                 st = crier_buf_append(&unit, crier_buf_str(&line), line.len);
             continue;
         } else if (unit.len > 0) {
-            st = normalize_unit(lang, &unit, &clean, &out);
+            st = normalize_unit(lang, &opts.norm, lex, &unit, &clean, &out);
             if (st == CRIER_OK && more)
                 st = crier_buf_putc(&out, '\n');
             crier_buf_clear(&unit);
@@ -264,6 +286,7 @@ cmd_normalize(int argc, char **argv)
     crier_buf_free(&unit);
     crier_buf_free(&clean);
     crier_buf_free(&out);
+    crier_lexicon_free(lex);
     crier_lang_free(lang);
     return code;
 }

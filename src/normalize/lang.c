@@ -35,6 +35,7 @@ static const char *const table_files[NT_COUNT] = {
     [NT_ROMAN] = "roman.tsv",
     [NT_WEB] = "web.tsv",
     [NT_STATES] = "states.tsv",
+    [NT_EMOJI] = "emoji.tsv",
 };
 
 static bool
@@ -357,6 +358,28 @@ load_tables(crier_lang *lang, const char *dir)
     return st;
 }
 
+/* names.tsv is a lexicon (lexicon.c); a pack without one has an empty one. */
+static crier_status
+load_names(crier_lang *lang, crier_buf *dir)
+{
+    crier_status st = crier_lexicon_new(&lang->names);
+    if (st == CRIER_OK)
+        st = crier_buf_puts(dir, "/names.tsv");
+    if (st == CRIER_OK)
+        st = crier_lexicon_load_file(lang->names, crier_buf_str(dir));
+    if (st == CRIER_E_NOENT)
+        return CRIER_OK;
+    if (st == CRIER_OK)
+        lang->n_skipped += crier_lexicon_skipped_lines(lang->names);
+    return st == CRIER_OK || st == CRIER_E_NOMEM ? st : CRIER_E_LANG;
+}
+
+const crier_lexicon *
+crier_lang_names(const crier_lang *lang)
+{
+    return lang ? lang->names : NULL;
+}
+
 crier_status
 crier_lang_load(const char *voices_dir, const char *lang_tag, crier_lang **ret_lang)
 {
@@ -391,6 +414,8 @@ crier_lang_load(const char *voices_dir, const char *lang_tag, crier_lang **ret_l
         goto out;
     if ((st = load_tables(lang, crier_buf_str(&dir))) == CRIER_OK)
         st = build_indexes(lang);
+    if (st == CRIER_OK)
+        st = load_names(lang, &dir);
 out:
     crier_buf_free(&dir);
     if (st != CRIER_OK) {
@@ -413,6 +438,7 @@ crier_lang_free(crier_lang *lang)
     for (size_t i = 0; i < lang->n_storage; i++)
         free(lang->storage[i]);
     free(lang->storage);
+    crier_lexicon_free(lang->names);
     free(lang->name);
     free(lang);
 }

@@ -36,6 +36,7 @@ typedef enum norm_table_id {
     NT_ROMAN,      /* word before a Roman numeral -> "ordinal" or "cardinal" */
     NT_WEB,        /* URL and e-mail words ("www" -> "W W W", "com" -> "com") */
     NT_STATES,     /* postal code -> state name, read in addresses */
+    NT_EMOJI,      /* an emoji code point -> its name, read with CRIER_EMOJI_NAME */
     NT_COUNT
 } norm_table_id;
 
@@ -67,6 +68,7 @@ struct crier_lang {
     const char *month_name[13];
     unsigned silent[48][2]; /* code point ranges not spoken (words.tsv silent_ranges) */
     size_t n_silent;
+    crier_lexicon *names; /* names.tsv: pronunciations eSpeak NG gets wrong */
 };
 
 /* Value for key (exact bytes), or NULL. */
@@ -158,6 +160,9 @@ size_t norm_tokenize(const char *text, size_t len, size_t from, norm_tok *toks, 
 
 typedef struct norm_ctx {
     const crier_lang *lang;
+    const crier_normalize_opts *opts; /* never NULL */
+    const crier_lexicon *const *lexs; /* pronunciations, first wins; NULL entries allowed */
+    size_t n_lexs;
     const char *text;
     const norm_tok *toks;
     size_t n_toks;
@@ -169,6 +174,7 @@ typedef struct norm_match {
     size_t trail_skip; /* bytes of the last token's trailing punctuation consumed */
     bool silent;       /* not read at all, leading punctuation included ("[1]") */
     const norm_entry *entry;
+    const void *lex_entry; /* the lexicon rule's entry (lexicon.c) */
     norm_number num;
     uint64_t v[4];
     int kind;
@@ -326,8 +332,17 @@ crier_status norm_spell(const crier_lang *lang, const char *s, size_t len, crier
  * compound ("F-35", "anti-U.S."). text[off..+len) is the body, trail_len bytes of
  * trailing punctuation follow it. Appends the spoken body only; sets
  * *ret_trail_used to the trailing bytes the rule consumed. */
-crier_status norm_say_token_alone(const crier_lang *lang, const char *text, size_t off, size_t len,
+crier_status norm_say_token_alone(const norm_ctx *parent, const char *text, size_t off, size_t len,
                                   size_t trail_len, crier_buf *out, size_t *ret_trail_used);
+
+/* ---- pronunciation (lexicon.c) ------------------------------------------ */
+
+/* A word one of c->lexs lists, whole or before a possessive ("Khamenei's"). */
+bool norm_match_lexicon(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_lexicon(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+/* Copies text with each run of "[[" or "]]" cut to one bracket, so that page
+ * text never switches eSpeak NG to phonemes; only lexicon entries write them. */
+crier_status norm_strip_phoneme_marks(const char *text, size_t len, crier_buf *out);
 
 /* ---- sentences (sentence.c) --------------------------------------------- */
 

@@ -12,12 +12,20 @@
 crier_normalize_opts
 crier_normalize_opts_default(void)
 {
-    return (crier_normalize_opts){.intro = true, .captions = false};
+    return (crier_normalize_opts){.intro = true,
+                                  .captions = false,
+                                  .urls = CRIER_URLS_SHORT,
+                                  .emoji = CRIER_EMOJI_DROP,
+                                  .pronounce = true,
+                                  .lexicon = NULL,
+                                  .user_lexicon = true};
 }
 
 /* One script block being built. */
 typedef struct block_builder {
     const crier_lang *lang;
+    const crier_normalize_opts *opts;
+    const crier_lexicon *lex; /* the user's, or the pack's names; NULL = none */
     const char *text;
     crier_script_block *blk;
     size_t cap;
@@ -56,7 +64,8 @@ on_sentence(void *data, size_t off, size_t len)
 {
     block_builder *bb = data;
     crier_buf_clear(&bb->spoken);
-    crier_status st = crier_normalize_text(bb->lang, bb->text + off, len, &bb->spoken);
+    crier_status st = crier_normalize_text_opts(bb->lang, bb->opts, bb->lex, bb->text + off, len,
+                                                &bb->spoken);
     if (st != CRIER_OK || bb->spoken.len == 0)
         return st;
     return add_sentence(bb, bb->text + off, len, bb->spoken.data, bb->spoken.len);
@@ -108,6 +117,38 @@ say_iso_date(const crier_lang *lang, const char *date, crier_buf *out, bool *ret
     return CRIER_OK;
 }
 
+/* Adds a full stop to spoken text that ends without ". ! ? :" or an ellipsis
+ * (closing quotes and brackets may follow the mark). */
+static crier_status
+end_sentence(char **spoken)
+{
+    size_t len = strlen(*spoken), k = len;
+    while (k > 0) {
+        unsigned char b = (unsigned char)(*spoken)[k - 1];
+        if (b == '"' || b == '\'' || b == ')' || b == ']') {
+            k--;
+        } else if (k >= 3 && (memcmp(*spoken + k - 3, "\xe2\x80\x9d", 3) == 0 ||
+                              memcmp(*spoken + k - 3, "\xe2\x80\x99", 3) == 0)) {
+            k -= 3; /* ” ’ */
+        } else {
+            break;
+        }
+    }
+    if (k == 0)
+        return CRIER_OK;
+    char last = (*spoken)[k - 1];
+    if (last == '.' || last == '!' || last == '?' || last == ':' ||
+        (k >= 3 && memcmp(*spoken + k - 3, "\xe2\x80\xa6", 3) == 0))
+        return CRIER_OK;
+    char *n = realloc(*spoken, len + 2);
+    if (n == NULL)
+        return CRIER_E_NOMEM;
+    n[len] = '.';
+    n[len + 1] = '\0';
+    *spoken = n;
+    return CRIER_OK;
+}
+
 static crier_status
 build_intro(block_builder *bb, const crier_article *art)
 {
@@ -120,8 +161,13 @@ build_intro(block_builder *bb, const crier_article *art)
         bb->text = art->title;
         if ((st = on_sentence(bb, 0, strlen(art->title))) != CRIER_OK)
             goto out;
-        if (bb->blk->n_sentences > 0)
-            bb->blk->sentences[bb->blk->n_sentences - 1].pause = CRIER_PAUSE_HEADING;
+        if (bb->blk->n_sentences > 0) {
+            crier_sentence *t = &bb->blk->sentences[bb->blk->n_sentences - 1];
+            t->pause = CRIER_PAUSE_HEADING;
+            /* "... this week By All Israel News Staff": the title ends first */
+            if (art->byline != NULL && (st = end_sentence(&t->spoken)) != CRIER_OK)
+                goto out;
+        }
     }
     if (art->byline != NULL) {
         const char *by = norm_word(bb->lang, "byline");
@@ -131,7 +177,8 @@ build_intro(block_builder *bb, const crier_article *art)
         }
         crier_buf_clear(&bb->spoken);
         if ((st = crier_buf_printf(&written, "%s %s.", by, art->byline)) != CRIER_OK ||
-            (st = crier_normalize_text(bb->lang, written.data, written.len, &bb->spoken)) ||
+            (st = crier_normalize_text_opts(bb->lang, bb->opts, bb->lex, written.data,
+                                            written.len, &bb->spoken)) ||
             (st = add_sentence(bb, written.data, written.len, bb->spoken.data, bb->spoken.len)) !=
                 CRIER_OK)
             goto out;
@@ -203,20 +250,60 @@ build_block(crier_script *script, block_builder *bb, const crier_article *art, s
     return CRIER_OK;
 }
 
+/* The user's lexicons: the per-user file when present, then opts->lexicon (so
+ * the file named on the command line wins). *ret_lex stays NULL when neither is
+ * in use. */
+static crier_status
+load_user_lexicon(const crier_normalize_opts *o, crier_lexicon **ret_lex)
+{
+    crier_lexicon *lex = NULL;
+    crier_buf path;
+    crier_status st = CRIER_OK;
+
+    *ret_lex = NULL;
+    crier_buf_init(&path, 4096);
+    if (o->user_lexicon && crier_lexicon_user_path(&path) == CRIER_OK) {
+        if ((st = crier_lexicon_new(&lex)) != CRIER_OK)
+            goto out;
+        st = crier_lexicon_load_file(lex, crier_buf_str(&path));
+        if (st == CRIER_E_NOENT) /* most users have none */
+            st = CRIER_OK;
+    }
+    if (st == CRIER_OK && o->lexicon != NULL) {
+        if (lex == NULL && (st = crier_lexicon_new(&lex)) != CRIER_OK)
+            goto out;
+        st = crier_lexicon_load_file(lex, o->lexicon);
+    }
+out:
+    crier_buf_free(&path);
+    if (st != CRIER_OK || crier_lexicon_size(lex) == 0) {
+        crier_lexicon_free(lex);
+        return st;
+    }
+    *ret_lex = lex;
+    return CRIER_OK;
+}
+
 crier_status
 crier_normalize(const crier_lang *lang, const crier_article *art, const crier_normalize_opts *opts,
                 crier_script **ret_script)
 {
     crier_normalize_opts o = opts ? *opts : crier_normalize_opts_default();
     crier_limits lim = crier_limits_default();
-    block_builder bb = {.lang = lang};
+    block_builder bb = {.lang = lang, .opts = &o};
     crier_script *script = NULL;
+    crier_lexicon *user = NULL;
     crier_status st;
 
     if (lang == NULL || art == NULL || ret_script == NULL)
         return CRIER_E_ARG;
     if ((st = check_caps(art, &lim)) != CRIER_OK)
         return st;
+    if (o.pronounce) {
+        if ((st = load_user_lexicon(&o, &user)) != CRIER_OK)
+            return st;
+        bb.lex = user ? user : lang->names;
+    }
     st = CRIER_E_NOMEM;
     if ((script = calloc(1, sizeof *script)) == NULL ||
         (script->blocks = calloc(art->n_blocks + 1, sizeof *script->blocks)) == NULL)
@@ -231,6 +318,7 @@ crier_normalize(const crier_lang *lang, const crier_article *art, const crier_no
     }
     crier_buf_free(&bb.spoken);
 out:
+    crier_lexicon_free(user);
     if (st != CRIER_OK) {
         crier_script_free(script);
         return st;

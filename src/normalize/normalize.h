@@ -30,6 +30,35 @@ void crier_lang_free(crier_lang *lang);
  * control bytes, key over 64 bytes) were skipped while loading. NULL gives 0. */
 size_t crier_lang_skipped_lines(const crier_lang *lang);
 
+/* A pronunciation lexicon: one "word<TAB>say[<TAB>case|nocase]" a line. word is
+ * matched whole (letters, digits, '-', '\'', non-ASCII; "Khamenei's" finds
+ * "Khamenei"); nocase (the default) ignores ASCII case. say is replacement text
+ * or eSpeak NG phonemes in [[ ]] (the speech stage reads them as phonemes).
+ * Lines starting with '#' and blank lines are ignored; broken lines (no tab,
+ * empty or over-long word or say, invalid UTF-8, control bytes, an unknown third
+ * column, stray "[[" or "]]") are skipped and counted, never fatal. When a word
+ * has several entries the last one loaded wins. Filled by the loaders, then
+ * read-only and shareable. */
+typedef struct crier_lexicon crier_lexicon;
+
+/* Sets *ret_lex (owned, empty) on CRIER_OK; CRIER_E_NOMEM otherwise. */
+crier_status crier_lexicon_new(crier_lexicon **ret_lex);
+void crier_lexicon_free(crier_lexicon *lex);
+/* Adds the entries of data[0..len) (borrowed, need not be NUL-terminated; at
+ * most 4 MiB: CRIER_E_LIMIT). Returns CRIER_OK, CRIER_E_ARG, CRIER_E_NOMEM or
+ * CRIER_E_LIMIT (entries up to the cap are kept). */
+crier_status crier_lexicon_load_bytes(crier_lexicon *lex, const char *data, size_t len);
+/* Adds the entries of a file: also CRIER_E_NOENT, CRIER_E_ISDIR, CRIER_E_READ. */
+crier_status crier_lexicon_load_file(crier_lexicon *lex, const char *path);
+/* Broken lines skipped and entries kept so far; NULL gives 0. */
+size_t crier_lexicon_skipped_lines(const crier_lexicon *lex);
+size_t crier_lexicon_size(const crier_lexicon *lex);
+/* Appends the per-user lexicon's path: $XDG_CONFIG_HOME/crier/lexicon.tsv, else
+ * $HOME/.config/crier/lexicon.tsv; CRIER_E_NOENT when neither is set. */
+crier_status crier_lexicon_user_path(crier_buf *out);
+/* The pack's names.tsv (borrowed, valid while lang is), never NULL for a loaded pack. */
+const crier_lexicon *crier_lang_names(const crier_lang *lang);
+
 /* Rewrites one piece of text (a line, a paragraph) into its spoken form and
  * appends it to out: what `crier normalize --lines` prints for each line. lang,
  * text: borrowed; text need not be NUL-terminated. No sentence splitting; the
@@ -72,12 +101,42 @@ typedef struct crier_script {
     size_t n_blocks;
 } crier_script;
 
+/* How web addresses and e-mail addresses are read. */
+typedef enum crier_urls {
+    CRIER_URLS_SHORT, /* the site and path without "https://", "www." or a query:
+                       * "example dot com slash news" (default) */
+    CRIER_URLS_SKIP,  /* left out */
+    CRIER_URLS_FULL,  /* every part: "H T T P S colon slash slash W W W dot ..." */
+} crier_urls;
+
+/* How emoji are read. */
+typedef enum crier_emoji {
+    CRIER_EMOJI_DROP, /* left out (default) */
+    CRIER_EMOJI_NAME, /* said by name from the pack's emoji.tsv ("red heart") */
+} crier_emoji;
+
 typedef struct crier_normalize_opts {
     bool intro;    /* start with title, "by" byline and the date (default true) */
     bool captions; /* speak caption blocks (default false) */
+    crier_urls urls;
+    crier_emoji emoji;
+    /* Pronunciation: the pack's names.tsv, then the user lexicon, applied to the
+     * script's spoken text (crier_normalize only, default true). */
+    bool pronounce;
+    /* A user lexicon file (--lexicon), borrowed; NULL = none. Read by each
+     * crier_normalize call: CRIER_E_NOENT / CRIER_E_READ when it cannot be read. */
+    const char *lexicon;
+    /* Also read crier_lexicon_user_path() when that file exists (default true). */
+    bool user_lexicon;
 } crier_normalize_opts;
 
 crier_normalize_opts crier_normalize_opts_default(void);
+
+/* As crier_normalize_text, with options (NULL = defaults) and a pronunciation
+ * lexicon applied last (lex NULL = none; borrowed). */
+crier_status crier_normalize_text_opts(const crier_lang *lang, const crier_normalize_opts *opts,
+                                       const crier_lexicon *lex, const char *text, size_t len,
+                                       crier_buf *out);
 
 /* Turns an article into a script. lang, art, opts: borrowed (opts may be NULL for
  * the defaults); the script copies what it needs. Returns CRIER_OK, CRIER_E_NOMEM

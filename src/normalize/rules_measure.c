@@ -281,13 +281,13 @@ norm_say_range(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     size_t right = dash + (size_t)m->v[1], used;
     crier_status st;
 
-    if ((st = norm_say_token_alone(c->lang, c->text, off, dash, 0, out, &used)) != CRIER_OK ||
+    if ((st = norm_say_token_alone(c, c->text, off, dash, 0, out, &used)) != CRIER_OK ||
         (st = norm_put_glue(c->lang, out, "to")) != CRIER_OK)
         return st;
     /* "1960-80", "2025-26": the second year is said as its last two digits */
     if (dash == 4 && len - right == 2 && norm_all_digits(b, 4) && norm_all_digits(b + right, 2))
         return norm_say_digit_run(c->lang, b + right, 2, out);
-    return norm_say_token_alone(c->lang, c->text, off + right, len - right, 0, out, &used);
+    return norm_say_token_alone(c, c->text, off + right, len - right, 0, out, &used);
 }
 
 /* A dash standing alone between two quantities: "4:00 am - 8:12 pm". */

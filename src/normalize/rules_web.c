@@ -87,12 +87,52 @@ say_web_run(const crier_lang *lang, const char *s, size_t len, bool handle, crie
     return CRIER_OK; /* a separator without a name */
 }
 
+/* Longest path still read in a short address ("example.com/donate"). */
+#define WEB_SHORT_PATH_BYTES 24
+
+/* The part of an address a listener needs: without "scheme://", "www.", the
+ * query or fragment and a final slash; the path only when it is one short
+ * segment ("nvidia.com/rtx-6000"), else the site alone. */
+static void
+short_address(const char *b, size_t len, size_t *ret_from, size_t *ret_to)
+{
+    size_t from = 0, to = len;
+    for (size_t k = 0; k + 3 <= len; k++)
+        if (b[k] == ':' && b[k + 1] == '/' && b[k + 2] == '/') {
+            from = k + 3;
+            break;
+        }
+    while (from < len && b[from] == '/') /* "file:///" */
+        from++;
+    if (len - from > 4 && norm_ascii_ieq(b + from, 4, "www."))
+        from += 4;
+    for (size_t k = from; k < to; k++)
+        if (b[k] == '?' || b[k] == '#')
+            to = k;
+    while (to > from && b[to - 1] == '/')
+        to--;
+    const char *slash = memchr(b + from, '/', to - from);
+    /* a site has a dotted name; "file:///photos/a.jpg" keeps its path */
+    if (slash != NULL && memchr(b + from, '.', (size_t)(slash - (b + from))) != NULL) {
+        size_t path = (size_t)(slash - b) + 1;
+        if (memchr(b + path, '/', to - path) != NULL || to - path > WEB_SHORT_PATH_BYTES)
+            to = (size_t)(slash - b);
+    }
+    *ret_from = from;
+    *ret_to = to;
+}
+
 crier_status
 norm_say_web(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
     const char *b = norm_body(c, i);
     size_t len = norm_body_len(c, i), k = 0;
     crier_status st = CRIER_OK;
+
+    if (m->kind == 0 && c->opts->urls == CRIER_URLS_SKIP)
+        return CRIER_OK; /* the sentence's own punctuation stays */
+    if (m->kind == 0 && c->opts->urls == CRIER_URLS_SHORT && memchr(b, '@', len) == NULL)
+        short_address(b, len, &k, &len);
 
     if (m->kind == 'N') {
         if ((st = norm_put_glue(c->lang, out, "number_sign")) != CRIER_OK)

@@ -7,6 +7,7 @@
 
 /* First match wins; each row has golden lines in tests/golden/normalize/en/. */
 static const norm_rule rules[] = {
+    {"lexicon", norm_match_lexicon, norm_say_lexicon, true},   /* names.tsv, --lexicon */
     {"citation", norm_match_citation, norm_say_nothing, false}, /* "[1]" */
     {"web", norm_match_web, norm_say_web, false},               /* URLs, e-mail, @handle, #tag */
     {"title", norm_match_title, norm_say_entry, true},          /* "Lt.-Gen. Eyal Zamir" */
@@ -87,9 +88,10 @@ norm_lookup_dotted(const norm_ctx *c, size_t i, norm_table_id t, bool *ret_dot)
     return norm_lookup(c->lang, t, key, len);
 }
 
-/* Appends s as a word, emoji left out (a token of emoji alone says nothing). */
+/* Appends s as a word, emoji left out (a token of emoji alone says nothing) or,
+ * with CRIER_EMOJI_NAME, said by their emoji.tsv names as words of their own. */
 static crier_status
-say_without_emoji(const crier_lang *lang, crier_buf *out, const char *s, size_t len)
+say_without_emoji(const norm_ctx *c, crier_buf *out, const char *s, size_t len)
 {
     crier_status st = CRIER_OK;
     bool started = false;
@@ -98,7 +100,13 @@ say_without_emoji(const crier_lang *lang, crier_buf *out, const char *s, size_t 
         size_t n = crier_utf8_decode(s + k, len - k, &cp);
         if (n == 0)
             n = 1;
-        if (cp < 0x80 || !norm_is_silent(lang, cp)) {
+        const norm_entry *e = NULL;
+        if (cp >= 0x80 && c->opts->emoji == CRIER_EMOJI_NAME)
+            e = norm_lookup(c->lang, NT_EMOJI, s + k, n);
+        if (e != NULL) {
+            st = norm_put_field(out, e->value, 0);
+            started = false; /* a word after the name stands apart: "👍great" */
+        } else if (cp < 0x80 || !norm_is_silent(c->lang, cp)) {
             st = started ? crier_buf_append(out, s + k, n) : norm_put_word(out, s + k, n);
             started = true;
         }
@@ -137,7 +145,7 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
                 if (st == CRIER_OK)
                     st = norm_put_word(&parts, crier_buf_str(&one), one.len);
             } else if (part_len > 0 &&
-                       (st = norm_say_token_alone(c->lang, c->text, c->toks[i].body + p, part_len,
+                       (st = norm_say_token_alone(c, c->text, c->toks[i].body + p, part_len,
                                                   trail, &one, &used)) == CRIER_OK) {
                 changed |= one.len != part_len || memcmp(one.data, b + p, part_len) != 0;
                 st = norm_put_word(&parts, crier_buf_str(&one), one.len);
@@ -153,7 +161,7 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
         if (st != CRIER_OK || changed)
             return st;
     }
-    return say_without_emoji(c->lang, out, b, len);
+    return say_without_emoji(c, out, b, len);
 }
 
 /* Says tokens [i..] : one rule's match, or the token as written. Returns the
@@ -222,11 +230,18 @@ say_at(const norm_ctx *c, size_t i, bool last_in_text, crier_buf *out, size_t *r
 }
 
 static crier_status
-normalize_tokens(const crier_lang *lang, const char *text, size_t len, crier_buf *out)
+normalize_tokens(const crier_lang *lang, const crier_normalize_opts *opts,
+                 const crier_lexicon *const *lexs, size_t n_lexs, const char *text, size_t len,
+                 crier_buf *out)
 {
     norm_tok toks[NORM_MAX_TOKENS];
-    norm_ctx c = {
-        .lang = lang, .text = text, .toks = toks, .max_token_bytes = CRIER_DEFAULT_MAX_TOKEN_BYTES};
+    norm_ctx c = {.lang = lang,
+                  .opts = opts,
+                  .lexs = lexs,
+                  .n_lexs = n_lexs,
+                  .text = text,
+                  .toks = toks,
+                  .max_token_bytes = CRIER_DEFAULT_MAX_TOKEN_BYTES};
     crier_status st = CRIER_OK;
     size_t pos = 0;
 
@@ -250,23 +265,47 @@ normalize_tokens(const crier_lang *lang, const char *text, size_t len, crier_buf
 }
 
 crier_status
-crier_normalize_text(const crier_lang *lang, const char *text, size_t len, crier_buf *out)
+crier_normalize_text_opts(const crier_lang *lang, const crier_normalize_opts *opts,
+                          const crier_lexicon *lex, const char *text, size_t len, crier_buf *out)
 {
+    crier_normalize_opts o = opts ? *opts : crier_normalize_opts_default();
     if (lang == NULL || out == NULL || (text == NULL && len > 0))
         return CRIER_E_ARG;
     size_t mark = out->len;
-    crier_status st = normalize_tokens(lang, text, len, out);
+    crier_status st;
+    if (lex == NULL) {
+        st = normalize_tokens(lang, &o, NULL, 0, text, len, out);
+    } else {
+        /* the user's entries first, then the pack's names; "[[" in the text is
+         * cut first, so only the lexicons write phonemes */
+        const crier_lexicon *lexs[2] = {lex, lang->names};
+        crier_buf clean;
+        crier_buf_init(&clean, len + 1);
+        st = norm_strip_phoneme_marks(text, len, &clean);
+        if (st == CRIER_OK)
+            st = normalize_tokens(lang, &o, lexs, 2, crier_buf_str(&clean), clean.len, out);
+        crier_buf_free(&clean);
+    }
     if (st != CRIER_OK)
         crier_buf_truncate(out, mark); /* nothing half-written */
     return st;
 }
 
 crier_status
-norm_say_token_alone(const crier_lang *lang, const char *text, size_t off, size_t len,
+crier_normalize_text(const crier_lang *lang, const char *text, size_t len, crier_buf *out)
+{
+    return crier_normalize_text_opts(lang, NULL, NULL, text, len, out);
+}
+
+crier_status
+norm_say_token_alone(const norm_ctx *parent, const char *text, size_t off, size_t len,
                      size_t trail_len, crier_buf *out, size_t *ret_trail_used)
 {
     norm_tok tok = {off, off, off + len, off + len + trail_len};
-    norm_ctx c = {.lang = lang,
+    norm_ctx c = {.lang = parent->lang,
+                  .opts = parent->opts,
+                  .lexs = parent->lexs,
+                  .n_lexs = parent->n_lexs,
                   .text = text,
                   .toks = &tok,
                   .n_toks = 1,

@@ -351,7 +351,9 @@ clean_pred(ex_html *h, xmlNodePtr n, size_t guard_p)
         return true;
     if (in->n_input * 3 > in->n_p + 1)
         return true;
-    if (weight < 25 && ld > 0.5)
+    /* a list of items that mention links (a changelog, "fixed bug 123")
+     * is prose; a list of nothing but links is a link box */
+    if (weight < 25 && ld > (list ? 0.8 : 0.5))
         return true;
     if (weight >= 25 && ld > 0.75)
         return true;

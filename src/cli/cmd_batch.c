@@ -272,6 +272,9 @@ cmd_batch(int argc, char **argv)
         fputs("\r\033[K", stderr);
     if (st != CRIER_OK)
         code = exit_for(st, where, in, out, &o);
+    /* Stopped before any page (bad folder, format, busy): the error says it all. */
+    if (st != CRIER_OK && s.n_done + s.n_skipped + s.n_failed == 0 && !s.cancelled)
+        return code;
     fprintf(stderr, "crier: batch: %zu pages: %zu done, %zu skipped, %zu failed, %.2f h of audio in ",
             s.n_pages, s.n_done, s.n_skipped, s.n_failed, s.audio_seconds / 3600.0);
     print_duration(s.elapsed);

@@ -168,6 +168,21 @@ effective_charset(const char *declared)
         strncmp(declared, "utf-32", 6) == 0 || strcmp(declared, "unicode") == 0 ||
         strcmp(declared, "x-user-defined") == 0)
         return "utf-8";
+    /* labels browsers read as a superset (the WHATWG Encoding Standard), and
+     * ones iconv does not know by that name */
+    static const char *const aliases[][2] = {
+        { "iso-8859-8-i", "iso-8859-8" }, { "iso-8859-8-e", "iso-8859-8" },
+        { "iso-8859-6-i", "iso-8859-6" }, { "iso-8859-6-e", "iso-8859-6" },
+        { "iso-8859-9", "windows-1254" }, { "latin5", "windows-1254" },
+        { "iso-8859-11", "windows-874" }, { "tis-620", "windows-874" },
+        { "gb2312", "gbk" },              { "x-gbk", "gbk" },
+        { "ks_c_5601-1987", "cp949" },    { "euc-kr", "cp949" },
+        { "big5", "big5-hkscs" },         { "x-sjis", "shift_jis" },
+        { "ms_kanji", "shift_jis" },      { "windows-31j", "cp932" },
+    };
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (strcmp(declared, aliases[i][0]) == 0)
+            return aliases[i][1];
     return declared;
 }
 

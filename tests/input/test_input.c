@@ -137,6 +137,18 @@ meta_charset_iso_8859_8_hebrew(void **state)
 }
 
 static void
+whatwg_labels_iconv_does_not_know(void **state)
+{
+    (void)state;
+    /* iso-8859-8-i (logical-order Hebrew) is iso-8859-8 to iconv */
+    const char *page = "<html><head><meta charset=\"ISO-8859-8-I\"></head>"
+                       "<body><p>\xF9\xEC\xE5\xED</p></body></html>";
+    crier_document *doc = decode(page, strlen(page));
+    assert_non_null(strstr(doc->text, "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D"));
+    crier_document_free(doc);
+}
+
+static void
 declared_legacy_but_utf8_bytes_stay_utf8(void **state)
 {
     (void)state;
@@ -423,6 +435,7 @@ main(void)
         cmocka_unit_test(http_equiv_iso_8859_1_reads_as_cp1252),
         cmocka_unit_test(meta_charset_iso_8859_8_hebrew),
         cmocka_unit_test(declared_legacy_but_utf8_bytes_stay_utf8),
+        cmocka_unit_test(whatwg_labels_iconv_does_not_know),
         cmocka_unit_test(unknown_charset_is_utf8_with_repair),
         cmocka_unit_test(invalid_utf8_bytes_repaired_as_cp1252),
         cmocka_unit_test(binary_is_refused),

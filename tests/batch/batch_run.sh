@@ -168,7 +168,9 @@ check "unknown voice: no audio" [ -z "$(audio "$T/voice-out")" ]
 "$crier" batch "$in" 2>/dev/null; check "no -o: usage error" [ $? -eq 2 ]
 "$crier" batch "$in" -o "$T/x" --shard 5/4 2>/dev/null; check "bad shard: usage error" [ $? -eq 2 ]
 "$crier" batch "$in" -o "$T/x" -f aiff 2>/dev/null; check "unknown format: usage error" [ $? -eq 2 ]
-"$crier" batch "$T/nope" -o "$T/x" 2>/dev/null; check "missing input folder: exit 3" [ $? -eq 3 ]
+"$crier" batch "$T/nope" -o "$T/x" 2>"$T/enope"; check "missing input folder: exit 3" [ $? -eq 3 ]
+check "missing input folder: one line naming it" \
+  [ "$(wc -l <"$T/enope")" -eq 1 ] && grep -q "^crier: $T/nope: " "$T/enope"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -24,7 +24,7 @@ static int
 setup_dir(void **state)
 {
     (void)state;
-    strcpy(tmpdir, "/tmp/crier-input-XXXXXX");
+    snprintf(tmpdir, sizeof tmpdir, "%s", "/tmp/crier-input-XXXXXX");
     return mkdtemp(tmpdir) ? 0 : -1;
 }
 

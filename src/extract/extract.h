@@ -11,7 +11,14 @@
 
 /* extract: a document becomes an article: metadata and typed blocks of clean
  * text, with the site's boilerplate (navigation, promos, sign-ups, lists of
- * other stories, footers, cookie banners, photo credits) left out. */
+ * other stories, footers, cookie banners, photo credits) left out.
+ *
+ * Language data, read at run time from $CRIER_VOICES_DIR, else the source
+ * tree's voices/, else the installed one (a missing file means fewer rules,
+ * not an error; broken lines are skipped): voices/en/boilerplate.tsv (phrases
+ * of site chrome and photo credits), voices/en/html-names.tsv (class, id and
+ * role names of chrome), voices/en/months.tsv (month names, for dates in
+ * words). Quality is measured by tests/eval/extract-eval. */
 
 typedef enum crier_block_type {
     CRIER_BLOCK_HEADING,

@@ -167,7 +167,10 @@ climb(ex_html *h, xmlNodePtr top)
         if (pi->score < last / 3.0)
             break;
         if (pi->score > last) {
-            top = p;
+            /* not when the parent is mostly other text (more than the
+             * container's own): a column of teasers, the next story */
+            if (ex_node_info(top)->text * 2 >= pi->text)
+                top = p;
             break;
         }
         last = pi->score;

@@ -296,6 +296,8 @@ bool norm_is_silent(const crier_lang *lang, unsigned cp);
 /* Digits of a code: "737" seven thirty-seven, "708" seven oh eight. */
 crier_status norm_say_code_digits(const crier_lang *lang, const char *s, size_t len,
                                   crier_buf *out);
+bool norm_match_quarter(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_quarter(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_serial(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_serial(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_model(const norm_ctx *c, size_t i, norm_match *m);

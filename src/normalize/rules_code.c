@@ -30,6 +30,40 @@ norm_say_code_digits(const crier_lang *lang, const char *s, size_t len, crier_bu
 
 /* ---- serials ------------------------------------------------------------------ */
 
+/* "2Q22", "3Q2023": a fiscal quarter as analysts write it; said the second
+ * quarter of twenty-two. v[0] quarter, v[1] year, kind 4 for a 4-digit year. */
+bool
+norm_match_quarter(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    if ((len != 4 && len != 6) || b[0] < '1' || b[0] > '4' || (b[1] != 'Q' && b[1] != 'q') ||
+        !norm_all_digits(b + 2, len - 2))
+        return false;
+    m->v[0] = (uint64_t)(b[0] - '0');
+    m->v[1] = norm_digits_value(b + 2, len - 2);
+    m->kind = (int)len - 2;
+    m->n_toks = 1;
+    return len == 4 || (m->v[1] >= 1900 && m->v[1] <= 2099);
+}
+
+crier_status
+norm_say_quarter(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    crier_status st;
+    if ((st = norm_put_glue(c->lang, out, "the")) != CRIER_OK ||
+        (st = norm_say_ordinal(c->lang, m->v[0], out)) != CRIER_OK ||
+        (st = norm_put_glue(c->lang, out, "quarter")) != CRIER_OK ||
+        (st = norm_put_glue(c->lang, out, "of")) != CRIER_OK)
+        return st;
+    if (m->kind == 4)
+        return norm_say_year(c->lang, m->v[1], out);
+    /* "'22": twenty-two; "'05": oh five */
+    if (m->v[1] < 10 && (st = norm_put_glue(c->lang, out, "zero_in_year")) != CRIER_OK)
+        return st;
+    return norm_say_cardinal(c->lang, m->v[1], out);
+}
+
 /* Letters and digits mixed, nothing else: "H5N1", "B2A23C", "ab9453", "W26s". */
 bool
 norm_match_serial(const norm_ctx *c, size_t i, norm_match *m)

@@ -474,6 +474,13 @@ norm_match_time(const norm_ctx *c, size_t i, norm_match *m)
         return false;
     m->n_toks = 1;
     const char *mer = NULL;
+    if (pos < len && m->kind == 1 &&
+        norm_in_word_list(c->lang, "time_zones", b + pos, len - pos)) {
+        /* "11:30EST": the zone glued on, said as acronyms.tsv says it */
+        m->entry = norm_lookup(c->lang, NT_ACRONYMS, b + pos, len - pos);
+        m->v[2] = 0;
+        return m->entry != NULL && m->v[0] <= 24;
+    }
     if (pos < len) { /* "9am", "3:30pm" */
         if ((mer = meridiem(c, b + pos, len - pos, &used)) == NULL)
             return false;
@@ -530,5 +537,7 @@ norm_say_time(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         st = norm_say_cardinal(c->lang, m->v[1], out);
     if (st == CRIER_OK && mer != NULL)
         st = norm_put(out, mer);
+    if (st == CRIER_OK && m->entry != NULL) /* "11:30EST" */
+        st = norm_put_field(out, m->entry->value, 0);
     return st;
 }

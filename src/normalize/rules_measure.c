@@ -46,6 +46,23 @@ parse_unit(const crier_lang *lang, const char *s, size_t len, const norm_entry *
     return *ret_a != NULL && *ret_b != NULL;
 }
 
+/* Bytes of an inch mark glued after number token i: the double prime "″", or a
+ * straight '"' that closes no quote (an even count of them before it in the
+ * text: '12"' is inches, '"a 7" b' is a quote). 0 when there is none. */
+static size_t
+inch_mark_len(const norm_ctx *c, size_t i)
+{
+    const char *t = c->text + c->toks[i].trail;
+    size_t tl = norm_trail_len(c, i), open = 0;
+    if (tl >= 3 && memcmp(t, "\xe2\x80\xb3", 3) == 0)
+        return 3;
+    if (tl == 0 || t[0] != '"' || norm_lead_len(c, i) != 0)
+        return 0;
+    for (size_t k = 0; k < c->toks[i].trail; k++)
+        open += c->text[k] == '"';
+    return open % 2 == 0 ? 1 : 0;
+}
+
 /* The number, its unit(s), and between them a scale word ("100 million kg"). */
 bool
 norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
@@ -68,6 +85,14 @@ norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
     }
     m->n_toks = 1;
     size_t j = i;
+    size_t mark = rest == len ? inch_mark_len(c, i) : 0;
+    if (mark > 0) { /* '12"', "a 55″ screen" */
+        m->entry = norm_unit_of(c->lang, c->text + c->toks[i].trail, mark, false);
+        m->trail_skip = mark;
+        /* "a 55" TV": before its noun, one fifty-five inch TV */
+        m->kind = i > 0 && i + 1 < c->n_toks && norm_tok_is(c, i - 1, "a");
+        return m->entry != NULL;
+    }
     if (rest == len) { /* the unit is the next token, maybe after a scale word */
         if (norm_trail_len(c, i) != 0 || i + 1 >= c->n_toks)
             return false;

@@ -253,6 +253,21 @@ roman_value(const char *s, size_t len)
 /* "World War II", "Super Bowl LVIII", "Chapter IV": after a word of roman.tsv
  * marked "cardinal"; "Charles III", "Pope Leo XIV": after a name, "the third".
  * Never "I" after a name (the pronoun). */
+/* "Francis I", "Elizabeth I.": a lone "I" after a name is "the first" only where
+ * the pronoun cannot be: at the end of the text or before ", . ; )", and not
+ * after a word that asks for the pronoun ("Can I?", "Not I."). */
+static bool
+regnal_one(const norm_ctx *c, size_t i)
+{
+    char t = norm_trail0(c, i);
+    if (i + 1 < c->n_toks && t != ',' && t != '.' && t != ';' && t != ')')
+        return false;
+    if (t != '\0' && t != ',' && t != '.' && t != ';' && t != ')')
+        return false;
+    return !norm_in_word_list(c->lang, "pronoun_cues", norm_body(c, i - 1),
+                              norm_body_len(c, i - 1));
+}
+
 bool
 norm_match_roman(const norm_ctx *c, size_t i, norm_match *m)
 {
@@ -274,7 +289,9 @@ norm_match_roman(const norm_ctx *c, size_t i, norm_match *m)
         return true;
     /* a name: a capitalized word, not all capitals ("PART XL" needs roman.tsv) */
     bool name = pl > 1 && crier_is_ascii_lower((unsigned char)p[1]);
-    return name && norm_body_len(c, i) > 1 && (e == NULL || strcmp(e->value, "ordinal") == 0);
+    if (!name || (e != NULL && strcmp(e->value, "ordinal") != 0))
+        return false;
+    return norm_body_len(c, i) > 1 || regnal_one(c, i);
 }
 
 crier_status

@@ -32,6 +32,7 @@ static const norm_rule rules[] = {
     {"ordinal", norm_match_ordinal, norm_say_ordinal_tok, false},     /* "47th", "1st" */
     {"year", norm_match_year, norm_say_year_tok, false},              /* "in 1998", "2026" */
     {"number", norm_match_number, norm_say_number_tok, false},        /* "1,500", "2.5", "-3" */
+    {"quarter", norm_match_quarter, norm_say_quarter, false},        /* "2Q22", "3Q2023" */
     {"serial", norm_match_serial, norm_say_serial, false},            /* "H5N1", "A380", "ab9453" */
     {"direction", norm_match_direction, norm_say_direction, false},   /* "1211 E Arques Ave" */
     {"state", norm_match_postal_state, norm_say_postal_state, false}, /* "Santa Clara, CA 95051" */

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
+#include <zlib.h>
 
 #include "input/input_internal.h"
 
 /* Pages saved compressed (.html.gz). The inflated size is capped like any
- * input, so a small gzip bomb ends with CRIER_E_TOO_BIG. Built without zlib,
- * compressed input is refused as binary. */
+ * input, so a small gzip bomb ends with CRIER_E_TOO_BIG. */
 
 bool
 input_is_gzip(const unsigned char *bytes, size_t len)
@@ -13,8 +13,6 @@ input_is_gzip(const unsigned char *bytes, size_t len)
     return len >= 3 && bytes[0] == 0x1F && bytes[1] == 0x8B && bytes[2] == 8;
 }
 
-#ifdef CRIER_HAVE_ZLIB
-#include <zlib.h>
 
 crier_status
 input_gunzip(const unsigned char *bytes, size_t len, size_t max, crier_buf *out)
@@ -57,14 +55,3 @@ input_gunzip(const unsigned char *bytes, size_t len, size_t max, crier_buf *out)
         st = CRIER_E_TOO_BIG;
     return st;
 }
-#else
-crier_status
-input_gunzip(const unsigned char *bytes, size_t len, size_t max, crier_buf *out)
-{
-    (void)bytes;
-    (void)len;
-    (void)max;
-    (void)out;
-    return CRIER_E_BINARY;
-}
-#endif

@@ -1,4 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifdef __linux__
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
+#include <sched.h>
+#endif
 /* The parent of a batch: walk, plan, hand pages to worker processes one at a
  * time (so a slow page never holds up a queue), collect their result lines into
  * the manifest as they come, and leave the output folder consistent however
@@ -483,11 +487,24 @@ take_slice(const bt_pages *all, const crier_batch_opts *opts, bt_pages *slice)
     return CRIER_OK;
 }
 
-/* --jobs workers (default: one per online core), never more than pages. */
+/* The cores this process may run on: its CPU affinity where the system has
+ * one (Slurm and taskset narrow it), else the online cores. */
+static long
+usable_cores(void)
+{
+#ifdef __linux__
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+        return CPU_COUNT(&set);
+#endif
+    return sysconf(_SC_NPROCESSORS_ONLN);
+}
+
+/* --jobs workers (default: one per usable core), never more than pages. */
 static crier_status
 workers_init(run *r)
 {
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    long cores = usable_cores();
     r->n_workers = r->opts->jobs ? r->opts->jobs : (cores > 0 ? (size_t)cores : 1);
     if (r->n_workers > r->pages->n)
         r->n_workers = r->pages->n ? r->pages->n : 1;

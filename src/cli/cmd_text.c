@@ -146,19 +146,49 @@ out:
     return code;
 }
 
+/* Standard input read in chunks: a byte at a time (getchar) cost a sixth of
+ * `crier normalize`'s time. */
+typedef struct line_reader {
+    char buf[65536];
+    size_t pos, len;
+    bool eof;
+} line_reader;
+
 /* Reads one line of stdin (without its newline) into line; false at the end. A
- * line longer than the buffer's cap is cut there, the rest is read and dropped. */
+ * line longer than the buffer's cap is cut there, the rest is read and dropped.
+ * NUL bytes are kept (the normalizer reads them as spaces). */
 static bool
-read_line(crier_buf *line, bool *ret_cut)
+read_line(line_reader *r, crier_buf *line, bool *ret_cut)
 {
-    int c;
+    bool any = false;
     crier_buf_clear(line);
     *ret_cut = false;
-    while ((c = getchar()) != EOF && c != '\n') {
-        if (crier_buf_putc(line, (char)c) != CRIER_OK)
+    for (;;) {
+        if (r->pos == r->len) {
+            if (r->eof)
+                break;
+            r->len = fread(r->buf, 1, sizeof r->buf, stdin);
+            r->pos = 0;
+            if (r->len < sizeof r->buf)
+                r->eof = true;
+            if (r->len == 0)
+                break;
+        }
+        any = true;
+        const char *start = r->buf + r->pos;
+        const char *nl = memchr(start, '\n', r->len - r->pos);
+        size_t n = nl ? (size_t)(nl - start) : r->len - r->pos;
+        r->pos += n + (nl != NULL);
+        for (size_t room; !*ret_cut && n > 0 && crier_buf_append(line, start, n) != CRIER_OK;) {
+            room = line->max > line->len + 1 ? line->max - line->len - 1 : 0;
+            if (room > 0 && room < n)
+                crier_buf_append(line, start, room); /* as much as fits */
             *ret_cut = true;
+        }
+        if (nl != NULL)
+            break;
     }
-    if (c == EOF && line->len == 0 && !*ret_cut)
+    if (!any)
         return false;
     if (line->len > 0 && line->data[line->len - 1] == '\r')
         crier_buf_truncate(line, line->len - 1);
@@ -239,13 +269,20 @@ cmd_normalize(int argc, char **argv)
         return cli_exit_for_input(st);
     }
     crier_buf line, unit, clean, out;
+    line_reader *reader = calloc(1, sizeof *reader);
+    if (reader == NULL) {
+        cli_error(NULL, "%s", crier_status_message(CRIER_E_NOMEM));
+        crier_lexicon_free(lex);
+        crier_lang_free(lang);
+        return EXIT_INTERNAL;
+    }
     crier_buf_init(&line, opts.limits.max_article_bytes);
     crier_buf_init(&unit, opts.limits.max_article_bytes);
     crier_buf_init(&clean, SIZE_MAX / 2);
     crier_buf_init(&out, SIZE_MAX / 2);
     bool more = true;
     while (more && st == CRIER_OK) {
-        more = read_line(&line, &cut);
+        more = read_line(reader, &line, &cut);
         if (cut)
             cli_error("(stdin)", "a line longer than %zu bytes was cut", line.max);
         if (lines) {
@@ -286,6 +323,7 @@ cmd_normalize(int argc, char **argv)
     crier_buf_free(&unit);
     crier_buf_free(&clean);
     crier_buf_free(&out);
+    free(reader);
     crier_lexicon_free(lex);
     crier_lang_free(lang);
     return code;

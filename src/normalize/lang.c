@@ -101,6 +101,14 @@ entry_cmp(const void *a, const void *b)
     return (x->key_len > y->key_len) - (x->key_len < y->key_len);
 }
 
+/* A key's shape for norm_table.shape: its first two bytes and its length. */
+static inline unsigned
+key_shape(const char *key, size_t len)
+{
+    unsigned b1 = len > 1 ? (unsigned char)key[1] : 0;
+    return (((unsigned char)key[0] * 131u + b1) * 31u + (unsigned)(len < 31 ? len : 31)) & 4095u;
+}
+
 static uint32_t
 key_hash(const char *key, size_t len)
 {
@@ -132,7 +140,9 @@ index_table(norm_table *t)
         if (t->slots[s] == 0)
             t->slots[s] = (uint32_t)e + 1;
         unsigned char f = (unsigned char)en->key[0];
+        unsigned sh = key_shape(en->key, en->key_len);
         t->first[f >> 3] |= (uint8_t)(1u << (f & 7));
+        t->shape[sh >> 3] |= (uint8_t)(1u << (sh & 7));
     }
     return CRIER_OK;
 }
@@ -194,6 +204,9 @@ norm_lookup(const crier_lang *lang, norm_table_id t, const char *key, size_t key
         return NULL;
     f = (unsigned char)key[0];
     if (!(tab->first[f >> 3] & (1u << (f & 7))))
+        return NULL;
+    unsigned sh = key_shape(key, key_len);
+    if (!(tab->shape[sh >> 3] & (1u << (sh & 7)))) /* "the" is no abbreviation */
         return NULL;
     for (size_t s = key_hash(key, key_len) & (tab->n_slots - 1);;
          s = (s + 1) & (tab->n_slots - 1)) {

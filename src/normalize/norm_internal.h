@@ -52,6 +52,7 @@ typedef struct norm_table {
     uint32_t *slots;   /* open-addressing hash: entry index + 1, 0 when empty */
     size_t n_slots;    /* a power of two, at least twice n_entries */
     uint8_t first[32]; /* bit set of the keys' first bytes: most misses stop here */
+    uint8_t shape[512]; /* bit set of (first two bytes, length): most of the rest */
 } norm_table;
 
 struct crier_lang {

@@ -96,6 +96,11 @@ say_without_emoji(const norm_ctx *c, crier_buf *out, const char *s, size_t len)
 {
     crier_status st = CRIER_OK;
     bool started = false;
+    size_t ascii = 0;
+    while (ascii < len && (unsigned char)s[ascii] < 0x80)
+        ascii++;
+    if (ascii == len) /* most words: one append, not one a byte */
+        return norm_put_word(out, s, len);
     for (size_t k = 0; k < len && st == CRIER_OK;) {
         unsigned cp;
         size_t n = crier_utf8_decode(s + k, len - k, &cp);

@@ -103,8 +103,9 @@ check("stdin: HTML detected from the bytes", code == 0 and out == page_text, err
 code, spoken, err = run("text", PAGE)
 check("text (spoken) succeeds", code == 0 and err == "", err)
 check("spoken text starts with the title", spoken.startswith("'Hopefully") or spoken.startswith("Hopefully"), spoken[:120])
-check("spoken text: Lt.-Gen. said in full", "Lieutenant General Eyal Zamir" in spoken,
-      [l for l in spoken.splitlines() if "Zamir" in l][:1])
+# "Zamir" itself is said from voices/en/names.tsv, as eSpeak NG phonemes
+check("spoken text: Lt.-Gen. said in full", "Lieutenant General Eyal [[zA:m'i@3]]" in spoken,
+      [l for l in spoken.splitlines() if "Eyal" in l][:1])
 code, with_captions, err = run("text", "--captions", PAGE)
 check("--captions speaks the photo caption: the 47th anniversary",
       "forty-seventh" in with_captions or "forty seventh" in with_captions)

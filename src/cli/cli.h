@@ -16,6 +16,7 @@ enum {
     EXIT_OUTPUT = 4,   /* output cannot be written: folder missing or unwritable, disk full, encoder failure */
     EXIT_DEVICE = 5,   /* no audio device, or it failed during playback */
     EXIT_SPEECH = 6,   /* eSpeak NG failed: unknown voice or missing voice data */
+    EXIT_SOME_FAILED = 7, /* batch: some pages failed, the others are done */
     EXIT_INTERRUPTED = 130, /* stopped by SIGINT, SIGTERM or SIGHUP; nothing left behind */
 };
 
@@ -85,6 +86,7 @@ bool cli_parse_size(const char *arg, size_t *ret);
 #define CLI_EXIT_HELP \
     "Exit status: 0 success, 1 internal error, 2 usage error, 3 unusable input,\n" \
     "4 output cannot be written, 5 audio device failure, 6 speech synthesizer failure,\n" \
-    "130 interrupted (nothing is left behind).\n"
+    "7 (batch) some pages failed, the others are done, 130 interrupted (nothing is\n" \
+    "left behind).\n"
 
 #endif

@@ -9,9 +9,6 @@
 #include "batch/batch.h"
 #include "cli/cli.h"
 
-/* Batch only: the run went through but some pages failed (the report says which). */
-#define EXIT_SOME_FAILED 7
-
 static const char batch_usage[] =
     "usage: crier batch INPUT_DIR -o OUTPUT_DIR [OPTIONS]\n"
     "       crier batch --merge-reports OUTPUT_DIR [--report FILE] [--feed FILE --base-url URL]\n"
@@ -38,7 +35,7 @@ static const char batch_usage[] =
     "      --base-url URL    where OUTPUT_DIR is served\n"
     "      --feed-title TEXT, --feed-author TEXT, --feed-image URL\n" CLI_SPEECH_HELP
     "  -h, --help            show this help\n"
-    "\n" CLI_EXIT_HELP "7 some pages failed (the others are done).\n";
+    "\n" CLI_EXIT_HELP;
 
 enum {
     OPT_FORCE = 1000, OPT_SHARD, OPT_MERGE, OPT_REPORT, OPT_FEED, OPT_BASE_URL,

@@ -46,6 +46,22 @@ parse_unit(const crier_lang *lang, const char *s, size_t len, const norm_entry *
     return *ret_a != NULL && *ret_b != NULL;
 }
 
+/* "sq ft", "sq mi" as tokens j and j + 1: the units.tsv row "sq ft", or NULL.
+ * ("sq." with its dot is an abbreviation and reads "square" on its own.) */
+static const norm_entry *
+square_unit(const norm_ctx *c, size_t j)
+{
+    char key[24] = "sq ";
+    size_t ul;
+    if (j + 1 >= c->n_toks || !norm_tok_is(c, j, "sq") || norm_trail_len(c, j) != 0 ||
+        norm_lead_len(c, j + 1) != 0 || (ul = norm_body_len(c, j + 1)) == 0 ||
+        ul + 3 >= sizeof key)
+        return NULL;
+    for (size_t k = 0; k < ul; k++)
+        key[3 + k] = (char)crier_ascii_lower((unsigned char)norm_body(c, j + 1)[k]);
+    return norm_lookup(c->lang, NT_UNITS, key, ul + 3);
+}
+
 /* Bytes of an inch mark glued after number token i: the double prime "″", or a
  * straight '"' that closes no quote (an even count of them before it in the
  * text: '12"' is inches, '"a 7" b' is a quote). 0 when there is none. */
@@ -103,9 +119,13 @@ norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
                                                        norm_body_len(c, j));
             j++;
         }
-        if (norm_lead_len(c, j) != 0 ||
-            !parse_unit(c->lang, norm_body(c, j), norm_body_len(c, j), &a, &per))
+        per = NULL;
+        if (norm_lead_len(c, j) == 0 && (a = square_unit(c, j)) != NULL) {
+            j++; /* "2,500 sq ft": units.tsv "sq ft" */
+        } else if (norm_lead_len(c, j) != 0 ||
+                   !parse_unit(c->lang, norm_body(c, j), norm_body_len(c, j), &a, &per)) {
             return false;
+        }
         m->n_toks = j - i + 1;
     } else if (!parse_unit(c->lang, b + rest, len - rest, &a, &per) ||
                norm_counted_scale(c, i, b + rest, len - rest) != NULL) {

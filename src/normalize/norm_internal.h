@@ -322,6 +322,9 @@ bool norm_match_acronym(const norm_ctx *c, size_t i, norm_match *m);
 bool norm_match_initials(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_initials(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_caps(const norm_ctx *c, size_t i, norm_match *m);
+bool norm_match_party_letter(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_party_letter(const norm_ctx *c, size_t i, const norm_match *m,
+                                   crier_buf *out);
 bool norm_match_affiliation(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_affiliation(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_roman(const norm_ctx *c, size_t i, norm_match *m);

@@ -88,11 +88,19 @@ norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     const char *cur = m->entry->value;
     crier_status st;
 
+    /* "a $5 million deal", "a $20 fine": before its noun the currency is
+     * singular, as in "a 1.5m wall" (rules_measure.c) */
+    size_t last = i + m->n_toks - 1;
+    bool attributive =
+        i > 0 &&
+        norm_in_word_list(c->lang, "articles", norm_body(c, i - 1), norm_body_len(c, i - 1)) &&
+        norm_trail_len(c, last) == 0 && last + 1 < c->n_toks && norm_body_len(c, last + 1) > 0 &&
+        crier_is_ascii_lower((unsigned char)norm_body(c, last + 1)[0]);
     if (scale != NULL) { /* "$1.5 billion": one point five billion dollars */
         if ((st = norm_say_number(c->lang, num, out)) != CRIER_OK ||
             (st = norm_put(out, scale->value)) != CRIER_OK)
             return st;
-        return norm_put_field(out, cur, 1);
+        return norm_put_field(out, cur, attributive ? 0 : 1);
     }
     /* "$45.10", "$20.5": dollars and cents; other decimals are said as decimals */
     bool cents = num->frac != NULL && (num->frac_len == 2 || num->frac_len == 1);
@@ -108,7 +116,11 @@ norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         norm_number int_part = *num;
         int_part.frac = NULL;
         if ((st = norm_say_number(c->lang, &int_part, out)) != CRIER_OK ||
-            (st = norm_put_field(out, cur, num->int_value == 1 && num->n_int_digits == 1 ? 0 : 1)))
+            (st = norm_put_field(out, cur,
+                                 (num->int_value == 1 && num->n_int_digits == 1) ||
+                                         (attributive && !cents && per == NULL)
+                                     ? 0
+                                     : 1)))
             return st;
     }
     uint64_t minor = cents ? norm_digits_value(num->frac, num->frac_len) : 0;

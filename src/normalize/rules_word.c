@@ -334,6 +334,31 @@ norm_match_affiliation(const norm_ctx *c, size_t i, norm_match *m)
     return e != NULL && !has_flag(e, 1, "postal");
 }
 
+/* "Gov. Gavin Newsom (D)", "Sen. Susan Collins (R), who": a party letter alone
+ * in brackets after a name. Leading "(" and the ")" stay (prosody). */
+bool
+norm_match_party_letter(const norm_ctx *c, size_t i, norm_match *m)
+{
+    char party[8] = "party_";
+    if (i == 0 || norm_body_len(c, i) != 1 || norm_lead_len(c, i) != 1 ||
+        c->text[c->toks[i].off] != '(' || norm_trail0(c, i) != ')' ||
+        norm_trail_len(c, i - 1) != 0 || !norm_tok_capitalized(c, i - 1))
+        return false;
+    party[6] = norm_body(c, i)[0];
+    party[7] = '\0';
+    m->n_toks = 1;
+    return norm_word(c->lang, party) != NULL;
+}
+
+crier_status
+norm_say_party_letter(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    char party[8] = "party_";
+    party[6] = norm_body(c, i)[0];
+    party[7] = '\0';
+    return norm_put_glue(c->lang, out, party);
+}
+
 crier_status
 norm_say_affiliation(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {

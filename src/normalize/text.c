@@ -40,6 +40,7 @@ static const norm_rule rules[] = {
     {"initials", norm_match_initials, norm_say_initials, false},      /* "U.S.", "J.R.R." */
     {"roman", norm_match_roman, norm_say_roman, false}, /* "World War II", "Charles III" */
     {"party", norm_match_affiliation, norm_say_affiliation, false}, /* "D-Calif." */
+    {"party_letter", norm_match_party_letter, norm_say_party_letter, false}, /* "Newsom (D)" */
     {"caps", norm_match_caps, norm_say_initials, false},            /* "NKVD": no vowel, spelled */
     {"symbol", norm_match_symbol, norm_say_entry, false},           /* "&" */
 };

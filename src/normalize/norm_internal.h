@@ -346,6 +346,12 @@ crier_status norm_say_token_alone(const norm_ctx *parent, const char *text, size
 /* A word one of c->lexs lists, whole or before a possessive ("Khamenei's"). */
 bool norm_match_lexicon(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_lexicon(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+/* crier_normalize_text for a script that eSpeak NG will speak with phonemes on:
+ * "[[" and "]]" of the text cut, then the rules with lexs (first wins, NULL
+ * entries allowed; n_lexs may be 0). */
+crier_status norm_text_for_speech(const crier_lang *lang, const crier_normalize_opts *opts,
+                                  const crier_lexicon *const *lexs, size_t n_lexs,
+                                  const char *text, size_t len, crier_buf *out);
 /* Copies text with each run of "[[" or "]]" cut to one bracket, so that page
  * text never switches eSpeak NG to phonemes; only lexicon entries write them. */
 crier_status norm_strip_phoneme_marks(const char *text, size_t len, crier_buf *out);

@@ -25,7 +25,8 @@ crier_normalize_opts_default(void)
 typedef struct block_builder {
     const crier_lang *lang;
     const crier_normalize_opts *opts;
-    const crier_lexicon *lex; /* the user's, or the pack's names; NULL = none */
+    const crier_lexicon *lexs[2]; /* the user's (or NULL), the pack's names */
+    size_t n_lexs;                /* 0 when opts->pronounce is off */
     const char *text;
     crier_script_block *blk;
     size_t cap;
@@ -64,8 +65,8 @@ on_sentence(void *data, size_t off, size_t len)
 {
     block_builder *bb = data;
     crier_buf_clear(&bb->spoken);
-    crier_status st = crier_normalize_text_opts(bb->lang, bb->opts, bb->lex, bb->text + off, len,
-                                                &bb->spoken);
+    crier_status st = norm_text_for_speech(bb->lang, bb->opts, bb->lexs, bb->n_lexs, bb->text + off,
+                                           len, &bb->spoken);
     if (st != CRIER_OK || bb->spoken.len == 0)
         return st;
     return add_sentence(bb, bb->text + off, len, bb->spoken.data, bb->spoken.len);
@@ -177,8 +178,8 @@ build_intro(block_builder *bb, const crier_article *art)
         }
         crier_buf_clear(&bb->spoken);
         if ((st = crier_buf_printf(&written, "%s %s.", by, art->byline)) != CRIER_OK ||
-            (st = crier_normalize_text_opts(bb->lang, bb->opts, bb->lex, written.data,
-                                            written.len, &bb->spoken)) ||
+            (st = norm_text_for_speech(bb->lang, bb->opts, bb->lexs, bb->n_lexs, written.data,
+                                       written.len, &bb->spoken)) ||
             (st = add_sentence(bb, written.data, written.len, bb->spoken.data, bb->spoken.len)) !=
                 CRIER_OK)
             goto out;
@@ -302,7 +303,9 @@ crier_normalize(const crier_lang *lang, const crier_article *art, const crier_no
     if (o.pronounce) {
         if ((st = load_user_lexicon(&o, &user)) != CRIER_OK)
             return st;
-        bb.lex = user ? user : lang->names;
+        bb.lexs[0] = user;
+        bb.lexs[1] = lang->names;
+        bb.n_lexs = 2;
     }
     st = CRIER_E_NOMEM;
     if ((script = calloc(1, sizeof *script)) == NULL ||

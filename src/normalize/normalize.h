@@ -120,8 +120,9 @@ typedef struct crier_normalize_opts {
     bool captions; /* speak caption blocks (default false) */
     crier_urls urls;
     crier_emoji emoji;
-    /* Pronunciation: the pack's names.tsv, then the user lexicon, applied to the
-     * script's spoken text (crier_normalize only, default true). */
+    /* Pronunciation in crier_normalize's script: the user's lexicons, then the
+     * pack's names.tsv (default true). Either way "[[" in the article is cut to
+     * one bracket: the speech stage reads [[...]] as phonemes. */
     bool pronounce;
     /* A user lexicon file (--lexicon), borrowed; NULL = none. Read by each
      * crier_normalize call: CRIER_E_NOENT / CRIER_E_READ when it cannot be read. */
@@ -132,8 +133,10 @@ typedef struct crier_normalize_opts {
 
 crier_normalize_opts crier_normalize_opts_default(void);
 
-/* As crier_normalize_text, with options (NULL = defaults) and a pronunciation
- * lexicon applied last (lex NULL = none; borrowed). */
+/* As crier_normalize_text, with options (NULL = defaults) and pronunciations:
+ * lex NULL reads none; else lex's words, then the pack's names.tsv (lex
+ * borrowed), and "[[" / "]]" in the text are cut to one bracket so that only
+ * the lexicons write eSpeak NG phonemes. */
 crier_status crier_normalize_text_opts(const crier_lang *lang, const crier_normalize_opts *opts,
                                        const crier_lexicon *lex, const char *text, size_t len,
                                        crier_buf *out);

@@ -272,27 +272,37 @@ normalize_tokens(const crier_lang *lang, const crier_normalize_opts *opts,
 }
 
 crier_status
+norm_text_for_speech(const crier_lang *lang, const crier_normalize_opts *opts,
+                     const crier_lexicon *const *lexs, size_t n_lexs, const char *text, size_t len,
+                     crier_buf *out)
+{
+    crier_normalize_opts o = opts ? *opts : crier_normalize_opts_default();
+    crier_buf clean;
+    size_t mark = out->len;
+    /* "[[" in the text is cut first, so only the lexicons write phonemes */
+    crier_buf_init(&clean, len + 1);
+    crier_status st = norm_strip_phoneme_marks(text, len, &clean);
+    if (st == CRIER_OK)
+        st = normalize_tokens(lang, &o, lexs, n_lexs, crier_buf_str(&clean), clean.len, out);
+    crier_buf_free(&clean);
+    if (st != CRIER_OK)
+        crier_buf_truncate(out, mark); /* nothing half-written */
+    return st;
+}
+
+crier_status
 crier_normalize_text_opts(const crier_lang *lang, const crier_normalize_opts *opts,
                           const crier_lexicon *lex, const char *text, size_t len, crier_buf *out)
 {
     crier_normalize_opts o = opts ? *opts : crier_normalize_opts_default();
     if (lang == NULL || out == NULL || (text == NULL && len > 0))
         return CRIER_E_ARG;
-    size_t mark = out->len;
-    crier_status st;
-    if (lex == NULL) {
-        st = normalize_tokens(lang, &o, NULL, 0, text, len, out);
-    } else {
-        /* the user's entries first, then the pack's names; "[[" in the text is
-         * cut first, so only the lexicons write phonemes */
+    if (lex != NULL) { /* the user's entries first, then the pack's names */
         const crier_lexicon *lexs[2] = {lex, lang->names};
-        crier_buf clean;
-        crier_buf_init(&clean, len + 1);
-        st = norm_strip_phoneme_marks(text, len, &clean);
-        if (st == CRIER_OK)
-            st = normalize_tokens(lang, &o, lexs, 2, crier_buf_str(&clean), clean.len, out);
-        crier_buf_free(&clean);
+        return norm_text_for_speech(lang, &o, lexs, 2, text, len, out);
     }
+    size_t mark = out->len;
+    crier_status st = normalize_tokens(lang, &o, NULL, 0, text, len, out);
     if (st != CRIER_OK)
         crier_buf_truncate(out, mark); /* nothing half-written */
     return st;

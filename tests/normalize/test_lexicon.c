@@ -233,6 +233,22 @@ url_and_emoji_options(void **state)
 }
 
 static void
+scripts_never_pass_page_phonemes(void **state)
+{
+    (void)state;
+    crier_block blocks[] = {{CRIER_BLOCK_PARAGRAPH, 0, "A page says [[h@l'oU]] here.", 0}};
+    crier_article art = {.blocks = blocks, .n_blocks = 1};
+    crier_normalize_opts o = crier_normalize_opts_default();
+    crier_script *s = NULL;
+    for (int pronounce = 0; pronounce < 2; pronounce++) {
+        o.pronounce = pronounce;
+        assert_int_equal(crier_normalize(en, &art, &o, &s), CRIER_OK);
+        assert_string_equal(s->blocks[0].sentences[0].spoken, "A page says [h@l'oU] here.");
+        crier_script_free(s);
+    }
+}
+
+static void
 title_ends_before_byline(void **state)
 {
     (void)state;
@@ -267,6 +283,7 @@ main(void)
         cmocka_unit_test(pack_names),
         cmocka_unit_test(url_and_emoji_options),
         cmocka_unit_test(title_ends_before_byline),
+        cmocka_unit_test(scripts_never_pass_page_phonemes),
         cmocka_unit_test(file_and_user_path),
     };
     return cmocka_run_group_tests(tests, load_en, free_en);

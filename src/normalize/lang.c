@@ -195,6 +195,20 @@ parse_table(char *data, size_t len, norm_table *t, size_t *n_skipped)
     return index_table(t);
 }
 
+crier_status
+norm_table_parse(char *data, size_t len, norm_table *t, size_t *n_skipped)
+{
+    return parse_table(data, len, t, n_skipped);
+}
+
+void
+norm_table_free(norm_table *t)
+{
+    free(t->entries);
+    free(t->slots);
+    memset(t, 0, sizeof *t);
+}
+
 const norm_entry *
 norm_lookup(const crier_lang *lang, norm_table_id t, const char *key, size_t key_len)
 {
@@ -444,10 +458,8 @@ crier_lang_free(crier_lang *lang)
 {
     if (lang == NULL)
         return;
-    for (int t = 0; t < NT_COUNT; t++) {
-        free(lang->tables[t].entries);
-        free(lang->tables[t].slots);
-    }
+    for (int t = 0; t < NT_COUNT; t++)
+        norm_table_free(&lang->tables[t]);
     for (size_t i = 0; i < lang->n_storage; i++)
         free(lang->storage[i]);
     free(lang->storage);

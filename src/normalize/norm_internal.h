@@ -72,6 +72,12 @@ struct crier_lang {
     crier_lexicon *names; /* names.tsv: pronunciations eSpeak NG gets wrong */
 };
 
+/* Parses one voices/<lang>/<table>.tsv file's bytes in place (data must stay alive
+ * while t is used; lines are cut at their tabs) into t, counting broken lines
+ * in *n_skipped. For the loader and its fuzz target. */
+crier_status norm_table_parse(char *data, size_t len, norm_table *t, size_t *n_skipped);
+void norm_table_free(norm_table *t);
+
 /* Value for key (exact bytes), or NULL. */
 const norm_entry *norm_lookup(const crier_lang *lang, norm_table_id t, const char *key,
                               size_t key_len);

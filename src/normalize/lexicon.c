@@ -27,7 +27,7 @@ typedef struct lex_entry {
     size_t say_len;
     bool exact_case;
     bool phonemes; /* say is "[[...]]" */
-    uint32_t next;  /* next entry + 1 in the same hash chain, 0 at the end */
+    uint32_t next; /* next entry + 1 in the same hash chain, 0 at the end */
 } lex_entry;
 
 struct crier_lexicon {
@@ -153,7 +153,8 @@ parse_line(const char *line, size_t len, lex_entry *ret)
     for (size_t i = 0; i < word_len; i++)
         if (!word_byte((unsigned char)line[i]))
             return false;
-    bool phon = say_len >= 4 && memcmp(say, "[[", 2) == 0 && memcmp(say + say_len - 2, "]]", 2) == 0;
+    bool phon =
+        say_len >= 4 && memcmp(say, "[[", 2) == 0 && memcmp(say + say_len - 2, "]]", 2) == 0;
     /* brackets elsewhere would open or close phoneme mode in the speech */
     for (size_t i = 0; i + 1 < say_len; i++)
         if ((say[i] == '[' && say[i + 1] == '[') || (say[i] == ']' && say[i + 1] == ']'))
@@ -161,8 +162,12 @@ parse_line(const char *line, size_t len, lex_entry *ret)
                 return false;
     if (phon && say_len == 4)
         return false;
-    *ret = (lex_entry){.word = (char *)line, .word_len = word_len, .say = (char *)say,
-                       .say_len = say_len, .exact_case = exact, .phonemes = phon};
+    *ret = (lex_entry){.word = (char *)line,
+                       .word_len = word_len,
+                       .say = (char *)say,
+                       .say_len = say_len,
+                       .exact_case = exact,
+                       .phonemes = phon};
     return true;
 }
 

@@ -474,8 +474,7 @@ norm_match_time(const norm_ctx *c, size_t i, norm_match *m)
         return false;
     m->n_toks = 1;
     const char *mer = NULL;
-    if (pos < len && m->kind == 1 &&
-        norm_in_word_list(c->lang, "time_zones", b + pos, len - pos)) {
+    if (pos < len && m->kind == 1 && norm_in_word_list(c->lang, "time_zones", b + pos, len - pos)) {
         /* "11:30EST": the zone glued on, said as acronyms.tsv says it */
         m->entry = norm_lookup(c->lang, NT_ACRONYMS, b + pos, len - pos);
         m->v[2] = 0;

@@ -54,8 +54,7 @@ square_unit(const norm_ctx *c, size_t j)
     char key[24] = "sq ";
     size_t ul;
     if (j + 1 >= c->n_toks || !norm_tok_is(c, j, "sq") || norm_trail_len(c, j) != 0 ||
-        norm_lead_len(c, j + 1) != 0 || (ul = norm_body_len(c, j + 1)) == 0 ||
-        ul + 3 >= sizeof key)
+        norm_lead_len(c, j + 1) != 0 || (ul = norm_body_len(c, j + 1)) == 0 || ul + 3 >= sizeof key)
         return NULL;
     for (size_t k = 0; k < ul; k++)
         key[3 + k] = (char)crier_ascii_lower((unsigned char)norm_body(c, j + 1)[k]);

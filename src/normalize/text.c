@@ -7,7 +7,7 @@
 
 /* First match wins; each row has golden lines in tests/golden/normalize/en/. */
 static const norm_rule rules[] = {
-    {"lexicon", norm_match_lexicon, norm_say_lexicon, true},   /* names.tsv, --lexicon */
+    {"lexicon", norm_match_lexicon, norm_say_lexicon, true},    /* names.tsv, --lexicon */
     {"citation", norm_match_citation, norm_say_nothing, false}, /* "[1]" */
     {"web", norm_match_web, norm_say_web, false},               /* URLs, e-mail, @handle, #tag */
     {"title", norm_match_title, norm_say_entry, true},          /* "Lt.-Gen. Eyal Zamir" */
@@ -32,17 +32,17 @@ static const norm_rule rules[] = {
     {"ordinal", norm_match_ordinal, norm_say_ordinal_tok, false},     /* "47th", "1st" */
     {"year", norm_match_year, norm_say_year_tok, false},              /* "in 1998", "2026" */
     {"number", norm_match_number, norm_say_number_tok, false},        /* "1,500", "2.5", "-3" */
-    {"quarter", norm_match_quarter, norm_say_quarter, false},        /* "2Q22", "3Q2023" */
+    {"quarter", norm_match_quarter, norm_say_quarter, false},         /* "2Q22", "3Q2023" */
     {"serial", norm_match_serial, norm_say_serial, false},            /* "H5N1", "A380", "ab9453" */
     {"direction", norm_match_direction, norm_say_direction, false},   /* "1211 E Arques Ave" */
     {"state", norm_match_postal_state, norm_say_postal_state, false}, /* "Santa Clara, CA 95051" */
     {"acronym", norm_match_acronym, norm_say_entry, true},            /* "IDF", "NATO", "US" */
     {"initials", norm_match_initials, norm_say_initials, false},      /* "U.S.", "J.R.R." */
     {"roman", norm_match_roman, norm_say_roman, false}, /* "World War II", "Charles III" */
-    {"party", norm_match_affiliation, norm_say_affiliation, false}, /* "D-Calif." */
+    {"party", norm_match_affiliation, norm_say_affiliation, false},          /* "D-Calif." */
     {"party_letter", norm_match_party_letter, norm_say_party_letter, false}, /* "Newsom (D)" */
-    {"caps", norm_match_caps, norm_say_initials, false},            /* "NKVD": no vowel, spelled */
-    {"symbol", norm_match_symbol, norm_say_entry, false},           /* "&" */
+    {"caps", norm_match_caps, norm_say_initials, false},  /* "NKVD": no vowel, spelled */
+    {"symbol", norm_match_symbol, norm_say_entry, false}, /* "&" */
 };
 
 /* Tokens kept ahead of the current one so that multi-token rules see their
@@ -152,8 +152,8 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
                 if (st == CRIER_OK)
                     st = norm_put_word(&parts, crier_buf_str(&one), one.len);
             } else if (part_len > 0 &&
-                       (st = norm_say_token_alone(c, c->text, c->toks[i].body + p, part_len,
-                                                  trail, &one, &used)) == CRIER_OK) {
+                       (st = norm_say_token_alone(c, c->text, c->toks[i].body + p, part_len, trail,
+                                                  &one, &used)) == CRIER_OK) {
                 changed |= one.len != part_len || memcmp(one.data, b + p, part_len) != 0;
                 st = norm_put_word(&parts, crier_buf_str(&one), one.len);
             }

@@ -228,7 +228,8 @@ url_and_emoji_options(void **state)
     o = crier_normalize_opts_default();
     assert_string_equal(say_with(&o, NULL, "great 👍 news"), "great news");
     o.emoji = CRIER_EMOJI_NAME;
-    assert_string_equal(say_with(&o, NULL, "great 👍 news ❤️"), "great thumbs up news red heart");
+    assert_string_equal(say_with(&o, NULL, "great 👍 news ❤️"),
+                        "great thumbs up news red heart");
     assert_string_equal(say_with(&o, NULL, "wow🔥🔥"), "wow fire fire");
 }
 

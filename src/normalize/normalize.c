@@ -267,7 +267,9 @@ load_user_lexicon(const crier_normalize_opts *o, crier_lexicon **ret_lex)
         if ((st = crier_lexicon_new(&lex)) != CRIER_OK)
             goto out;
         st = crier_lexicon_load_file(lex, crier_buf_str(&path));
-        if (st == CRIER_E_NOENT) /* most users have none */
+        /* most users have none; one that cannot be read (a folder, no
+         * permission) must not fail every page of a batch: it is left out */
+        if (st != CRIER_E_NOMEM)
             st = CRIER_OK;
     }
     if (st == CRIER_OK && o->lexicon != NULL) {

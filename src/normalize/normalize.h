@@ -127,7 +127,8 @@ typedef struct crier_normalize_opts {
     /* A user lexicon file (--lexicon), borrowed; NULL = none. Read by each
      * crier_normalize call: CRIER_E_NOENT / CRIER_E_READ when it cannot be read. */
     const char *lexicon;
-    /* Also read crier_lexicon_user_path() when that file exists (default true). */
+    /* Also read crier_lexicon_user_path() when that file exists (default true);
+     * one that cannot be read is left out, as if absent. */
     bool user_lexicon;
 } crier_normalize_opts;
 

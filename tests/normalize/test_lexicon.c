@@ -200,6 +200,12 @@ file_and_user_path(void **state)
     crier_lexicon_free(lex);
 
     unlink(path);
+    /* a per-user "file" that cannot be read (a folder) is left out */
+    assert_int_equal(mkdir(path, 0700), 0);
+    assert_int_equal(crier_normalize(en, &art, NULL, &s), CRIER_OK);
+    assert_string_equal(s->blocks[0].sentences[0].spoken, "Mister [[zA:m'i@3]] spoke.");
+    crier_script_free(s);
+    rmdir(path);
     snprintf(path, sizeof path, "%s/crier", dir);
     rmdir(path);
     rmdir(dir);

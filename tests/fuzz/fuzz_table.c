@@ -33,8 +33,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 memcmp(got->key, en->key, en->key_len) != 0)
                 abort();
         }
-        for (size_t k = 0; k + 1 < size && k < 4096; k += 7)
-            (void)norm_lookup(&lang, NT_WORDS, (const char *)data + k, 1 + (size - k) % 9);
+        for (size_t k = 0; k < size && k < 4096; k += 7) {
+            size_t n = 1 + k % 9; /* lengths 1..9, within the input */
+            (void)norm_lookup(&lang, NT_WORDS, (const char *)data + k, n < size - k ? n : size - k);
+        }
     }
     norm_table_free(&lang.tables[NT_WORDS]);
     free(copy);

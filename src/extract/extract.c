@@ -141,6 +141,24 @@ ex_collapse_append(crier_buf *out, const char *s, size_t len, bool *pending_spac
     crier_status st = CRIER_OK;
     size_t i = 0;
     while (st == CRIER_OK && i < len) {
+        /* a run of printable ASCII goes out in one append */
+        size_t j = i;
+        while (j < len && (unsigned char)s[j] > 0x20 && (unsigned char)s[j] < 0x80)
+            j++;
+        if (j > i) {
+            if (*pending_space && out->len > 0 && out->data[out->len - 1] != ' ')
+                st = crier_buf_putc(out, ' ');
+            *pending_space = false;
+            if (st == CRIER_OK)
+                st = crier_buf_append(out, s + i, j - i);
+            i = j;
+            continue;
+        }
+        if (crier_is_ascii_space((unsigned char)s[i])) {
+            *pending_space = true;
+            i++;
+            continue;
+        }
         unsigned cp;
         size_t n = crier_utf8_decode(s + i, len - i, &cp);
         if (n == 0)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,9 +23,13 @@ ex_ci_equal(const char *a, const char *b)
 bool
 ex_ci_contains(const char *hay, const char *needle)
 {
-    size_t n = strlen(needle);
-    for (; *hay; hay++) {
+    size_t n = strlen(needle), left = strlen(hay);
+    unsigned first = n ? crier_ascii_lower((unsigned char)needle[0]) : 0;
+    /* only where the rest of hay is long enough, and its first byte matches */
+    for (; left >= n && *hay; hay++, left--) {
         size_t i = 0;
+        if (crier_ascii_lower((unsigned char)*hay) != first)
+            continue;
         while (i < n && hay[i] &&
                crier_ascii_lower((unsigned char)hay[i]) == crier_ascii_lower((unsigned char)needle[i]))
             i++;
@@ -38,7 +43,8 @@ ex_ci_contains(const char *hay, const char *needle)
 bool
 ex_is_tag(xmlNodePtr n, const char *name)
 {
-    return n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, name) == 0;
+    return n && n->type == XML_ELEMENT_NODE && n->name && n->name[0] == (xmlChar)name[0] &&
+           strcmp((const char *)n->name, name) == 0;
 }
 
 static int
@@ -105,19 +111,46 @@ ex_next(xmlNodePtr n, xmlNodePtr root, bool skip, size_t *depth)
     return NULL;
 }
 
-/* Bytes of s that are not white space, and its commas. */
+/* Per byte of w, 0x80 where the byte is zero, else 0 (exact, no carries
+ * between bytes). */
+static inline uint64_t
+zero_bytes(uint64_t w)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
+    return ~(((w & low7) + low7) | w | low7);
+}
+
+/* How many bytes of m are 0x80 (m has no other bits set); no popcount
+ * instruction is assumed. */
+static inline size_t
+count_marks(uint64_t m)
+{
+    return (size_t)(((m >> 7) * 0x0101010101010101u) >> 56);
+}
+
+/* Bytes of s that are not white space (crier_is_ascii_space), continuation
+ * bytes counting with their lead byte (characters, roughly), and its commas.
+ * It reads every text node of the page, scripts too, so it goes eight bytes
+ * at a time. */
 static void
 measure_text(const char *s, size_t *ret_len, size_t *ret_commas)
 {
-    size_t len = 0, commas = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (crier_is_ascii_space(*p))
-            continue;
-        /* continuation bytes count with their lead byte: characters, roughly */
-        if ((*p & 0xC0) != 0x80)
-            len++;
-        if (*p == ',')
-            commas++;
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    size_t n = strlen(s), i = 0, len = 0, commas = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t cont = w & ~(w << 1) & high; /* 10xxxxxx */
+        uint64_t space = zero_bytes(w ^ (ones * ' '));
+        for (unsigned c = '\t'; c <= '\r'; c++)
+            space |= zero_bytes(w ^ (ones * c));
+        len += 8 - count_marks(cont | space);
+        commas += count_marks(zero_bytes(w ^ (ones * ',')));
+    }
+    for (; i < n; i++) {
+        unsigned c = (unsigned char)s[i];
+        len += !crier_is_ascii_space(c) && (c & 0xC0) != 0x80;
+        commas += c == ',';
     }
     *ret_len = len;
     *ret_commas = commas;
@@ -185,22 +218,27 @@ add_to_parent(xmlNodePtr n)
     }
 }
 
+static void
+reset_info(xmlNodePtr n)
+{
+    ex_info *in = ex_node_info(n);
+    if (in)
+        memset(in, 0, sizeof *in);
+}
+
 void
 ex_compute_stats(ex_html *h, xmlNodePtr root)
 {
     size_t depth = 0, max = h->lim->max_dom_depth;
-    for (xmlNodePtr n = root; n; n = ex_next(n, root, depth >= max, &depth)) {
-        ex_info *in = ex_node_info(n);
-        if (in)
-            memset(in, 0, sizeof *in);
-    }
-    /* post-order: a node is finished when its last child is */
+    /* post-order: a node is finished when its last child is; its counts start
+     * at zero when the walk enters it (one walk over the tree, not two) */
     xmlNodePtr n = root;
-    depth = 0;
+    reset_info(n);
     for (;;) {
         if (n->children && depth < max) {
             n = n->children;
             depth++;
+            reset_info(n);
             continue;
         }
         for (;;) {
@@ -210,6 +248,7 @@ ex_compute_stats(ex_html *h, xmlNodePtr root)
             add_to_parent(n);
             if (n->next) {
                 n = n->next;
+                reset_info(n);
                 break;
             }
             n = n->parent;
@@ -229,10 +268,12 @@ ex_src_off(const ex_html *h, xmlNodePtr n)
     return h->line_off[line - 1];
 }
 
+/* Once per page: every attempt reads the same text. */
 static crier_status
 index_lines(ex_html *h, const char *text, size_t len)
 {
     size_t n = 1;
+    const char *end = text + len;
     for (size_t i = 0; i < len; i++)
         n += text[i] == '\n';
     h->line_off = malloc(n * sizeof *h->line_off);
@@ -240,9 +281,8 @@ index_lines(ex_html *h, const char *text, size_t len)
         return CRIER_E_NOMEM;
     h->line_off[0] = 0;
     h->n_lines = 1;
-    for (size_t i = 0; i < len; i++)
-        if (text[i] == '\n')
-            h->line_off[h->n_lines++] = i + 1;
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        h->line_off[h->n_lines++] = (size_t)(p - text) + 1;
     return CRIER_OK;
 }
 
@@ -272,14 +312,6 @@ find_body(xmlNodePtr root)
         if (ex_is_tag(c, "body"))
             return c;
     return root;
-}
-
-static void
-clear_private(xmlNodePtr root)
-{
-    size_t depth = 0;
-    for (xmlNodePtr n = root; n; n = ex_next(n, root, false, &depth))
-        n->_private = NULL;
 }
 
 /* When pruning and scoring leave nothing, the whole body read as blocks is a
@@ -334,16 +366,17 @@ cross_check_ld_body(ex_builder *b, const char *body)
 
 /* One pass over a fresh parse of the page with the given flags. */
 static crier_status
-attempt(const crier_document *doc, const crier_limits *lim, const ex_boiler *boiler,
-        unsigned flags, crier_article **ret_art)
+attempt(const crier_document *doc, const ex_html *page, unsigned flags, crier_article **ret_art)
 {
     crier_status st = CRIER_OK;
     htmlParserCtxtPtr ctxt = NULL;
     xmlNodePtr *roots = NULL;
     size_t n_roots = 0;
-    ex_html h = { .flags = flags, .lim = lim, .boiler = boiler, .text = doc->text };
+    ex_html h = *page; /* what every attempt shares: limits, lines, voice data */
     crier_article *art = calloc(1, sizeof *art);
-    ex_builder b = { .art = art, .lim = lim };
+    ex_builder b = { .art = art, .lim = page->lim };
+
+    h.flags = flags;
 
     if (art == NULL)
         return CRIER_E_NOMEM;
@@ -363,9 +396,7 @@ attempt(const crier_document *doc, const crier_limits *lim, const ex_boiler *boi
     }
     xmlNodePtr root = xmlDocGetRootElement(h.doc);
     h.body = find_body(root);
-    st = index_lines(&h, doc->text, doc->len);
-    if (st == CRIER_OK)
-        st = attach_info(&h, root);
+    st = attach_info(&h, root);
     if (st != CRIER_OK)
         goto out;
     ex_compute_stats(&h, root);
@@ -389,14 +420,13 @@ attempt(const crier_document *doc, const crier_limits *lim, const ex_boiler *boi
         st = ex_finish(art);
 out:
     free(roots);
-    if (h.doc) {
-        clear_private(xmlDocGetRootElement(h.doc));
+    /* the nodes' _private pointers into h.info go with the tree: libxml2
+     * does not read them */
+    if (h.doc)
         xmlFreeDoc(h.doc);
-    }
     if (ctxt)
         htmlFreeParserCtxt(ctxt);
     free(h.info);
-    free(h.line_off);
     free(h.ld_body);
     if (st == CRIER_OK)
         *ret_art = art;
@@ -420,13 +450,18 @@ ex_extract_html(const crier_document *doc, const crier_limits *lim, const ex_boi
     crier_article *best = NULL;
     size_t best_chars = 0;
     crier_status st = CRIER_OK;
+    ex_html page = { .lim = lim, .boiler = boiler, .text = doc->text };
 
     if (doc->len > INT_MAX)
         return CRIER_E_LIMIT;
     xmlInitParser();
+    st = index_lines(&page, doc->text, doc->len);
+    if (st != CRIER_OK)
+        return st;
+    page.verdicts = ex_verdicts_new();
     for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
         crier_article *art = NULL;
-        st = attempt(doc, lim, boiler, tries[i], &art);
+        st = attempt(doc, &page, tries[i], &art);
         if (st == CRIER_E_NO_ARTICLE && doc->len <= EX_MAX_RETRY_BYTES)
             continue;
         if (st != CRIER_OK)
@@ -444,6 +479,8 @@ ex_extract_html(const crier_document *doc, const crier_limits *lim, const ex_boi
         if (chars >= EX_MIN_ARTICLE_CHARS || doc->len > EX_MAX_RETRY_BYTES)
             break;
     }
+    ex_verdicts_free(page.verdicts);
+    free(page.line_off);
     if (st != CRIER_OK && st != CRIER_E_NO_ARTICLE) {
         crier_article_free(best);
         return st;

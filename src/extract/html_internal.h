@@ -34,6 +34,13 @@ enum {
     EX_ALL = EX_STRIP_UNLIKELY | EX_WEIGHT_CLASSES | EX_CLEAN,
 };
 
+/* Verdicts on class and id values already judged, for one page (all its
+ * attempts): sites repeat a few hundred names over thousands of elements. */
+typedef struct ex_verdicts ex_verdicts;
+/* NULL when out of memory: verdicts are then computed every time. */
+ex_verdicts *ex_verdicts_new(void);
+void ex_verdicts_free(ex_verdicts *vc);
+
 typedef struct ex_html {
     unsigned flags;
     xmlDocPtr doc;
@@ -42,8 +49,9 @@ typedef struct ex_html {
     size_t n_info;
     const crier_limits *lim;
     const ex_boiler *boiler;
+    ex_verdicts *verdicts;     /* borrowed, may be NULL */
     const char *text;          /* the document text (borrowed) for source offsets */
-    size_t *line_off;          /* byte offset of each line start, owned */
+    size_t *line_off;          /* byte offset of each line start (one array per page) */
     char *ld_body;             /* JSON-LD articleBody, owned, or NULL */
     size_t n_lines;
 } ex_html;

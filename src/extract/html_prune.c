@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,11 +33,8 @@ static const char *const drop_unlikely_tags[] = {
 static bool
 starts_ci(const char *s, size_t len, const char *p)
 {
-    size_t k = strlen(p);
-    if (len < k)
-        return false;
-    for (size_t i = 0; i < k; i++)
-        if (crier_ascii_lower((unsigned char)s[i]) != (unsigned char)p[i])
+    for (size_t i = 0; p[i]; i++)
+        if (i >= len || crier_ascii_lower((unsigned char)s[i]) != (unsigned char)p[i])
             return false;
     return true;
 }
@@ -45,8 +43,13 @@ static bool
 contains_ci_n(const char *s, size_t len, const char *needle)
 {
     size_t k = strlen(needle);
+    if (k == 0)
+        return true;
+    /* the first byte decides most positions without a call (names are
+     * lower-case: boiler.c) */
     for (size_t i = 0; i + k <= len; i++)
-        if (starts_ci(s + i, len - i, needle))
+        if (crier_ascii_lower((unsigned char)s[i]) == (unsigned char)needle[0] &&
+            starts_ci(s + i, len - i, needle))
             return true;
     return false;
 }
@@ -55,9 +58,14 @@ contains_ci_n(const char *s, size_t len, const char *needle)
 static bool
 part_in(const char *s, size_t len, char *const *list, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strlen(list[i]) == len && starts_ci(s, len, list[i]))
+    for (size_t i = 0; i < n; i++) {
+        const char *p = list[i];
+        size_t k = 0;
+        while (k < len && p[k] && crier_ascii_lower((unsigned char)s[k]) == (unsigned char)p[k])
+            k++;
+        if (k == len && p[k] == '\0')
             return true;
+    }
     return false;
 }
 
@@ -143,6 +151,103 @@ attr_verdict(const ex_boiler *b, const char *v)
     return worst < 0 ? worst : best;
 }
 
+/* At most this many distinct values are remembered per page; past it they are
+ * judged each time (a page that makes up a class name per element). */
+#define EX_MAX_CACHED_VERDICTS 4096
+
+struct ex_verdicts {
+    struct ex_verdict_slot {
+        char *value; /* owned; NULL: free slot */
+        size_t len;
+        uint32_t hash;
+        int verdict;
+    } *slots;
+    size_t n_slots, n_used; /* n_slots: a power of two, at least twice n_used */
+};
+
+ex_verdicts *
+ex_verdicts_new(void)
+{
+    return calloc(1, sizeof(ex_verdicts));
+}
+
+void
+ex_verdicts_free(ex_verdicts *vc)
+{
+    if (vc == NULL)
+        return;
+    for (size_t i = 0; i < vc->n_slots; i++)
+        free(vc->slots[i].value);
+    free(vc->slots);
+    free(vc);
+}
+
+/* The slot holding v, or the free slot where it goes. */
+static struct ex_verdict_slot *
+verdict_slot(struct ex_verdict_slot *slots, size_t n_slots, const char *v, size_t len,
+             uint32_t hash)
+{
+    for (size_t i = hash & (n_slots - 1);; i = (i + 1) & (n_slots - 1)) {
+        struct ex_verdict_slot *s = &slots[i];
+        if (s->value == NULL ||
+            (s->hash == hash && s->len == len && memcmp(s->value, v, len) == 0))
+            return s;
+    }
+}
+
+static bool
+verdicts_grow(ex_verdicts *vc)
+{
+    size_t n = vc->n_slots ? vc->n_slots * 2 : 256;
+    struct ex_verdict_slot *slots = calloc(n, sizeof *slots);
+    if (slots == NULL)
+        return false;
+    for (size_t i = 0; i < vc->n_slots; i++)
+        if (vc->slots[i].value != NULL)
+            *verdict_slot(slots, n, vc->slots[i].value, vc->slots[i].len, vc->slots[i].hash) =
+                vc->slots[i];
+    free(vc->slots);
+    vc->slots = slots;
+    vc->n_slots = n;
+    return true;
+}
+
+/* attr_verdict, remembered per page when there is room. */
+static int
+cached_verdict(const ex_html *h, const char *v)
+{
+    ex_verdicts *vc = h->verdicts;
+    if (v == NULL || vc == NULL)
+        return attr_verdict(h->boiler, v);
+    uint32_t hash = 2166136261u; /* FNV-1a */
+    size_t len = 0;
+    for (; v[len]; len++)
+        hash = (hash ^ (unsigned char)v[len]) * 16777619u;
+    struct ex_verdict_slot *s = NULL;
+    if (vc->n_slots > 0) {
+        s = verdict_slot(vc->slots, vc->n_slots, v, len, hash);
+        if (s->value != NULL)
+            return s->verdict;
+    }
+    int verdict = attr_verdict(h->boiler, v);
+    if (vc->n_used >= EX_MAX_CACHED_VERDICTS)
+        return verdict;
+    if ((vc->n_used + 1) * 2 > vc->n_slots) {
+        if (!verdicts_grow(vc))
+            return verdict;
+        s = verdict_slot(vc->slots, vc->n_slots, v, len, hash);
+    }
+    s->value = malloc(len + 1);
+    if (s->value == NULL)
+        return verdict;
+    memcpy(s->value, v, len + 1);
+    s->len = len;
+    s->hash = hash;
+    s->verdict = verdict;
+    vc->n_used++;
+    return verdict;
+}
+
 int
 ex_class_weight(const ex_html *h, xmlNodePtr n)
 {
@@ -150,8 +255,8 @@ ex_class_weight(const ex_html *h, xmlNodePtr n)
     if (!(h->flags & EX_WEIGHT_CLASSES))
         return 0;
     const char *itemprop = ex_attr(n, "itemprop");
-    int c = attr_verdict(h->boiler, ex_attr(n, "class"));
-    int i = attr_verdict(h->boiler, ex_attr(n, "id"));
+    int c = cached_verdict(h, ex_attr(n, "class"));
+    int i = cached_verdict(h, ex_attr(n, "id"));
     w += 25 * (c < 0 ? -1 : c);
     w += 25 * (i < 0 ? -1 : i);
     if (itemprop && ex_ci_contains(itemprop, "articlebody"))
@@ -235,8 +340,8 @@ should_prune(const ex_html *h, xmlNodePtr n, size_t guard_p)
         return true;
     /* comments and the like go even when they hold more paragraphs than the
      * article: long comment threads do */
-    int cv = attr_verdict(h->boiler, ex_attr(n, "class"));
-    int iv = attr_verdict(h->boiler, ex_attr(n, "id"));
+    int cv = cached_verdict(h, ex_attr(n, "class"));
+    int iv = cached_verdict(h, ex_attr(n, "id"));
     if ((h->flags & EX_STRIP_UNLIKELY) && (cv == -2 || iv == -2))
         return true;
     bool holds_article = in && guard_p > 0 && in->p_text * 2 > guard_p;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "core/utf8.h"
@@ -95,23 +96,52 @@ input_sniff_declared_charset(const unsigned char *b, size_t len, char *out, size
     return false;
 }
 
+/* The end of the run of bytes 0x20..0x7F from b[i], eight at a time. */
+static size_t
+printable_ascii_end(const unsigned char *b, size_t i, size_t len)
+{
+    const uint64_t high = 0x8080808080808080u, x20 = 0x2020202020202020u;
+    while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, b + i, 8);
+        /* a byte with its top bit set, or one below 0x20 (the byte minus 0x20
+         * borrows), stops the run */
+        if ((w & high) != 0 || ((w - x20) & ~w & high) != 0)
+            break;
+        i += 8;
+    }
+    while (i < len && b[i] >= 0x20 && b[i] < 0x80)
+        i++;
+    return i;
+}
+
 crier_status
 input_utf8_repair(const unsigned char *b, size_t len, crier_buf *out)
 {
+    /* Runs of bytes kept as they are go out in one append: byte by byte, this
+     * pass cost more than libxml2's parse of the page (tests/bench/extract-bench.sh). */
     crier_status st = CRIER_OK;
-    size_t i = 0;
+    size_t i = 0, run = 0;
+    /* room for the usual case up front; past the cap, the appends say so */
+    if (crier_buf_reserve(out, len) == CRIER_E_NOMEM)
+        return CRIER_E_NOMEM;
     while (st == CRIER_OK && i < len) {
+        i = printable_ascii_end(b, i, len);
+        if (i == len)
+            break;
         unsigned c = b[i];
         if (c < 0x80) {
-            if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r' || c == '\f')
-                st = crier_buf_putc(out, (char)c);
-            i++;
+            if (c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                i++;
+                continue;
+            }
+            st = crier_buf_append(out, (const char *)b + run, i - run);
+            run = ++i; /* a control or NUL is dropped */
             continue;
         }
         unsigned cp;
         size_t n = crier_utf8_decode((const char *)b + i, len - i, &cp);
         if (n > 0) {
-            st = crier_buf_append(out, (const char *)b + i, n);
             i += n;
             continue;
         }
@@ -119,9 +149,13 @@ input_utf8_repair(const unsigned char *b, size_t len, crier_buf *out)
             cp = cp1252_high[c - 0x80] ? cp1252_high[c - 0x80] : 0xFFFD;
         else
             cp = c;
-        st = crier_buf_put_cp(out, cp);
-        i++;
+        st = crier_buf_append(out, (const char *)b + run, i - run);
+        if (st == CRIER_OK)
+            st = crier_buf_put_cp(out, cp);
+        run = ++i;
     }
+    if (st == CRIER_OK)
+        st = crier_buf_append(out, (const char *)b + run, i - run);
     return st;
 }
 

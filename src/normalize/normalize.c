@@ -18,7 +18,8 @@ crier_normalize_opts_default(void)
                                   .emoji = CRIER_EMOJI_DROP,
                                   .pronounce = true,
                                   .lexicon = NULL,
-                                  .user_lexicon = true};
+                                  .user_lexicon = true,
+                                  .plain = false};
 }
 
 /* One script block being built. */
@@ -170,7 +171,16 @@ build_intro(block_builder *bb, const crier_article *art)
                 goto out;
         }
     }
-    if (art->byline != NULL) {
+    if (art->byline != NULL && bb->opts->plain) {
+        /* no "By" in a language the pack does not know: the name alone */
+        crier_buf_clear(&bb->spoken);
+        if ((st = crier_buf_printf(&written, "%s.", art->byline)) != CRIER_OK ||
+            (st = norm_text_for_speech(bb->lang, bb->opts, bb->lexs, bb->n_lexs, written.data,
+                                       written.len, &bb->spoken)) != CRIER_OK ||
+            (st = add_sentence(bb, written.data, written.len, bb->spoken.data, bb->spoken.len)) !=
+                CRIER_OK)
+            goto out;
+    } else if (art->byline != NULL) {
         const char *by = norm_word(bb->lang, "byline");
         if (by == NULL) {
             st = CRIER_E_LANG;
@@ -184,7 +194,7 @@ build_intro(block_builder *bb, const crier_article *art)
                 CRIER_OK)
             goto out;
     }
-    if (art->date != NULL) {
+    if (art->date != NULL && !bb->opts->plain) {
         crier_buf_clear(&bb->spoken);
         if ((st = say_iso_date(bb->lang, art->date, &bb->spoken, &known)) != CRIER_OK)
             goto out;
@@ -302,7 +312,7 @@ crier_normalize(const crier_lang *lang, const crier_article *art, const crier_no
         return CRIER_E_ARG;
     if ((st = check_caps(art, &lim)) != CRIER_OK)
         return st;
-    if (o.pronounce) {
+    if (o.pronounce && !o.plain) {
         if ((st = load_user_lexicon(&o, &user)) != CRIER_OK)
             return st;
         bb.lexs[0] = user;

@@ -130,6 +130,12 @@ typedef struct crier_normalize_opts {
     /* Also read crier_lexicon_user_path() when that file exists (default true);
      * one that cannot be read is left out, as if absent. */
     bool user_lexicon;
+    /* The text is in a language the pack does not speak (a page in a language
+     * crier has no pack for, read by that language's eSpeak NG voice): no rules
+     * and no lexicons, each sentence is passed on as written, and the intro is
+     * the title and the byline with no words of the pack's language and no
+     * date (default false). */
+    bool plain;
 } crier_normalize_opts;
 
 crier_normalize_opts crier_normalize_opts_default(void);

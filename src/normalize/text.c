@@ -282,7 +282,9 @@ norm_text_for_speech(const crier_lang *lang, const crier_normalize_opts *opts,
     /* "[[" in the text is cut first, so only the lexicons write phonemes */
     crier_buf_init(&clean, len + 1);
     crier_status st = norm_strip_phoneme_marks(text, len, &clean);
-    if (st == CRIER_OK)
+    if (st == CRIER_OK && o.plain)
+        st = crier_buf_append(out, crier_buf_str(&clean), clean.len); /* the voice's own reading */
+    else if (st == CRIER_OK)
         st = normalize_tokens(lang, &o, lexs, n_lexs, crier_buf_str(&clean), clean.len, out);
     crier_buf_free(&clean);
     if (st != CRIER_OK)

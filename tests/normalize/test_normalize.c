@@ -453,6 +453,42 @@ article_to_script(void **state)
     crier_script_free(NULL);
 }
 
+/* A page in a language with no pack: passed on as written for that language's
+ * voice, with no English words added. */
+static void
+plain_article_for_another_language(void **state)
+{
+    (void)state;
+    crier_block blocks[] = {
+        {CRIER_BLOCK_PARAGRAPH, 0, "Am 1. Februar 2026 kostete es 5 € [[x]]. Dr. Weber sagte das.", 0},
+    };
+    crier_article art = {.title = "Gespräche in Ankara",
+                         .byline = "Anna Schmidt",
+                         .date = "2026-02-01",
+                         .lang = "de",
+                         .blocks = blocks,
+                         .n_blocks = 1};
+    crier_normalize_opts o = crier_normalize_opts_default();
+    crier_script *s = NULL;
+
+    o.plain = true;
+    assert_int_equal(crier_normalize(en, &art, &o, &s), CRIER_OK);
+    assert_int_equal(s->n_blocks, 2);
+    crier_script_block *intro = &s->blocks[0];
+    assert_int_equal(intro->n_sentences, 2); /* title, byline; no English date */
+    assert_string_equal(intro->sentences[0].spoken, "Gespräche in Ankara.");
+    assert_string_equal(intro->sentences[1].spoken, "Anna Schmidt.");
+    crier_buf all;
+    crier_buf_init(&all, 4096);
+    for (size_t i = 0; i < s->blocks[1].n_sentences; i++)
+        assert_int_equal(crier_buf_puts(&all, s->blocks[1].sentences[i].spoken), CRIER_OK);
+    assert_non_null(strstr(crier_buf_str(&all), "2026 kostete es 5 €"));
+    assert_null(strstr(crier_buf_str(&all), "[[")); /* a page never writes phonemes */
+    assert_null(strstr(crier_buf_str(&all), "Doctor"));
+    crier_buf_free(&all);
+    crier_script_free(s);
+}
+
 static void
 article_over_cap(void **state)
 {
@@ -562,6 +598,7 @@ main(void)
         cmocka_unit_test(sentence_splitter),
         cmocka_unit_test(loader_skips_broken_lines),
         cmocka_unit_test(article_to_script),
+        cmocka_unit_test(plain_article_for_another_language),
         cmocka_unit_test(article_over_cap),
         cmocka_unit_test(seed_article),
     };

@@ -364,32 +364,69 @@ cross_check_ld_body(ex_builder *b, const char *body)
     return st;
 }
 
-/* One pass over a fresh parse of the page with the given flags. */
+/* Puts the nodes an attempt took out back where they were, last out first in:
+ * the tree is again as parsed. When some were freed instead (no memory for
+ * the list), the rest are freed too and the page must be parsed again. */
+static void
+restore_tree(ex_undo *u)
+{
+    for (size_t i = u->n; i-- > 0;) {
+        struct ex_unlinked *it = &u->items[i];
+        xmlNodePtr c = it->node;
+        if (u->freed) {
+            xmlFreeNode(c);
+            continue;
+        }
+        c->parent = it->parent;
+        c->prev = it->prev;
+        c->next = it->next;
+        if (it->prev)
+            it->prev->next = c;
+        else
+            it->parent->children = c;
+        if (it->next)
+            it->next->prev = c;
+        else
+            it->parent->last = c;
+    }
+    u->n = 0;
+}
+
+/* Parses the page into *ret_doc (NULL when libxml2 makes nothing of it). */
 static crier_status
-attempt(const crier_document *doc, const ex_html *page, unsigned flags, crier_article **ret_art)
+parse_page(const crier_document *doc, htmlParserCtxtPtr *ctxt, xmlDocPtr *ret_doc)
+{
+    if (*ret_doc)
+        xmlFreeDoc(*ret_doc);
+    if (*ctxt)
+        htmlFreeParserCtxt(*ctxt);
+    *ret_doc = NULL;
+    *ctxt = htmlNewParserCtxt();
+    if (*ctxt == NULL)
+        return CRIER_E_NOMEM;
+    /* NOERROR/NOWARNING clear the context's error channels, so libxml2 drops its
+     * messages instead of printing them (tests/extract checks stderr). */
+    *ret_doc = htmlCtxtReadMemory(*ctxt, doc->text, (int)doc->len, NULL, "UTF-8",
+                                  HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                      HTML_PARSE_NOWARNING | HTML_PARSE_NOBLANKS);
+    return CRIER_OK;
+}
+
+/* One pass with the given flags over the parsed page (page->doc), which it
+ * leaves as parsed (page->undo). */
+static crier_status
+attempt(const ex_html *page, unsigned flags, crier_article **ret_art)
 {
     crier_status st = CRIER_OK;
-    htmlParserCtxtPtr ctxt = NULL;
     xmlNodePtr *roots = NULL;
     size_t n_roots = 0;
-    ex_html h = *page; /* what every attempt shares: limits, lines, voice data */
+    ex_html h = *page; /* what every attempt shares: the tree, limits, lines, voice data */
     crier_article *art = calloc(1, sizeof *art);
     ex_builder b = { .art = art, .lim = page->lim };
 
     h.flags = flags;
-
     if (art == NULL)
         return CRIER_E_NOMEM;
-    ctxt = htmlNewParserCtxt();
-    if (ctxt == NULL) {
-        st = CRIER_E_NOMEM;
-        goto out;
-    }
-    /* NOERROR/NOWARNING clear the context's error channels, so libxml2 drops its
-     * messages instead of printing them (tests/extract checks stderr). */
-    h.doc = htmlCtxtReadMemory(ctxt, doc->text, (int)doc->len, NULL, "UTF-8",
-                               HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                   HTML_PARSE_NOWARNING | HTML_PARSE_NOBLANKS);
     if (h.doc == NULL || xmlDocGetRootElement(h.doc) == NULL) {
         st = CRIER_E_NO_ARTICLE;
         goto out;
@@ -420,12 +457,10 @@ attempt(const crier_document *doc, const ex_html *page, unsigned flags, crier_ar
         st = ex_finish(art);
 out:
     free(roots);
-    /* the nodes' _private pointers into h.info go with the tree: libxml2
-     * does not read them */
-    if (h.doc)
-        xmlFreeDoc(h.doc);
-    if (ctxt)
-        htmlFreeParserCtxt(ctxt);
+    if (h.undo)
+        restore_tree(h.undo);
+    /* the nodes' _private pointers into h.info stay behind: the next attempt
+     * sets its own, and libxml2 does not read them */
     free(h.info);
     free(h.ld_body);
     if (st == CRIER_OK)
@@ -450,7 +485,10 @@ ex_extract_html(const crier_document *doc, const crier_limits *lim, const ex_boi
     crier_article *best = NULL;
     size_t best_chars = 0;
     crier_status st = CRIER_OK;
-    ex_html page = { .lim = lim, .boiler = boiler, .text = doc->text };
+    ex_undo undo = { 0 };
+    ex_html page = { .lim = lim, .boiler = boiler, .text = doc->text, .undo = &undo };
+    htmlParserCtxtPtr ctxt = NULL;
+    bool parsed = false;
 
     if (doc->len > INT_MAX)
         return CRIER_E_LIMIT;
@@ -461,7 +499,15 @@ ex_extract_html(const crier_document *doc, const crier_limits *lim, const ex_boi
     page.verdicts = ex_verdicts_new();
     for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
         crier_article *art = NULL;
-        st = attempt(doc, &page, tries[i], &art);
+        /* one parse serves every attempt: each puts back what it removed */
+        if (!parsed || undo.freed) {
+            undo.freed = false;
+            st = parse_page(doc, &ctxt, &page.doc);
+            if (st != CRIER_OK)
+                break;
+            parsed = true;
+        }
+        st = attempt(&page, tries[i], &art);
         if (st == CRIER_E_NO_ARTICLE && doc->len <= EX_MAX_RETRY_BYTES)
             continue;
         if (st != CRIER_OK)
@@ -479,6 +525,11 @@ ex_extract_html(const crier_document *doc, const crier_limits *lim, const ex_boi
         if (chars >= EX_MIN_ARTICLE_CHARS || doc->len > EX_MAX_RETRY_BYTES)
             break;
     }
+    if (page.doc)
+        xmlFreeDoc(page.doc);
+    if (ctxt)
+        htmlFreeParserCtxt(ctxt);
+    free(undo.items);
     ex_verdicts_free(page.verdicts);
     free(page.line_off);
     if (st != CRIER_OK && st != CRIER_E_NO_ARTICLE) {

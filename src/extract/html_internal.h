@@ -41,6 +41,16 @@ typedef struct ex_verdicts ex_verdicts;
 ex_verdicts *ex_verdicts_new(void);
 void ex_verdicts_free(ex_verdicts *vc);
 
+/* Nodes an attempt took out of the tree, with where they were, so that the
+ * next attempt reads the page as parsed without parsing it again. */
+typedef struct ex_undo {
+    struct ex_unlinked {
+        xmlNodePtr node, parent, prev, next;
+    } *items;
+    size_t n, cap;
+    bool freed; /* out of memory for the list: some were freed, parse again */
+} ex_undo;
+
 typedef struct ex_html {
     unsigned flags;
     xmlDocPtr doc;
@@ -50,6 +60,7 @@ typedef struct ex_html {
     const crier_limits *lim;
     const ex_boiler *boiler;
     ex_verdicts *verdicts;     /* borrowed, may be NULL */
+    ex_undo *undo;             /* borrowed; NULL: removed nodes are freed */
     const char *text;          /* the document text (borrowed) for source offsets */
     size_t *line_off;          /* byte offset of each line start (one array per page) */
     char *ld_body;             /* JSON-LD articleBody, owned, or NULL */

@@ -358,14 +358,33 @@ should_prune(const ex_html *h, xmlNodePtr n, size_t guard_p)
     return cv < 0 || iv < 0;
 }
 
-static crier_status
-remove_marked(xmlNodePtr *list, size_t n)
+/* Takes the nodes out of the tree; with h->undo they are kept, with their
+ * place, for the next attempt (html.c puts them back), else freed. */
+static void
+remove_marked(ex_html *h, xmlNodePtr *list, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        xmlUnlinkNode(list[i]);
-        xmlFreeNode(list[i]);
+    ex_undo *u = h->undo;
+    if (u != NULL && n > u->cap - u->n) {
+        size_t cap = u->cap ? u->cap : 64;
+        while (cap - u->n < n)
+            cap *= 2;
+        struct ex_unlinked *items = realloc(u->items, cap * sizeof *items);
+        if (items == NULL) {
+            u->freed = true;
+            u = NULL;
+        } else {
+            u->items = items;
+            u->cap = cap;
+        }
     }
-    return CRIER_OK;
+    for (size_t i = 0; i < n; i++) {
+        xmlNodePtr c = list[i];
+        if (u != NULL)
+            u->items[u->n++] = (struct ex_unlinked){ c, c->parent, c->prev, c->next };
+        xmlUnlinkNode(c);
+        if (u == NULL)
+            xmlFreeNode(c);
+    }
 }
 
 /* Walks root, removing what pred says; children of removed nodes are skipped. */
@@ -398,7 +417,7 @@ prune_walk(ex_html *h, xmlNodePtr root, bool (*pred)(ex_html *, xmlNodePtr, size
         n = ex_next(n, root, drop || depth >= h->lim->max_dom_depth, &depth);
     }
     if (st == CRIER_OK)
-        remove_marked(marked, n_marked);
+        remove_marked(h, marked, n_marked);
     free(marked);
     return st;
 }

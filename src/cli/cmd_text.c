@@ -99,7 +99,6 @@ cmd_text(int argc, char **argv)
     const char *input = argv[optind];
     const char *subject = strcmp(input, "-") == 0 ? "(stdin)" : input;
     crier_article *art = NULL;
-    crier_lang *lang = NULL;
     crier_script *script = NULL;
     crier_buf out;
     crier_buf_init(&out, SIZE_MAX / 2);
@@ -117,13 +116,12 @@ cmd_text(int argc, char **argv)
     } else if (extract_only) {
         st = crier_article_to_text(art, &out);
     } else {
-        st = crier_lang_load(opts.voices_dir, opts.lang, &lang);
-        if (st != CRIER_OK) {
-            crier_failure f = { CRIER_WHERE_LANG, 0 };
+        crier_failure f;
+        st = crier_article_script(art, &opts, &script, &f);
+        if (st != CRIER_OK && f.where == CRIER_WHERE_LANG) {
             code = cli_report(st, &f, NULL, NULL, &opts);
             goto out;
         }
-        st = crier_normalize(lang, art, &opts.norm, &script);
         if (st == CRIER_OK)
             st = crier_script_to_text(script, &out);
     }
@@ -141,7 +139,6 @@ cmd_text(int argc, char **argv)
 out:
     crier_buf_free(&out);
     crier_script_free(script);
-    crier_lang_free(lang);
     crier_article_free(art);
     return code;
 }
@@ -254,7 +251,7 @@ cmd_normalize(int argc, char **argv)
         return EXIT_USAGE;
     }
     crier_lang *lang = NULL;
-    crier_status st = crier_lang_load(opts.voices_dir, opts.lang, &lang);
+    crier_status st = crier_lang_load(opts.voices_dir, opts.lang ? opts.lang : "en", &lang);
     if (st != CRIER_OK) {
         crier_failure f = { CRIER_WHERE_LANG, 0 };
         return cli_report(st, &f, NULL, NULL, &opts);

@@ -453,6 +453,12 @@ out:
     return CRIER_OK;
 }
 
+const char *
+crier_lang_code(const crier_lang *lang)
+{
+    return lang != NULL && lang->name != NULL ? lang->name : "";
+}
+
 void
 crier_lang_free(crier_lang *lang)
 {

@@ -26,6 +26,9 @@ const char *crier_voices_dir(void);
  * Broken lines in the tables are skipped, never fatal. */
 crier_status crier_lang_load(const char *voices_dir, const char *lang, crier_lang **ret_lang);
 void crier_lang_free(crier_lang *lang);
+
+/* The pack's language: its folder's name, lower case ("en"). Valid while lang is. */
+const char *crier_lang_code(const crier_lang *lang);
 /* How many broken table lines (no tab, empty key or value, invalid UTF-8,
  * control bytes, key over 64 bytes) were skipped while loading. NULL gives 0. */
 size_t crier_lang_skipped_lines(const crier_lang *lang);

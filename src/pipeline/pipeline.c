@@ -2,6 +2,9 @@
 #include "pipeline/pipeline.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
 
 void
 crier_pipeline_opts_init(crier_pipeline_opts *opts)
@@ -9,7 +12,7 @@ crier_pipeline_opts_init(crier_pipeline_opts *opts)
     *opts = (crier_pipeline_opts){
         .limits = crier_limits_default(),
         .voices_dir = NULL,
-        .lang = "en",
+        .lang = NULL,
         .norm = crier_normalize_opts_default(),
         .speech = { .voice = NULL, .rate_wpm = 0 },
         .device = NULL,
@@ -38,9 +41,70 @@ crier_article_load(const char *path, const crier_limits *lim, crier_article **re
     return st;
 }
 
+/* True when the language tag's primary language is the two or three letters of
+ * pack ("en-GB" is "en"). */
+static bool
+same_language(const char *tag, const char *pack)
+{
+    size_t n = 0;
+    if (tag == NULL)
+        return true; /* an unknown language is taken to be the pack's */
+    for (; pack[n] != '\0'; n++)
+        if (crier_ascii_lower((unsigned char)tag[n]) != (unsigned char)pack[n])
+            return false;
+    return tag[n] == '\0' || tag[n] == '-' || tag[n] == '_';
+}
+
+/* The pack that reads a page: --lang, else the page's own language when
+ * voices/ has a pack for it, else English. */
+static crier_status
+load_pack(const crier_pipeline_opts *opts, const crier_article *art, crier_lang **ret_lang)
+{
+    if (opts->lang == NULL && art != NULL && art->lang != NULL &&
+        crier_lang_load(opts->voices_dir, art->lang, ret_lang) == CRIER_OK)
+        return CRIER_OK;
+    return crier_lang_load(opts->voices_dir, opts->lang ? opts->lang : "en", ret_lang);
+}
+
+/* How one article is read: the voice of its language when none was chosen, and
+ * plain (no rules of the pack's language) when it is in another language that
+ * eSpeak NG speaks and no pack was chosen. pack: the loaded pack's language. */
+static void
+article_reading(const crier_pipeline_opts *opts, const crier_article *art, const char *pack,
+                crier_normalize_opts *ret_norm, crier_speech_opts *ret_speech)
+{
+    *ret_norm = opts->norm;
+    *ret_speech = opts->speech;
+    if (ret_speech->lang == NULL)
+        ret_speech->lang = art->lang;
+    if (opts->lang == NULL && !same_language(art->lang, pack) && crier_speech_has_lang(art->lang))
+        ret_norm->plain = true;
+}
+
+crier_status
+crier_article_script(const crier_article *art, const crier_pipeline_opts *opts,
+                     crier_script **ret_script, crier_failure *ret_failure)
+{
+    crier_lang *lang = NULL;
+    crier_normalize_opts norm;
+    crier_speech_opts speech;
+    crier_status st = load_pack(opts, art, &lang);
+
+    set_failure(ret_failure, st == CRIER_OK ? CRIER_WHERE_NONE : CRIER_WHERE_LANG, 0);
+    if (st != CRIER_OK)
+        return st;
+    article_reading(opts, art, crier_lang_code(lang), &norm, &speech);
+    st = crier_normalize(lang, art, &norm, ret_script);
+    if (st != CRIER_OK)
+        set_failure(ret_failure, CRIER_WHERE_INPUT, 0);
+    crier_lang_free(lang);
+    return st;
+}
+
 /* The loaded inputs of one job: articles and their scripts, index for index. */
 typedef struct job {
     crier_lang *lang;
+    crier_speech_opts speech; /* the voice: --voice, else the first article's language */
     crier_article **arts;
     crier_script **scripts;
     size_t n;
@@ -69,20 +133,28 @@ job_load(job *j, const char *const *inputs, size_t n_inputs, const crier_pipelin
     *j = (job){ 0 };
     if (n_inputs == 0)
         return CRIER_E_ARG;
-    st = crier_lang_load(opts->voices_dir, opts->lang ? opts->lang : "en", &j->lang);
-    if (st != CRIER_OK) {
-        set_failure(ret_failure, CRIER_WHERE_LANG, 0);
-        return st;
-    }
     j->arts = calloc(n_inputs, sizeof *j->arts);
     j->scripts = calloc(n_inputs, sizeof *j->scripts);
     if (j->arts == NULL || j->scripts == NULL)
         return CRIER_E_NOMEM;
     for (size_t i = 0; i < n_inputs; i++) {
+        crier_normalize_opts norm;
+        crier_speech_opts speech;
         st = crier_article_load(inputs[i], &opts->limits, &j->arts[i]);
-        if (st == CRIER_OK)
-            st = crier_normalize(j->lang, j->arts[i], &opts->norm, &j->scripts[i]);
         j->n = i + 1;
+        if (st == CRIER_OK && j->lang == NULL) { /* the first article chooses */
+            st = load_pack(opts, j->arts[i], &j->lang);
+            if (st != CRIER_OK) {
+                set_failure(ret_failure, CRIER_WHERE_LANG, 0);
+                return st;
+            }
+        }
+        if (st == CRIER_OK) {
+            article_reading(opts, j->arts[i], crier_lang_code(j->lang), &norm, &speech);
+            if (i == 0)
+                j->speech = speech;
+            st = crier_normalize(j->lang, j->arts[i], &norm, &j->scripts[i]);
+        }
         if (st != CRIER_OK) {
             set_failure(ret_failure, CRIER_WHERE_INPUT, i);
             return st;
@@ -154,7 +226,7 @@ crier_render(const char *const *inputs, size_t n_inputs, const char *output,
     st = job_load(&j, inputs, n_inputs, opts, ret_failure);
     if (st != CRIER_OK)
         goto out;
-    st = crier_speech_new(&opts->speech, &speech);
+    st = crier_speech_new(&j.speech, &speech);
     if (st != CRIER_OK) {
         set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
         goto out;
@@ -200,7 +272,7 @@ crier_play(const char *const *inputs, size_t n_inputs, const crier_pipeline_opts
     st = job_load(&j, inputs, n_inputs, opts, ret_failure);
     if (st != CRIER_OK)
         goto out;
-    st = crier_speech_new(&opts->speech, &speech);
+    st = crier_speech_new(&j.speech, &speech);
     if (st != CRIER_OK) {
         set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
         goto out;
@@ -351,8 +423,16 @@ crier_renderer_run(crier_renderer *r, const crier_article *art, const char *outp
     int rate = crier_speech_sample_rate(r->speech);
     crier_status st;
 
+    crier_normalize_opts norm;
+    crier_speech_opts speech;
+
     set_failure(ret_failure, CRIER_WHERE_NONE, 0);
-    st = crier_normalize(r->lang, art, &r->opts->norm, &script);
+    article_reading(r->opts, art, crier_lang_code(r->lang), &norm, &speech);
+    if (speech.voice == NULL && (st = crier_speech_set_voice(r->speech, NULL, speech.lang)) != CRIER_OK) {
+        set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
+        goto out;
+    }
+    st = crier_normalize(r->lang, art, &norm, &script);
     if (st != CRIER_OK) {
         set_failure(ret_failure, CRIER_WHERE_INPUT, 0);
         goto out;

@@ -19,7 +19,10 @@
 typedef struct crier_pipeline_opts {
     crier_limits limits;
     const char *voices_dir;     /* NULL = crier_voices_dir() */
-    const char *lang;           /* normalizer language pack; NULL = "en" */
+    /* The normalizer's language pack; NULL = the page's own when voices/ has
+     * it, else "en" — and a page in another language that eSpeak NG speaks is
+     * then read plain (crier_normalize_opts.plain) by that language's voice. */
+    const char *lang;
     crier_normalize_opts norm;
     crier_speech_opts speech;
     const char *device;         /* live playback device; NULL = default */
@@ -64,6 +67,13 @@ crier_status crier_render(const char *const *inputs, size_t n_inputs, const char
  * starts as soon as the first sentence is synthesized. */
 crier_status crier_play(const char *const *inputs, size_t n_inputs,
                         const crier_pipeline_opts *opts, crier_failure *ret_failure);
+
+/* Normalizes one article as render and play would read it: the pack and the
+ * plain reading chosen from opts and the page's language. art, opts: borrowed.
+ * Returns the statuses of crier_lang_load (ret_failure: CRIER_WHERE_LANG) and
+ * crier_normalize (CRIER_WHERE_INPUT); sets *ret_script (owned) on CRIER_OK. */
+crier_status crier_article_script(const crier_article *art, const crier_pipeline_opts *opts,
+                                  crier_script **ret_script, crier_failure *ret_failure);
 
 /* What `crier text` prints: the spoken script of one article (intro and blocks),
  * sentences joined by a space, a blank line between blocks. */

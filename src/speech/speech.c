@@ -187,16 +187,131 @@ out:
     return st;
 }
 
-/* A name with a '/' is a voice file (voices/<lang>/ presets); anything else an
- * eSpeak NG voice name ("en-us", "de", "en-us+f3"). */
-static crier_status
-select_voice(const char *voice)
+/* Lower-cases a BCP 47 tag into out ("pt_BR" -> "pt-br"); false if it does not
+ * look like one (letters, digits and dashes, 2 to 31 characters). */
+static bool
+lang_key(const char *lang, char out[32])
 {
-    if (voice == NULL || *voice == '\0')
+    size_t n = 0;
+    for (; lang[n] != '\0'; n++) {
+        char c = lang[n] == '_' ? '-' : lang[n];
+        if (n >= 31 || !(crier_is_ascii_alnum((unsigned char)c) || c == '-'))
+            return false;
+        out[n] = (char)crier_ascii_lower((unsigned char)c);
+    }
+    out[n] = '\0';
+    return n >= 2;
+}
+
+/* The identifier ("gmw/en") of the eSpeak NG voice that speaks exactly the
+ * language key with the best priority, or NULL. Each voice lists its languages
+ * as (priority byte, NUL-terminated tag) pairs. MBROLA voices are left out: they
+ * need a separate synthesizer that is seldom installed. eSpeak NG 1.51 finds a
+ * voice by name only through its file name, so "en-gb" (file gmw/en) needs this. */
+static const char *
+voice_speaking(const char *key)
+{
+    const espeak_VOICE **voices = espeak_ListVoices(NULL);
+    const char *best = NULL;
+    int best_priority = 256;
+    for (size_t i = 0; voices != NULL && voices[i] != NULL; i++) {
+        const char *id = voices[i]->identifier, *p = voices[i]->languages;
+        if (id == NULL || strncmp(id, "mb/", 3) == 0)
+            continue;
+        while (p != NULL && p[0] != '\0' && p[1] != '\0') {
+            if (strcmp(p + 1, key) == 0 && (unsigned char)p[0] < best_priority) {
+                best = id;
+                best_priority = (unsigned char)p[0];
+            }
+            p += 1 + strlen(p + 1) + 1;
+        }
+    }
+    return best;
+}
+
+/* The identifier of the voice for a language tag: the whole tag, then (when
+ * loose, for a page's language) its primary language, English without a region
+ * eSpeak NG knows being American like the default. NULL when there is none. */
+static const char *
+voice_for_lang(const char *lang, bool loose)
+{
+    char key[32];
+    const char *id;
+    if (lang == NULL || !lang_key(lang, key))
+        return NULL;
+    if (loose && strcmp(key, "en") == 0) /* eSpeak NG ranks en-gb first for "en" */
+        return voice_speaking(DEFAULT_VOICE);
+    if ((id = voice_speaking(key)) != NULL || !loose)
+        return id;
+    char *dash = strchr(key, '-');
+    if (dash != NULL)
+        *dash = '\0';
+    return voice_speaking(strcmp(key, "en") == 0 ? DEFAULT_VOICE : key);
+}
+
+static crier_status engine_start(void);
+static crier_status select_voice(const char *voice, const char *lang);
+
+crier_status
+crier_speech_set_voice(crier_speech *speech, const char *voice, const char *lang)
+{
+    if (speech == NULL || engine.owner != speech)
+        return CRIER_E_ARG;
+    return select_voice(voice, lang);
+}
+
+const char *
+crier_speech_voice_lang(const crier_speech *speech)
+{
+    (void)speech; /* one session at a time: the engine's voice is the session's */
+    const espeak_VOICE *v = espeak_GetCurrentVoice();
+    if (v == NULL || v->languages == NULL || v->languages[0] == '\0')
+        return "";
+    return v->languages + 1;
+}
+
+bool
+crier_speech_has_lang(const char *lang)
+{
+    return engine_start() == CRIER_OK && voice_for_lang(lang, true) != NULL;
+}
+
+/* Selects a voice by eSpeak NG name ("de", "en-us+f3"), else by the language
+ * it names ("en-gb" is the voice file gmw/en), keeping a "+variant". */
+static crier_status
+select_voice_name(const char *voice)
+{
+    char base[64], full[128];
+    const char *plus = strchr(voice, '+'), *id;
+    size_t n = plus ? (size_t)(plus - voice) : strlen(voice);
+
+    if (espeak_ng_SetVoiceByName(voice) == ENS_OK)
+        return CRIER_OK;
+    if (n == 0 || n >= sizeof base)
+        return CRIER_E_VOICE;
+    memcpy(base, voice, n);
+    base[n] = '\0';
+    if ((id = voice_for_lang(base, false)) == NULL ||
+        (size_t)snprintf(full, sizeof full, "%s%s", id, plus ? plus : "") >= sizeof full)
+        return CRIER_E_VOICE;
+    return espeak_ng_SetVoiceByName(full) == ENS_OK ? CRIER_OK : CRIER_E_VOICE;
+}
+
+/* A name with a '/' is a voice file (voices/<lang>/ presets); anything else an
+ * eSpeak NG voice name or language. With no voice, the voice for lang, else the
+ * default. */
+static crier_status
+select_voice(const char *voice, const char *lang)
+{
+    const char *id;
+    if (voice == NULL || *voice == '\0') {
+        if ((id = voice_for_lang(lang, true)) != NULL && espeak_ng_SetVoiceByName(id) == ENS_OK)
+            return CRIER_OK;
         voice = DEFAULT_VOICE;
+    }
     if (strchr(voice, '/') != NULL)
         return select_voice_file(voice);
-    return espeak_ng_SetVoiceByName(voice) == ENS_OK ? CRIER_OK : CRIER_E_VOICE;
+    return select_voice_name(voice);
 }
 
 /* espeak_ng_* rather than espeak_Initialize: the old call prints to stderr on
@@ -242,7 +357,7 @@ crier_speech_new(const crier_speech_opts *opts, crier_speech **ret_speech)
     if ((st = engine_start()) != CRIER_OK)
         goto out;
     self->sample_rate = engine.sample_rate;
-    if ((st = select_voice(voice)) != CRIER_OK)
+    if ((st = select_voice(voice, opts ? opts->lang : NULL)) != CRIER_OK)
         goto out;
     if (espeak_ng_SetParameter(espeakRATE, rate_wpm, 0) != ENS_OK) {
         st = CRIER_E_SPEECH;

@@ -2,6 +2,8 @@
 #ifndef CRIER_SPEECH_H
 #define CRIER_SPEECH_H
 
+#include <stdbool.h>
+
 #include "audio/audio.h"
 #include "core/status.h"
 #include "normalize/normalize.h"
@@ -16,12 +18,30 @@ typedef struct crier_speech_opts {
     const char *voice; /* eSpeak NG voice name ("en-us", "de", ...); NULL = "en-us".
                         * A name containing '/' is the path of a voice file. */
     int rate_wpm;      /* words per minute, 80..450; 0 = default (175) */
+    /* The text's language (BCP 47, e.g. the page's <html lang>), borrowed; NULL
+     * = unknown. When voice is NULL it picks the eSpeak NG voice for that
+     * language (the whole tag, then its primary language; English is en-us),
+     * falling back to en-us when eSpeak NG has none. */
+    const char *lang;
 } crier_speech_opts;
 
 /* Initializes eSpeak NG and selects the voice. opts: borrowed.
  * Returns CRIER_OK, CRIER_E_SPEECH (no eSpeak NG data), CRIER_E_VOICE, CRIER_E_ARG
  * (rate out of range) or CRIER_E_NOMEM. Sets *ret_speech only on CRIER_OK. */
 crier_status crier_speech_new(const crier_speech_opts *opts, crier_speech **ret_speech);
+
+/* Changes the voice for the sentences that follow, as crier_speech_new picks it
+ * from voice and lang. Returns CRIER_OK or CRIER_E_VOICE (the voice is then
+ * unchanged only if eSpeak NG kept it; pick again before speaking). */
+crier_status crier_speech_set_voice(crier_speech *speech, const char *voice, const char *lang);
+
+/* True when eSpeak NG has a voice for lang (as crier_speech_opts.lang picks
+ * one; "en" always). Initializes eSpeak NG when needed; false if it cannot. */
+bool crier_speech_has_lang(const char *lang);
+
+/* The language of the voice speech speaks with ("en-us", "de", ...): static
+ * storage of eSpeak NG's, valid until the next voice change; "" when unknown. */
+const char *crier_speech_voice_lang(const crier_speech *speech);
 
 /* eSpeak NG's output sample rate (22,050 Hz for its voices). */
 int crier_speech_sample_rate(const crier_speech *speech);

@@ -112,6 +112,31 @@ check("--captions speaks the photo caption: the 47th anniversary",
 check("captions are not spoken by default", "Cadets of the Iranian Army" not in spoken)
 check("spoken text: no raw abbreviations left", "Lt.-Gen." not in spoken and " & " not in spoken)
 
+# A page in another language: read by that language's voice, its words left as
+# written (no English numbers, no "By"), unless a voice is named.
+import tempfile
+with tempfile.TemporaryDirectory(prefix="crier-lang.") as tmp:
+    de = os.path.join(tmp, "de.html")
+    with open(de, "w", encoding="utf-8") as f:
+        f.write('<!doctype html><html lang="de-DE"><head><title>Gespräche in Ankara | Beispiel</title>'
+                '<meta name="author" content="Anna Schmidt"></head><body><article><h1>Gespräche in Ankara</h1>'
+                '<p>Am 1. Februar 2026 trafen sich die Vertreter in Ankara. Die Kosten lagen bei 5 Millionen '
+                'Euro, sagte Dr. Weber.</p><p>Die Gespräche sollen am Montag fortgesetzt werden, hieß es '
+                'aus dem Ministerium in Berlin.</p></article></body></html>')
+    code, out, err = run("text", de)
+    check("German page: spoken as written for the German voice",
+          code == 0 and "Am 1. Februar 2026 trafen" in out and "By" not in out and "twenty" not in out,
+          err or out)
+    lengths = {}
+    for voice in (None, "de", "en-us"):
+        wav = os.path.join(tmp, f"{voice}.wav")
+        code, _, err = run("render", de, "-o", wav, *(["--voice", voice] if voice else []))
+        lengths[voice] = os.path.getsize(wav) if code == 0 else -1
+    check("German page: the German voice is chosen without --voice",
+          lengths[None] == lengths["de"] != lengths["en-us"] and lengths[None] > 0, lengths)
+    code, out, err = run("text", "--lang", "en", de)
+    check("--lang en reads it with the English pack", code == 0 and "twenty" in out, out[:200])
+
 lines = ["Feb. 1, 2026", "", "the 47th anniversary", "US & Iran", "bad \xff byte".encode("latin-1").decode("latin-1"),
          "x" * 100000, "\t  ", "IDF"]
 raw = b"\n".join(l.encode("latin-1") if "\xff" in l else l.encode("utf-8") for l in lines) + b"\n"

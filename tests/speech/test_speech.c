@@ -279,6 +279,41 @@ voices_and_rates(void **state)
     crier_speech_free(NULL);
 }
 
+/* With no --voice, the page's language picks the voice. */
+static void
+voice_from_page_language(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *want;
+    } cases[] = {
+        {"de-DE", "de"}, {"fr", "fr"}, {"en-GB", "en-gb"}, {"en", "en-us"},
+        {"en-ZZ", "en-us"}, {"pt_BR", "pt-br"}, {NULL, "en-us"},
+        {"xx-nonesuch", "en-us"}, {"bad tag!", "en-us"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        crier_speech *sp = NULL;
+        crier_speech_opts opts = {.lang = cases[i].lang};
+        assert_int_equal(crier_speech_new(&opts, &sp), CRIER_OK);
+        print_message("# %s -> %s\n", cases[i].lang ? cases[i].lang : "(none)",
+                      crier_speech_voice_lang(sp));
+        /* "fr" is spoken by eSpeak NG's fr-fr voice: compare the language */
+        bool same = strncmp(crier_speech_voice_lang(sp), cases[i].want, strlen(cases[i].want)) == 0;
+        crier_speech_free(sp);
+        assert_true(same);
+    }
+    crier_speech *sp = NULL;
+    crier_speech_opts opts = {.voice = "en-gb", .lang = "de"}; /* --voice wins */
+    assert_int_equal(crier_speech_new(&opts, &sp), CRIER_OK);
+    bool gb = strcmp(crier_speech_voice_lang(sp), "en-gb") == 0;
+    crier_speech_free(sp);
+    assert_true(gb);
+    assert_true(crier_speech_has_lang("de-AT"));
+    assert_true(crier_speech_has_lang("en"));
+    assert_false(crier_speech_has_lang("xx"));
+    assert_false(crier_speech_has_lang(NULL));
+}
+
 static size_t
 frames_for(const char *voice, const char *text)
 {
@@ -513,6 +548,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(voices_and_rates),
+        cmocka_unit_test(voice_from_page_language),
         cmocka_unit_test(voice_file_by_path),
         cmocka_unit_test(speaks_with_pauses),
         cmocka_unit_test(streams_while_synthesizing),

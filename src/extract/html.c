@@ -83,8 +83,10 @@ ex_attr(xmlNodePtr n, const char *name)
 {
     if (n == NULL || n->type != XML_ELEMENT_NODE)
         return NULL;
+    unsigned first = crier_ascii_lower((unsigned char)name[0]);
     for (xmlAttrPtr a = n->properties; a; a = a->next) {
-        if (a->name && ex_ci_equal((const char *)a->name, name)) {
+        if (a->name && crier_ascii_lower(a->name[0]) == first &&
+            ex_ci_equal((const char *)a->name, name)) {
             if (a->children && a->children->type == XML_TEXT_NODE && a->children->next == NULL)
                 return (const char *)a->children->content;
             return a->children ? (const char *)a->children->content : "";
@@ -286,23 +288,43 @@ index_lines(ex_html *h, const char *text, size_t len)
     return CRIER_OK;
 }
 
+#define EX_INFO_CHUNK 512
+
+struct ex_info_chunk {
+    struct ex_info_chunk *next;
+    ex_info items[EX_INFO_CHUNK];
+};
+
 /* Hangs an ex_info on every element. */
 static crier_status
 attach_info(ex_html *h, xmlNodePtr root)
 {
-    size_t depth = 0, n_el = 0;
-    for (xmlNodePtr n = root; n; n = ex_next(n, root, false, &depth))
-        n_el += n->type == XML_ELEMENT_NODE;
-    h->info = calloc(n_el ? n_el : 1, sizeof *h->info);
-    if (h->info == NULL)
-        return CRIER_E_NOMEM;
-    h->n_info = n_el;
-    size_t i = 0;
-    depth = 0;
-    for (xmlNodePtr n = root; n; n = ex_next(n, root, false, &depth))
-        if (n->type == XML_ELEMENT_NODE)
-            n->_private = &h->info[i++];
+    size_t depth = 0, used = EX_INFO_CHUNK;
+    /* in chunks, so one walk does: no count first */
+    for (xmlNodePtr n = root; n; n = ex_next(n, root, false, &depth)) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (used == EX_INFO_CHUNK) {
+            struct ex_info_chunk *c = calloc(1, sizeof *c);
+            if (c == NULL)
+                return CRIER_E_NOMEM;
+            c->next = h->info;
+            h->info = c;
+            used = 0;
+        }
+        n->_private = &h->info->items[used++];
+    }
     return CRIER_OK;
+}
+
+static void
+free_info(struct ex_info_chunk *c)
+{
+    while (c != NULL) {
+        struct ex_info_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
 }
 
 static xmlNodePtr
@@ -461,7 +483,7 @@ out:
         restore_tree(h.undo);
     /* the nodes' _private pointers into h.info stay behind: the next attempt
      * sets its own, and libxml2 does not read them */
-    free(h.info);
+    free_info(h.info);
     free(h.ld_body);
     if (st == CRIER_OK)
         *ret_art = art;

@@ -55,8 +55,7 @@ typedef struct ex_html {
     unsigned flags;
     xmlDocPtr doc;
     xmlNodePtr body;           /* <body>, or the root element */
-    ex_info *info;             /* one per element, owned */
-    size_t n_info;
+    struct ex_info_chunk *info; /* one ex_info per element, owned (html.c) */
     const crier_limits *lim;
     const ex_boiler *boiler;
     ex_verdicts *verdicts;     /* borrowed, may be NULL */
@@ -82,6 +81,9 @@ const char *ex_attr(xmlNodePtr n, const char *name);
 /* ASCII case-insensitive substring / equality. */
 bool ex_ci_contains(const char *hay, const char *needle);
 bool ex_ci_equal(const char *a, const char *b);
+/* Whether a name of kind k occurs in v, ignoring case (false for NULL);
+ * remembered per page like the class/id verdicts. */
+bool ex_names_inside(const ex_html *h, ex_name_kind k, const char *v);
 /* Class/id weight: +25 for article-like, -25 for chrome-like, per attribute;
  * 0 without EX_WEIGHT_CLASSES. */
 int ex_class_weight(const ex_html *h, xmlNodePtr n);

@@ -292,15 +292,15 @@ any_of(const ex_boiler *b, ex_name_kind k, const char *v, bool whole)
 }
 
 static bool
-names_byline(const ex_boiler *b, xmlNodePtr n)
+names_byline(const ex_html *h, xmlNodePtr n)
 {
     const char *rel = ex_attr(n, "rel"), *itemprop = ex_attr(n, "itemprop");
     if (rel && ex_ci_equal(rel, "author"))
         return true;
     if (itemprop && ex_ci_contains(itemprop, "author"))
         return true;
-    return any_of(b, EX_NAME_BYLINE, ex_attr(n, "class"), false) ||
-           any_of(b, EX_NAME_BYLINE, ex_attr(n, "id"), false);
+    return ex_names_inside(h, EX_NAME_BYLINE, ex_attr(n, "class")) ||
+           ex_names_inside(h, EX_NAME_BYLINE, ex_attr(n, "id"));
 }
 
 static crier_status
@@ -347,15 +347,18 @@ visit(found *f, xmlNodePtr n)
 /* Readability's unlikely candidates (its regular expressions, as names in
  * html-names.tsv): the byline search does not look inside them. */
 static bool
-byline_search_skips(const ex_boiler *b, xmlNodePtr n)
+byline_search_skips(const ex_html *h, xmlNodePtr n)
 {
+    const ex_boiler *b = h->boiler;
     if (any_of(b, EX_NAME_BYLINE_ROLE, ex_attr(n, "role"), true))
         return true;
     if (ex_is_tag(n, "body") || ex_is_tag(n, "a"))
         return false;
     const char *cls = ex_attr(n, "class"), *id = ex_attr(n, "id");
-    bool hit = any_of(b, EX_NAME_BYLINE_SKIP, cls, false) || any_of(b, EX_NAME_BYLINE_SKIP, id, false);
-    bool keep = any_of(b, EX_NAME_BYLINE_KEEP, cls, false) || any_of(b, EX_NAME_BYLINE_KEEP, id, false);
+    bool hit = ex_names_inside(h, EX_NAME_BYLINE_SKIP, cls) ||
+               ex_names_inside(h, EX_NAME_BYLINE_SKIP, id);
+    bool keep = ex_names_inside(h, EX_NAME_BYLINE_KEEP, cls) ||
+                ex_names_inside(h, EX_NAME_BYLINE_KEEP, id);
     return hit && !keep;
 }
 
@@ -374,7 +377,7 @@ find_byline_element(ex_html *h, found *f)
         if (n->type == XML_ELEMENT_NODE && n != root) {
             if (ex_is_invisible(n)) {
                 skip = true;
-            } else if (names_byline(h->boiler, n)) {
+            } else if (names_byline(h, n)) {
                 xmlNodePtr name = n;
                 size_t d = 0;
                 for (xmlNodePtr c = n->children ? n->children : NULL; c;
@@ -392,7 +395,7 @@ find_byline_element(ex_html *h, found *f)
                 else
                     free(t);
                 skip = true;
-            } else if (byline_search_skips(h->boiler, n)) {
+            } else if (byline_search_skips(h, n)) {
                 skip = true;
             }
         }

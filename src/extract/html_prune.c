@@ -90,9 +90,21 @@ any_prefix(const ex_boiler *b, ex_name_kind k, const char *t, size_t len)
 static bool
 any_inside(const ex_boiler *b, ex_name_kind k, const char *t, size_t len)
 {
-    for (size_t i = 0; i < b->n_names[k]; i++)
+    /* a name whose first letter t lacks cannot be inside it: most are
+     * skipped without a scan */
+    uint32_t letters = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = crier_ascii_lower((unsigned char)t[i]);
+        if (c >= 'a' && c <= 'z')
+            letters |= 1u << (c - 'a');
+    }
+    for (size_t i = 0; i < b->n_names[k]; i++) {
+        unsigned first = (unsigned char)b->names[k][i][0];
+        if (first >= 'a' && first <= 'z' && !(letters & (1u << (first - 'a'))))
+            continue;
         if (contains_ci_n(t, len, b->names[k][i]))
             return true;
+    }
     return false;
 }
 
@@ -160,7 +172,9 @@ struct ex_verdicts {
         char *value; /* owned; NULL: free slot */
         size_t len;
         uint32_t hash;
-        int verdict;
+        int verdict;       /* attr_verdict, when has_verdict */
+        bool has_verdict;
+        uint32_t kinds_known, kinds_in; /* ex_names_inside, a bit per kind */
     } *slots;
     size_t n_slots, n_used; /* n_slots: a power of two, at least twice n_used */
 };
@@ -212,13 +226,14 @@ verdicts_grow(ex_verdicts *vc)
     return true;
 }
 
-/* attr_verdict, remembered per page when there is room. */
-static int
-cached_verdict(const ex_html *h, const char *v)
+/* v's slot in the page's table, added (nothing known yet) when missing; NULL
+ * when v is not remembered (no table, table full, out of memory). */
+static struct ex_verdict_slot *
+value_slot(const ex_html *h, const char *v)
 {
     ex_verdicts *vc = h->verdicts;
     if (v == NULL || vc == NULL)
-        return attr_verdict(h->boiler, v);
+        return NULL;
     uint32_t hash = 2166136261u; /* FNV-1a */
     size_t len = 0;
     for (; v[len]; len++)
@@ -227,25 +242,62 @@ cached_verdict(const ex_html *h, const char *v)
     if (vc->n_slots > 0) {
         s = verdict_slot(vc->slots, vc->n_slots, v, len, hash);
         if (s->value != NULL)
-            return s->verdict;
+            return s;
     }
-    int verdict = attr_verdict(h->boiler, v);
     if (vc->n_used >= EX_MAX_CACHED_VERDICTS)
-        return verdict;
+        return NULL;
     if ((vc->n_used + 1) * 2 > vc->n_slots) {
         if (!verdicts_grow(vc))
-            return verdict;
+            return NULL;
         s = verdict_slot(vc->slots, vc->n_slots, v, len, hash);
     }
     s->value = malloc(len + 1);
     if (s->value == NULL)
-        return verdict;
+        return NULL;
     memcpy(s->value, v, len + 1);
     s->len = len;
     s->hash = hash;
-    s->verdict = verdict;
+    s->has_verdict = false;
+    s->kinds_known = s->kinds_in = 0;
     vc->n_used++;
-    return verdict;
+    return s;
+}
+
+/* attr_verdict, remembered per page when there is room. */
+static int
+cached_verdict(const ex_html *h, const char *v)
+{
+    struct ex_verdict_slot *s = value_slot(h, v);
+    if (s == NULL)
+        return attr_verdict(h->boiler, v);
+    if (!s->has_verdict) {
+        s->verdict = attr_verdict(h->boiler, v);
+        s->has_verdict = true;
+    }
+    return s->verdict;
+}
+
+_Static_assert(EX_NAME_KIND_COUNT <= 32, "a bit per kind in kinds_known");
+
+bool
+ex_names_inside(const ex_html *h, ex_name_kind k, const char *v)
+{
+    const ex_boiler *b = h->boiler;
+    if (v == NULL)
+        return false;
+    struct ex_verdict_slot *s = value_slot(h, v);
+    uint32_t bit = 1u << k;
+    if (s != NULL && (s->kinds_known & bit))
+        return (s->kinds_in & bit) != 0;
+    bool in = false;
+    for (size_t i = 0; !in && i < b->n_names[k]; i++)
+        in = ex_ci_contains(v, b->names[k][i]);
+    if (s != NULL) {
+        s->kinds_known |= bit;
+        if (in)
+            s->kinds_in |= bit;
+    }
+    return in;
 }
 
 int

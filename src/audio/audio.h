@@ -78,6 +78,12 @@ crier_status crier_sink_file_open_opts(const char *path, crier_format format, in
  * through pcaudiolib. Returns CRIER_OK, CRIER_E_DEVICE or CRIER_E_NOMEM. */
 crier_status crier_sink_live_open(const char *device, int rate, crier_sink **ret_sink);
 
+/* Drops what a live sink's device still holds instead of playing it out (a
+ * player's skip or stop); later writes play as usual. Pausing needs nothing
+ * more: a player stops writing, and only the device's buffer plays on.
+ * Returns CRIER_OK, CRIER_E_DEVICE, or CRIER_E_ARG for any other sink. */
+crier_status crier_sink_live_flush(crier_sink *sink);
+
 /* A sink that counts frames and drops them. */
 crier_status crier_sink_null_open(int rate, crier_sink **ret_sink);
 

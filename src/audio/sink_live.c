@@ -110,3 +110,12 @@ out:
         live_free(&l->base);
     return st;
 }
+
+crier_status
+crier_sink_live_flush(crier_sink *sink)
+{
+    if (sink == NULL || sink->ops != &live_ops)
+        return CRIER_E_ARG;
+    struct live_sink *l = (struct live_sink *)sink;
+    return audio_object_flush(l->dev) == 0 ? CRIER_OK : CRIER_E_DEVICE;
+}

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* crier render and crier play: the two commands that speak. */
+/* crier render: speak into a file (crier play is in cmd_play.c). */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,16 +15,6 @@ static const char render_usage[] =
     "when anything fails.\n"
     "\n"
     "  -o, --output FILE  the audio file to write\n" CLI_SPEECH_HELP
-    "  -h, --help         show this help\n"
-    "\n" CLI_EXIT_HELP;
-
-static const char play_usage[] =
-    "usage: crier play INPUT... [OPTIONS]\n"
-    "\n"
-    "Speak the article of each INPUT, in order, through the speakers. Sound starts\n"
-    "as soon as the first sentence is synthesized.\n"
-    "\n" CLI_SPEECH_HELP
-    "  -d, --device NAME  audio device (default: the system's default)\n"
     "  -h, --help         show this help\n"
     "\n" CLI_EXIT_HELP;
 
@@ -97,20 +87,4 @@ cmd_render(int argc, char **argv)
     const char *const *inputs = (const char *const *)argv + optind;
     crier_status st = crier_render(inputs, (size_t)(argc - optind), output, &opts, &failure);
     return cli_report(st, &failure, inputs, output, &opts);
-}
-
-int
-cmd_play(int argc, char **argv)
-{
-    crier_pipeline_opts opts;
-    crier_failure failure;
-
-    crier_pipeline_opts_init(&opts);
-    opts.cancel = &cli_cancel;
-    int code = parse(argc, argv, false, play_usage, &opts, NULL);
-    if (code != -1)
-        return code;
-    const char *const *inputs = (const char *const *)argv + optind;
-    crier_status st = crier_play(inputs, (size_t)(argc - optind), &opts, &failure);
-    return cli_report(st, &failure, inputs, NULL, &opts);
 }

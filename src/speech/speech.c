@@ -459,6 +459,33 @@ crier_speech_say(crier_speech *speech, const crier_script *script, crier_sink *s
     return st;
 }
 
+crier_status
+crier_speech_say_sentence(crier_speech *speech, const crier_script *script, size_t block,
+                          size_t sentence, crier_sink *sink)
+{
+    if (speech == NULL || script == NULL || sink == NULL || block >= script->n_blocks ||
+        sentence >= script->blocks[block].n_sentences)
+        return CRIER_E_ARG;
+    if (crier_sink_rate(sink) != speech->sample_rate)
+        return CRIER_E_ARG;
+    speech->sink = sink;
+    speech->sink_status = CRIER_OK;
+    speech->block = block;
+    speech->sentence = sentence;
+    const crier_script_block *blk = &script->blocks[block];
+    crier_status st = say_sentence(speech, blk, &blk->sentences[sentence]);
+    speech->sink = NULL;
+    return st;
+}
+
+crier_status
+crier_speech_set_rate(crier_speech *speech, int rate_wpm)
+{
+    if (speech == NULL || rate_wpm < espeakRATE_MINIMUM || rate_wpm > espeakRATE_MAXIMUM)
+        return CRIER_E_ARG;
+    return espeak_ng_SetParameter(espeakRATE, rate_wpm, 0) == ENS_OK ? CRIER_OK : CRIER_E_SPEECH;
+}
+
 void
 crier_speech_set_events(crier_speech *speech, crier_speech_event_fn fn, void *user)
 {

@@ -51,6 +51,19 @@ int crier_speech_sample_rate(const crier_speech *speech);
  * Returns CRIER_OK, CRIER_E_SPEECH, or the sink's status when writing fails. */
 crier_status crier_speech_say(crier_speech *speech, const crier_script *script, crier_sink *sink);
 
+/* Speaks one sentence (script->blocks[block].sentences[sentence]) into sink,
+ * with the pause after it, exactly as crier_speech_say would; events and
+ * transcript as there. For players that move sentence by sentence. A sink that
+ * fails a write (a callback sink returning CRIER_E_CANCELLED, say) stops
+ * synthesis at once with that status. Returns CRIER_OK, CRIER_E_ARG (no such
+ * sentence, wrong rate), CRIER_E_SPEECH or the sink's status. */
+crier_status crier_speech_say_sentence(crier_speech *speech, const crier_script *script,
+                                       size_t block, size_t sentence, crier_sink *sink);
+
+/* Changes the speaking rate for the sentences that follow (80..450 wpm).
+ * Returns CRIER_OK, CRIER_E_ARG or CRIER_E_SPEECH. */
+crier_status crier_speech_set_rate(crier_speech *speech, int rate_wpm);
+
 /* Events: where each sentence and word of the script lies in the audio, for
  * transcripts (WebVTT), chapters and live navigation. Frames count from the
  * sink's first frame (crier_sink_frames before crier_speech_say is 0 for a new

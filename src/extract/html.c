@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,7 +215,7 @@ add_to_parent(xmlNodePtr n)
     pi->n_input += in->n_input;
     pi->n_embed += in->n_embed;
     pi->n_heading += in->n_heading;
-    if (!ex_is_block_tag(n)) {
+    if (!in->block) {
         pi->inline_text += in->inline_text;
         pi->inline_commas += in->inline_commas;
     }
@@ -225,7 +226,7 @@ reset_info(xmlNodePtr n)
 {
     ex_info *in = ex_node_info(n);
     if (in)
-        memset(in, 0, sizeof *in);
+        memset(in, 0, offsetof(ex_info, block));
 }
 
 void
@@ -313,6 +314,7 @@ attach_info(ex_html *h, xmlNodePtr root)
             used = 0;
         }
         n->_private = &h->info->items[used++];
+        ((ex_info *)n->_private)->block = ex_is_block_tag(n);
     }
     return CRIER_OK;
 }

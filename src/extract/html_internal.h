@@ -23,6 +23,8 @@ typedef struct ex_info {
     double score;
     bool scored;    /* initialized as a candidate */
     bool chosen;    /* part of the article's containers */
+    /* set once when the info is attached, kept when the counts reset: */
+    bool block;     /* ex_is_block_tag */
 } ex_info;
 
 /* What an attempt may do; a page whose article comes out too short is tried

@@ -159,6 +159,24 @@ measure_text(const char *s, size_t *ret_len, size_t *ret_commas)
     *ret_commas = commas;
 }
 
+/* measure_text of a text node, measured once per page: the figures are kept
+ * in its _private (text nodes carry no ex_info, and no attempt changes a
+ * text), packed as length << 21 | commas << 1 | 1; figures too big to pack
+ * are measured every time. */
+static void
+measure_text_node(xmlNodePtr n, size_t *ret_len, size_t *ret_commas)
+{
+    uintptr_t v = (uintptr_t)n->_private;
+    if (v & 1) {
+        *ret_commas = (size_t)((v >> 1) & 0xFFFFF);
+        *ret_len = (size_t)(v >> 21);
+        return;
+    }
+    measure_text((const char *)n->content, ret_len, ret_commas);
+    if (*ret_commas <= 0xFFFFF && *ret_len <= (UINTPTR_MAX >> 21))
+        n->_private = (void *)(((uintptr_t)*ret_len << 21) | ((uintptr_t)*ret_commas << 1) | 1);
+}
+
 /* Counts what a finished element is (a link, a paragraph, an image...). */
 static void
 finish_self(xmlNodePtr n)
@@ -195,7 +213,7 @@ add_to_parent(xmlNodePtr n)
         if (n->content == NULL)
             return;
         size_t len, commas;
-        measure_text((const char *)n->content, &len, &commas);
+        measure_text_node(n, &len, &commas);
         pi->text += len;
         pi->inline_text += len;
         pi->inline_commas += commas;

@@ -247,6 +247,11 @@ cmd_play(int argc, char **argv)
     int code = parse(argc, argv, &opts, &popts);
     if (code != -1)
         return code;
+    /* pcaudiolib opens PulseAudio with the default buffer, about 2 s: a pause
+     * would play on that long. libpulse reads PULSE_LATENCY_MSEC for streams
+     * that ask for no size; 60 ms keeps a pause prompt and, with synthesis far
+     * faster than speech, never runs dry (a user's own setting wins). */
+    (void)setenv("PULSE_LATENCY_MSEC", "60", 0);
     if (interactive) {
         popts.event_fn = on_event;
         popts.event_user = NULL;

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# crier play of the sample page against a real sound server
+# (../shared/tools/play-capture: a private PulseAudio whose only sink is a null
+# sink, recording what reached it; it stops its daemon by pid). What plays must
+# be what `crier render` writes: non-silent length within 50 ms, level within 5 %.
+# The page plays in real time (about 5 minutes). Also: --from-heading / --start,
+# a queue of two articles (chime between), and no sound server at all. TAP; skipped when the rig is absent.
+set -u
+crier=${CRIER_BIN:?}
+root=${CRIER_SOURCE_ROOT:?}
+capture=${CRIER_SHARED_DIR:-$root/../shared}/tools/play-capture
+if [ ! -f "$capture" ]; then
+  echo "1..0 # SKIP play-capture not found at $capture"; exit 0
+fi
+for t in pulseaudio pactl parec sox; do
+  command -v $t >/dev/null || { echo "1..0 # SKIP $t not installed"; exit 0; }
+done
+T=$(mktemp -d /tmp/crier-play-sample.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+export XDG_STATE_HOME=$T/state
+page=$root/samples/all-israel-us-iran-talks.html
+n=0 failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; printf '#   %s\n' "$@"; }
+field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+# non-silent length and RMS of a WAV, measured as play-capture measures its capture
+wav_stat() {
+  sox "$1" -n silence 1 0.01 1% reverse silence 1 0.01 1% reverse stat 2>&1 |
+    awk '/^Length/{l=$3} /^RMS +amplitude/{r=$3} END{print l, r}'
+}
+close() { # got want tolerance-seconds tolerance-fraction
+  awk -v g="$1" -v w="$2" -v s="$3" -v f="$4" 'BEGIN { d = g - w; if (d < 0) d = -d; exit !(w > 0 && (s == "" || d <= s) && (f == "" || d <= f * w)) }'
+}
+
+# 1. the sample page: played = rendered
+"$crier" render "$page" -o "$T/page.wav"
+read -r want_s want_rms < <(wav_stat "$T/page.wav")
+line=$(bash "$capture" "$T/cap.raw" -- "$crier" play "$page" </dev/null 2>"$T/err")
+s=$(field seconds "$line"); rms=$(field rms "$line")
+if [ "$(field exit "$line")" = 0 ] && close "$s" "$want_s" 0.05 "" && close "$rms" "$want_rms" "" 0.05; then
+  ok "sample page: play matches render ($line; render ${want_s}s rms=$want_rms)"
+else
+  not_ok "sample page: play matches render" "$line; render ${want_s}s rms=$want_rms" "$(cat "$T/err")"
+fi
+
+# 2. --start and --from-heading begin later; a heading nobody has is a usage error
+cat >"$T/doc.txt" <<'TXT'
+Where to begin
+
+The opening paragraph is spoken only when playback starts at the top of the page.
+
+The second paragraph is where the start option begins.
+TXT
+"$crier" play --from-heading "no such heading" "$T/doc.txt" </dev/null >/dev/null 2>"$T/err"
+st=$?
+if [ $st -eq 2 ] && grep -q "no heading contains" "$T/err"; then
+  ok "--from-heading with no match: exit 2, $(cat "$T/err")"
+else
+  not_ok "--from-heading with no match: exit 2" "exit $st" "$(cat "$T/err")"
+fi
+full=$(bash "$capture" "$T/c3.raw" -- "$crier" play "$T/doc.txt" </dev/null 2>/dev/null)
+part=$(bash "$capture" "$T/c4.raw" -- "$crier" play --start 2 "$T/doc.txt" </dev/null 2>/dev/null)
+if awk -v f="$(field seconds "$full")" -v p="$(field seconds "$part")" 'BEGIN { exit !(p > 1 && p < f - 3) }'; then
+  ok "--start 2 skips the title and paragraph 1 ($part; whole: $full)"
+else
+  not_ok "--start 2 skips the title and paragraph 1" "$part; whole: $full"
+fi
+
+# 3. a queue: two articles with a chime between them plays both
+line=$(bash "$capture" "$T/cap2.raw" -- "$crier" play "$T/doc.txt" "$T/doc.txt" </dev/null 2>"$T/err")
+s2=$(field seconds "$line")
+if [ "$(field exit "$line")" = 0 ] && awk -v a="$s2" -v w="$(field seconds "$full")" 'BEGIN { exit !(a > 2 * w && a < 2 * w + 1.5) }'; then
+  ok "queue of two: both articles and the chime play ($line; one: $full)"
+else
+  not_ok "queue of two: both articles and the chime play" "$line; one: $full" "$(cat "$T/err")"
+fi
+
+# 4. no sound server and no ALSA device: one clear line, exit 5, within a second
+start=$(date +%s%N)
+PULSE_SERVER=unix:$T/no-server ALSA_CONFIG_PATH=$T/no-alsa.conf \
+  timeout 10 "$crier" play "$page" </dev/null >"$T/out" 2>"$T/err"
+st=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+if [ $st -eq 5 ] && [ "$(wc -l <"$T/err")" -eq 1 ] && [ $ms -lt 1000 ]; then
+  ok "no sound server: exit 5 in ${ms} ms: $(cat "$T/err")"
+else
+  not_ok "no sound server: exit 5 with one line within a second" "exit $st after ${ms} ms" "$(cat "$T/err")"
+fi
+
+echo "1..$n"
+[ "$failed" -eq 0 ]

@@ -244,10 +244,13 @@ fail(bt_entry *e, crier_status st, const crier_failure *f, const char *output)
     crier_buf_free(&r);
 }
 
-/* Extracts and renders one page whose bytes are read; fills e. */
+/* Extracts and renders one page whose bytes are read; fills e. *x and *r are
+ * made on first use and kept for the worker's next pages (the extractor's
+ * language data is read once per worker, not once per page); a failure to make
+ * one fails this page only, and the next page tries again. */
 static void
-render_page(const bt_ctx *ctx, crier_renderer **r, const char *path, const crier_buf *bytes,
-            time_t mtime, const bt_entry *old, bt_entry *e)
+render_page(const bt_ctx *ctx, crier_extractor **x, crier_renderer **r, const char *path,
+            const crier_buf *bytes, time_t mtime, const bt_entry *old, bt_entry *e)
 {
     const crier_limits *lim = &ctx->opts->pipe.limits;
     crier_document *doc = NULL;
@@ -263,8 +266,10 @@ render_page(const bt_ctx *ctx, crier_renderer **r, const char *path, const crier
         crier_buf_init(&pf.names[i], 1024);
     st = crier_input_from_bytes(path, bytes->data ? bytes->data : "", bytes->len,
                                 crier_input_hint_from_name(path), lim, &doc);
+    if (st == CRIER_OK && *x == NULL)
+        st = crier_extractor_new(NULL, x);
     if (st == CRIER_OK)
-        st = crier_extract(doc, lim, &art);
+        st = crier_extractor_run(*x, doc, lim, &art);
     if (st == CRIER_OK)
         st = bt_output_name(path, art->title, art->date, ctx->ext, &name);
     if (st != CRIER_OK)
@@ -308,7 +313,8 @@ out:
 
 /* One page: fills e (every field set; "" when unknown). */
 static void
-do_page(const bt_ctx *ctx, crier_renderer **r, const char *path, bt_entry *e)
+do_page(const bt_ctx *ctx, crier_extractor **x, crier_renderer **r, const char *path,
+        bt_entry *e)
 {
     const bt_entry *old = bt_manifest_find(ctx->old, path);
     double t0 = now_seconds();
@@ -339,7 +345,7 @@ do_page(const bt_ctx *ctx, crier_renderer **r, const char *path, bt_entry *e)
         goto out;
     }
     struct stat sb;
-    render_page(ctx, r, path, &bytes, stat(crier_buf_str(&full), &sb) == 0 ? sb.st_mtime : 0, old,
+    render_page(ctx, x, r, path, &bytes, stat(crier_buf_str(&full), &sb) == 0 ? sb.st_mtime : 0, old,
                 e);
     set_number(e, BT_MILLIS, (unsigned long long)((now_seconds() - t0) * 1000.0 + 0.5));
 out:
@@ -382,6 +388,7 @@ read_index(int fd, uint32_t *ret)
 void
 bt_worker_main(const bt_ctx *ctx, const bt_pages *pages, int task_fd, int result_fd)
 {
+    crier_extractor *x = NULL;
     crier_renderer *r = NULL;
     crier_buf line;
     uint32_t idx;
@@ -396,7 +403,7 @@ bt_worker_main(const bt_ctx *ctx, const bt_pages *pages, int task_fd, int result
         return;
     while (read_index(task_fd, &idx) && idx < pages->n) {
         bt_entry e = { 0 };
-        do_page(ctx, &r, pages->paths[idx], &e);
+        do_page(ctx, &x, &r, pages->paths[idx], &e);
         crier_buf_clear(&line);
         bool ok = bt_entry_format(&e, &line) == CRIER_OK && write_all(result_fd, line.data, line.len);
         bt_entry_free(&e);
@@ -404,6 +411,7 @@ bt_worker_main(const bt_ctx *ctx, const bt_pages *pages, int task_fd, int result
             break;
     }
     crier_renderer_free(r);
+    crier_extractor_free(x);
     crier_buf_free(&line);
     bt_remove_staging(ctx->staging_dir);
 }

@@ -15,7 +15,7 @@
  * build), else the installed one. Kept here, not shared, so the extractor does
  * not depend on the normalizer. */
 static const char *
-voices_dir(void)
+default_voices_dir(void)
 {
     const char *env = getenv("CRIER_VOICES_DIR");
     struct stat sb;
@@ -102,7 +102,7 @@ parse_line(ex_boiler *b, const char *line, size_t len, crier_buf *tmp)
 }
 
 crier_status
-ex_read_voice_file(const char *lang, const char *name, crier_buf *out)
+ex_read_voice_file(const char *dir, const char *lang, const char *name, crier_buf *out)
 {
     crier_status st = CRIER_OK;
     crier_buf path;
@@ -111,7 +111,7 @@ ex_read_voice_file(const char *lang, const char *name, crier_buf *out)
     size_t n;
 
     crier_buf_init(&path, 4096);
-    st = crier_buf_printf(&path, "%s/%s/%s", voices_dir(), lang ? lang : "en", name);
+    st = crier_buf_printf(&path, "%s/%s/%s", dir ? dir : default_voices_dir(), lang ? lang : "en", name);
     if (st != CRIER_OK)
         goto out;
     f = fopen(crier_buf_str(&path), "rb");
@@ -129,7 +129,7 @@ out:
 }
 
 crier_status
-ex_boiler_load(const char *lang, ex_boiler *ret)
+ex_boiler_load(const char *dir, const char *lang, ex_boiler *ret)
 {
     crier_status st = CRIER_OK;
     crier_buf text, tmp;
@@ -137,7 +137,7 @@ ex_boiler_load(const char *lang, ex_boiler *ret)
 
     crier_buf_init(&text, BOILER_MAX_FILE_BYTES);
     crier_buf_init(&tmp, 4 * BOILER_MAX_PHRASE_BYTES);
-    st = ex_read_voice_file(lang, "boilerplate.tsv", &text);
+    st = ex_read_voice_file(dir, lang, "boilerplate.tsv", &text);
     const char *s = crier_buf_str(&text);
     size_t start = 0;
     for (size_t i = 0; st == CRIER_OK && i <= text.len; i++) {
@@ -150,9 +150,9 @@ ex_boiler_load(const char *lang, ex_boiler *ret)
         }
     }
     if (st == CRIER_OK)
-        st = ex_months_load(lang, &b);
+        st = ex_months_load(dir, lang, &b);
     if (st == CRIER_OK)
-        st = ex_names_load(lang, &b);
+        st = ex_names_load(dir, lang, &b);
     crier_buf_free(&text);
     crier_buf_free(&tmp);
     if (st == CRIER_OK)
@@ -276,7 +276,7 @@ ex_boiler_credit_tail(const ex_boiler *b, const char *s)
 #define NAMES_MAX_NAME_BYTES 64
 
 crier_status
-ex_names_load(const char *lang, ex_boiler *b)
+ex_names_load(const char *dir, const char *lang, ex_boiler *b)
 {
     static const char *const kinds[EX_NAME_KIND_COUNT] = {
         [EX_NAME_CHROME] = "chrome",     [EX_NAME_NEVER] = "never",
@@ -288,7 +288,7 @@ ex_names_load(const char *lang, ex_boiler *b)
     };
     crier_buf text;
     crier_buf_init(&text, NAMES_MAX_FILE_BYTES);
-    crier_status st = ex_read_voice_file(lang, "html-names.tsv", &text);
+    crier_status st = ex_read_voice_file(dir, lang, "html-names.tsv", &text);
     const char *s = crier_buf_str(&text);
     for (size_t start = 0, i = 0; st == CRIER_OK && i <= text.len; i++) {
         if (i < text.len && s[i] != '\n')

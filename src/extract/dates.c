@@ -13,11 +13,11 @@
 #define DATE_MAX_SCAN_WORDS 12
 
 crier_status
-ex_months_load(const char *lang, ex_boiler *b)
+ex_months_load(const char *dir, const char *lang, ex_boiler *b)
 {
     crier_buf text;
     crier_buf_init(&text, MONTHS_MAX_FILE_BYTES);
-    crier_status st = ex_read_voice_file(lang, "months.tsv", &text);
+    crier_status st = ex_read_voice_file(dir, lang, "months.tsv", &text);
     const char *s = crier_buf_str(&text);
     for (size_t start = 0, i = 0; st == CRIER_OK && i <= text.len; i++) {
         if (i < text.len && s[i] != '\n')

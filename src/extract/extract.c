@@ -8,25 +8,67 @@
 #include "core/utf8.h"
 #include "extract/extract_internal.h"
 
+/* The loaded language data; nothing in it changes after crier_extractor_new. */
+struct crier_extractor {
+    ex_boiler boiler;
+};
+
+crier_status
+crier_extractor_new(const char *voices_dir, crier_extractor **ret_x)
+{
+    crier_extractor *x;
+    crier_status st;
+
+    if (ret_x == NULL)
+        return CRIER_E_ARG;
+    x = calloc(1, sizeof *x);
+    if (x == NULL)
+        return CRIER_E_NOMEM;
+    st = ex_boiler_load(voices_dir, "en", &x->boiler);
+    if (st != CRIER_OK) {
+        free(x);
+        return st;
+    }
+    *ret_x = x;
+    return CRIER_OK;
+}
+
+void
+crier_extractor_free(crier_extractor *x)
+{
+    if (x == NULL)
+        return;
+    ex_boiler_free(&x->boiler);
+    free(x);
+}
+
+crier_status
+crier_extractor_run(const crier_extractor *x, const crier_document *doc,
+                    const crier_limits *lim, crier_article **ret_art)
+{
+    crier_limits def = crier_limits_default();
+
+    if (x == NULL || doc == NULL || doc->text == NULL || ret_art == NULL)
+        return CRIER_E_ARG;
+    if (lim == NULL)
+        lim = &def;
+    if (doc->kind == CRIER_DOC_HTML)
+        return ex_extract_html(doc, lim, &x->boiler, ret_art);
+    return ex_extract_text(doc, lim, &x->boiler, ret_art);
+}
+
 crier_status
 crier_extract(const crier_document *doc, const crier_limits *lim, crier_article **ret_art)
 {
-    crier_limits def = crier_limits_default();
-    ex_boiler boiler;
+    crier_extractor *x = NULL;
     crier_status st;
 
     if (doc == NULL || doc->text == NULL || ret_art == NULL)
         return CRIER_E_ARG;
-    if (lim == NULL)
-        lim = &def;
-    st = ex_boiler_load("en", &boiler);
-    if (st != CRIER_OK)
-        return st;
-    if (doc->kind == CRIER_DOC_HTML)
-        st = ex_extract_html(doc, lim, &boiler, ret_art);
-    else
-        st = ex_extract_text(doc, lim, &boiler, ret_art);
-    ex_boiler_free(&boiler);
+    st = crier_extractor_new(NULL, &x);
+    if (st == CRIER_OK)
+        st = crier_extractor_run(x, doc, lim, ret_art);
+    crier_extractor_free(x);
     return st;
 }
 

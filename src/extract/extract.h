@@ -52,11 +52,33 @@ typedef struct crier_article {
     size_t n_blocks;
 } crier_article;
 
-/* Extracts the article from doc (HTML or text). doc: borrowed. lim: borrowed, may
- * be NULL for the defaults. Returns CRIER_OK, CRIER_E_NO_ARTICLE (nothing that
- * reads as article text), CRIER_E_PARSE, CRIER_E_LIMIT or CRIER_E_NOMEM; sets
- * *ret_art (owned by the caller) only on CRIER_OK. Prints nothing (libxml2's
- * messages are routed away). */
+/* An extractor: the language data above, read once. Immutable after
+ * crier_extractor_new, so one extractor may serve every page of a batch (and
+ * several threads at once). */
+typedef struct crier_extractor crier_extractor;
+
+/* Reads the language data from voices_dir/en/ (voices_dir: borrowed, only
+ * during the call; NULL for the default folder described above). Returns
+ * CRIER_OK, CRIER_E_LANG (a file there cannot be read or is too big) or
+ * CRIER_E_NOMEM; sets *ret_x (owned by the caller, free it with
+ * crier_extractor_free) only on CRIER_OK. */
+crier_status crier_extractor_new(const char *voices_dir, crier_extractor **ret_x);
+
+/* Extracts the article from doc (HTML or text). x, doc: borrowed, read only.
+ * lim: borrowed, may be NULL for the defaults. Returns CRIER_OK,
+ * CRIER_E_NO_ARTICLE (nothing that reads as article text), CRIER_E_PARSE,
+ * CRIER_E_LIMIT or CRIER_E_NOMEM; sets *ret_art (owned by the caller) only on
+ * CRIER_OK. Prints nothing (libxml2's messages are routed away). */
+crier_status crier_extractor_run(const crier_extractor *x, const crier_document *doc,
+                                 const crier_limits *lim, crier_article **ret_art);
+
+/* NULL-safe. */
+void crier_extractor_free(crier_extractor *x);
+
+/* crier_extractor_run with an extractor made for this one call from the
+ * default folder: the same results, but the language data is read again on
+ * every call; a caller with many pages keeps a crier_extractor instead.
+ * Returns what crier_extractor_new or crier_extractor_run returns. */
 crier_status crier_extract(const crier_document *doc, const crier_limits *lim,
                            crier_article **ret_art);
 

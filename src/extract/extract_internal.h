@@ -47,7 +47,7 @@ typedef enum ex_name_kind {
 
 /* Boilerplate phrases from voices/<lang>/boilerplate.tsv, HTML names from
  * html-names.tsv and month names from months.tsv (see those files for the
- * kinds). Loaded per extraction; immutable after loading. */
+ * kinds). Loaded once per crier_extractor; immutable after loading. */
 typedef struct ex_boiler {
     char **line;    /* a whole block equal to one of these is site chrome */
     size_t n_line;
@@ -64,22 +64,25 @@ typedef struct ex_boiler {
     size_t n_month;
 } ex_boiler;
 
-/* Appends voices/<lang>/<name> to out; a missing file appends nothing.
+/* Appends <dir>/<lang>/<name> to out (dir NULL: $CRIER_VOICES_DIR, else the
+ * source tree's voices/, else the installed one); a missing file appends nothing.
  * CRIER_E_LANG when it cannot be read or is too big. Lines may be broken
  * (not UTF-8): callers skip those. */
-crier_status ex_read_voice_file(const char *lang, const char *name, crier_buf *out);
+crier_status ex_read_voice_file(const char *dir, const char *lang, const char *name,
+                                crier_buf *out);
 /* Loads voices/<lang>/html-names.tsv into b->names. */
-crier_status ex_names_load(const char *lang, ex_boiler *b);
+crier_status ex_names_load(const char *dir, const char *lang, ex_boiler *b);
 /* Loads the month names of voices/<lang>/months.tsv (written form, number,
  * ...: the normalizer's file, read only) into b. */
-crier_status ex_months_load(const char *lang, ex_boiler *b);
+crier_status ex_months_load(const char *dir, const char *lang, ex_boiler *b);
 /* A date written in words ("February 2, 2026", "Mon 2 Feb. 2026, 6:01 am")
  * as YYYY-MM-DD in out; false when s holds none. */
 bool ex_parse_date(const ex_boiler *b, const char *s, char out[11]);
 
-/* Loads the boilerplate list for lang (NULL: "en"); a missing file gives an
- * empty list (extraction still works, with fewer rules). */
-crier_status ex_boiler_load(const char *lang, ex_boiler *ret);
+/* Loads the boilerplate list for lang (NULL: "en") from dir (NULL: the
+ * default, see ex_read_voice_file); a missing file gives an empty list
+ * (extraction still works, with fewer rules). */
+crier_status ex_boiler_load(const char *dir, const char *lang, ex_boiler *ret);
 void ex_boiler_free(ex_boiler *b);
 /* True when the block text s is navigation, promo or sign-up chrome. */
 bool ex_boiler_is_chrome(const ex_boiler *b, const char *s);

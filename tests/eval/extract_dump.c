@@ -12,7 +12,7 @@
 #include "input/input.h"
 
 static int
-dump(const char *name, const char *path)
+dump(const crier_extractor *x, const char *name, const char *path)
 {
     crier_document *doc = NULL;
     crier_article *art = NULL;
@@ -22,7 +22,7 @@ dump(const char *name, const char *path)
     crier_buf_init(&out, CRIER_BUF_DEFAULT_MAX);
     st = crier_input_read(path, NULL, &doc);
     if (st == CRIER_OK)
-        st = crier_extract(doc, NULL, &art);
+        st = crier_extractor_run(x, doc, NULL, &art);
     if (crier_buf_puts(&out, "{\"page\":") != CRIER_OK ||
         crier_buf_put_json_string(&out, name) != CRIER_OK ||
         crier_buf_puts(&out, ",\"status\":") != CRIER_OK ||
@@ -44,6 +44,12 @@ dump(const char *name, const char *path)
 int
 main(int argc, char **argv)
 {
+    crier_extractor *x = NULL;
+    crier_status st = crier_extractor_new(NULL, &x);
+    if (st != CRIER_OK) {
+        fprintf(stderr, "extract-dump: language data: %s\n", crier_status_message(st));
+        return 1;
+    }
     for (int i = 1; i < argc; i++) {
         struct stat sb;
         char path[4096];
@@ -51,10 +57,11 @@ main(int argc, char **argv)
         name = name && name[1] ? name + 1 : argv[i];
         if (stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
             snprintf(path, sizeof path, "%s/source.html", argv[i]);
-            dump(name, path);
+            dump(x, name, path);
         } else {
-            dump(name, argv[i]);
+            dump(x, name, argv[i]);
         }
     }
+    crier_extractor_free(x);
     return fflush(stdout) == 0 ? 0 : 1;
 }

@@ -577,6 +577,69 @@ text_wrapped_paragraphs_are_joined(void **state)
     crier_article_free(art);
 }
 
+/* One extractor, loaded from the folder it is given, serves page after page
+ * with the same results each time; crier_extract (data read per call) agrees. */
+static void
+extractor_is_loaded_once_and_reused(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/crier-voices-XXXXXX", path[128];
+    const char *page = "A title for the page here\n\n" PROSE1 "\n\nPopular Articles\n\n" PROSE2
+                       "\n\nLatest Stories\n\n" PROSE3 "\n";
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/en", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    snprintf(path, sizeof path, "%s/en/boilerplate.tsv", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("line\tPopular Articles\n", f);
+    assert_int_equal(fclose(f), 0);
+
+    crier_extractor *x = NULL, *none = NULL;
+    crier_document *doc = NULL;
+    assert_int_equal(crier_extractor_new(dir, &x), CRIER_OK);
+    assert_int_equal(crier_extractor_new("/nonexistent/crier-voices", &none), CRIER_OK);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/en", dir);
+    rmdir(path);
+    rmdir(dir);
+    assert_int_equal(crier_input_from_bytes("t", page, strlen(page), CRIER_HINT_TEXT, NULL, &doc),
+                     CRIER_OK);
+    for (int round = 0; round < 3; round++) {
+        crier_article *art = NULL;
+        assert_int_equal(crier_extractor_run(x, doc, NULL, &art), CRIER_OK);
+        assert_int_equal(art->n_blocks, 4); /* "Popular Articles" only */
+        assert_string_equal(block_text(art, 2), "Latest Stories");
+        crier_article_free(art);
+    }
+    crier_article *bare = NULL;
+    assert_int_equal(crier_extractor_run(none, doc, NULL, &bare), CRIER_OK);
+    assert_int_equal(bare->n_blocks, 5); /* no data: fewer rules, not an error */
+    crier_article_free(bare);
+
+    crier_extractor *def = NULL;
+    crier_article *a = NULL, *b = NULL;
+    crier_buf ja, jb;
+    crier_buf_init(&ja, CRIER_BUF_DEFAULT_MAX);
+    crier_buf_init(&jb, CRIER_BUF_DEFAULT_MAX);
+    assert_int_equal(crier_extractor_new(NULL, &def), CRIER_OK);
+    assert_int_equal(crier_extractor_run(def, doc, NULL, &a), CRIER_OK);
+    assert_int_equal(crier_extract(doc, NULL, &b), CRIER_OK);
+    assert_int_equal(crier_article_to_json(a, &ja), CRIER_OK);
+    assert_int_equal(crier_article_to_json(b, &jb), CRIER_OK);
+    assert_string_equal(crier_buf_str(&ja), crier_buf_str(&jb));
+    assert_int_equal(crier_extractor_run(NULL, doc, NULL, &a), CRIER_E_ARG);
+    crier_buf_free(&ja);
+    crier_buf_free(&jb);
+    crier_article_free(a);
+    crier_article_free(b);
+    crier_extractor_free(def);
+    crier_extractor_free(none);
+    crier_extractor_free(x);
+    crier_extractor_free(NULL);
+    crier_document_free(doc);
+}
+
 int
 main(void)
 {
@@ -607,6 +670,7 @@ main(void)
         cmocka_unit_test(text_extraction),
         cmocka_unit_test(text_wrapped_paragraphs_are_joined),
         cmocka_unit_test(broken_voice_file_lines_are_skipped),
+        cmocka_unit_test(extractor_is_loaded_once_and_reused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

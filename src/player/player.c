@@ -19,6 +19,10 @@
 #define RATE_STEP 25
 #define RATE_MIN 80
 #define RATE_MAX 450
+/* Blocks normalized before the first sound when playing from the top; the
+ * rest is normalized after the first sentence is handed to the device, so a
+ * long page starts as fast as a short one. */
+#define HEAD_BLOCKS 4
 
 typedef struct position {
     size_t article, block, sentence;
@@ -36,6 +40,7 @@ struct crier_player {
     size_t loaded;                 /* index of the loaded article, or SIZE_MAX */
     crier_article *art;
     crier_script *script;
+    bool partial;                  /* script holds only the first HEAD_BLOCKS blocks */
     uint64_t hash;
     /* Player thread only. */
     position pos;
@@ -74,7 +79,7 @@ n_articles(const crier_player *p)
 
 /* Makes article i current: reads, extracts and normalizes it. */
 static crier_status
-load_article(crier_player *p, size_t i, crier_failure *ret_failure)
+load_article(crier_player *p, size_t i, bool head_only, crier_failure *ret_failure)
 {
     crier_article *art = NULL;
     crier_script *script = NULL;
@@ -83,8 +88,14 @@ load_article(crier_player *p, size_t i, crier_failure *ret_failure)
     if (p->loaded == i)
         return CRIER_OK;
     st = crier_article_load(p->queue.paths[i], &p->po->limits, &art);
-    if (st == CRIER_OK)
+    head_only = head_only && st == CRIER_OK && art->n_blocks > HEAD_BLOCKS;
+    if (head_only) {
+        crier_article head = *art; /* shallow: the same strings, fewer blocks */
+        head.n_blocks = HEAD_BLOCKS;
+        st = crier_normalize(p->lang, &head, &p->po->norm, &script);
+    } else if (st == CRIER_OK) {
         st = crier_normalize(p->lang, art, &p->po->norm, &script);
+    }
     if (st == CRIER_OK && script->n_blocks == 0)
         st = CRIER_E_NO_ARTICLE;
     if (st != CRIER_OK) {
@@ -98,6 +109,29 @@ load_article(crier_player *p, size_t i, crier_failure *ret_failure)
     p->art = art;
     p->script = script;
     p->loaded = i;
+    p->partial = head_only;
+    p->hash = player_script_hash(script);
+    return CRIER_OK;
+}
+
+/* Replaces a head-only script with the whole article's. Normalizing works
+ * block by block, so the head's blocks keep their indices. */
+static crier_status
+complete_script(crier_player *p)
+{
+    crier_script *script = NULL;
+    if (!p->partial)
+        return CRIER_OK;
+    crier_status st = crier_normalize(p->lang, p->art, &p->po->norm, &script);
+    if (st != CRIER_OK)
+        return st;
+    if (script->n_blocks < p->script->n_blocks) {
+        crier_script_free(script);
+        return CRIER_E_ARG; /* our own mistake: keep the head */
+    }
+    crier_script_free(p->script);
+    p->script = script;
+    p->partial = false;
     p->hash = player_script_hash(script);
     return CRIER_OK;
 }
@@ -230,6 +264,17 @@ apply(crier_player *p, crier_player_cmd cmd)
     case CRIER_PLAYER_HEADLINE:
         p->detour = true;
         p->moved = true;
+        return;
+    default:
+        (void)complete_script(p); /* a move needs the whole article */
+        break;
+    }
+    switch (cmd) {
+    case CRIER_PLAYER_PAUSE:
+    case CRIER_PLAYER_FASTER:
+    case CRIER_PLAYER_SLOWER:
+    case CRIER_PLAYER_QUIT:
+    case CRIER_PLAYER_HEADLINE:
         return;
     case CRIER_PLAYER_NEXT_PARAGRAPH:
         if (p->headlines) {
@@ -421,7 +466,8 @@ crier_player_new(const char *const *inputs, size_t n_inputs, const crier_player_
         set_failure(ret_failure, CRIER_WHERE_LANG, 0);
         goto out;
     }
-    if ((st = load_article(p, 0, ret_failure)) != CRIER_OK)
+    bool top = !opts->resume && opts->start_paragraph == 0 && opts->from_heading == NULL;
+    if ((st = load_article(p, 0, top, ret_failure)) != CRIER_OK)
         goto out;
     if ((st = choose_start(p)) != CRIER_OK)
         goto out;
@@ -458,6 +504,7 @@ crier_player_send(crier_player *p, crier_player_cmd cmd)
 static void
 save_position(crier_player *p)
 {
+    (void)complete_script(p); /* the hash is the whole article's */
     if (!p->opts.save || p->state_dir.len == 0 || p->script == NULL)
         return;
     if (player_position_save(p->state_dir.data, p->hash, p->pos.block, p->pos.sentence,
@@ -497,7 +544,7 @@ play_one(crier_player *p, crier_failure *ret_failure)
 
     if (p->pos.article != p->loaded) {
         size_t prev = p->loaded;
-        if ((st = load_article(p, p->pos.article, ret_failure)) != CRIER_OK)
+        if ((st = load_article(p, p->pos.article, false, ret_failure)) != CRIER_OK)
             return st;
         if (prev != SIZE_MAX && !p->moved) {
             crier_sink *gate = NULL;
@@ -557,6 +604,14 @@ crier_player_run(crier_player *p, crier_failure *ret_failure)
             continue;
         }
         st = play_one(p, ret_failure);
+        if (st == CRIER_OK || st == CRIER_E_CANCELLED) {
+            crier_status cst = complete_script(p);
+            if (cst != CRIER_OK && cst != CRIER_E_ARG) {
+                st = cst;
+                set_failure(ret_failure, CRIER_WHERE_INPUT, p->queue.from[p->pos.article]);
+                goto fail;
+            }
+        }
         if (st == CRIER_E_CANCELLED)
             continue;
         if (st != CRIER_OK)

@@ -126,6 +126,10 @@ crier_outfile_open(struct crier_outfile *o, const char *path)
 
     o->fd = -1;
     o->path = o->tmp_path = NULL;
+    if (strcmp(path, "-") == 0) { /* standard output: streamed, nothing to rename */
+        o->fd = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 0);
+        return o->fd >= 0 ? CRIER_OK : CRIER_E_WRITE;
+    }
     if ((st = split_path(path, &dir, &base)) != CRIER_OK)
         goto out;
     if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
@@ -168,6 +172,12 @@ crier_outfile_commit(struct crier_outfile *o)
 {
     crier_status st = CRIER_OK;
 
+    if (o->path == NULL) /* standard output: a pipe cannot be synced */
+    {
+        int rc = close(o->fd);
+        o->fd = -1;
+        return rc == 0 ? CRIER_OK : CRIER_E_WRITE;
+    }
     if (fsync(o->fd) != 0)
         st = CRIER_E_WRITE;
     if (close(o->fd) != 0 && st == CRIER_OK)

@@ -17,7 +17,9 @@ struct crier_outfile {
     char *tmp_path; /* owned; NULL once renamed */
 };
 
-/* Returns CRIER_OK, CRIER_E_OUTDIR (folder missing or not writable),
+/* path "-" writes to (a duplicate of) standard output, with no temporary file:
+ * commit only closes it, discard cannot take back what was written.
+ * Returns CRIER_OK, CRIER_E_OUTDIR (folder missing or not writable),
  * CRIER_E_WRITE (target is a folder, full disk), CRIER_E_ARG or CRIER_E_NOMEM.
  * On failure o holds nothing to discard. */
 crier_status crier_outfile_open(struct crier_outfile *o, const char *path);

@@ -59,7 +59,7 @@ cli_report(crier_status st, const crier_failure *failure, const char *const *inp
     }
     case CRIER_WHERE_OUTPUT:
         if (st == CRIER_E_FORMAT) {
-            cli_error(output, "%s (use .wav or .ogg)", reason);
+            cli_error(output, "%s (use .wav, .ogg, .opus, .flac or .mp3, or --format)", reason);
             return EXIT_USAGE;
         }
         cli_error(output, "%s", reason);

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CRIER_PIPELINE_RENDER_H
+#define CRIER_PIPELINE_RENDER_H
+
+#include "pipeline/pipeline.h"
+
+/* render: one or more articles spoken into one audio file (an "episode"), with
+ * an optional WebVTT transcript and Podcasting 2.0 chapters beside it. Between
+ * articles: a pause, a short generated chime (two soft sine tones), a pause. */
+
+typedef struct crier_render_opts {
+    /* The container; CRIER_FORMAT_COUNT = from the output's extension. */
+    crier_format format;
+    crier_file_opts file; /* encoder settings (crier_file_opts_default()) */
+    /* Sidecar paths, borrowed; NULL = not written. Both are written under a
+     * temporary name and renamed only when the audio is complete. */
+    const char *transcript;
+    const char *chapters;
+} crier_render_opts;
+
+/* format from the extension, default encoder settings, no sidecars. */
+void crier_render_opts_init(crier_render_opts *ropts);
+
+/* Speaks the inputs, in order, into output ("-" = standard output, streamed:
+ * OGG, MP3 and Opus only, since WAV and FLAC rewrite their header at the end;
+ * CRIER_E_FORMAT otherwise). Every input is read and normalized before anything
+ * is written; on any failure no audio, transcript or chapters file is left.
+ * Tags come from the first article. Chapters: one per article (its title), one
+ * per heading inside it. All arguments borrowed; ret_failure may be NULL.
+ * Returns the stages' statuses, CRIER_E_FORMAT or CRIER_E_CANCELLED. */
+crier_status crier_render_episode(const char *const *inputs, size_t n_inputs, const char *output,
+                                  const crier_pipeline_opts *opts, const crier_render_opts *ropts,
+                                  crier_failure *ret_failure);
+
+/* Writes the chime between two articles (about 1.6 s: pause, two tones, pause)
+ * into sink at its rate. Returns crier_sink_write's statuses. */
+crier_status crier_render_chime(crier_sink *sink);
+
+#endif

@@ -3,8 +3,8 @@
 # render-bench: what does 'crier render' cost next to eSpeak NG and encoding?
 #
 # usage: tests/bench/render-bench.sh [PAGE] [BUILD_DIR]
-#   PAGE       a saved page (default: readability-test-pages/nytimes-2, ~400 s of audio)
-#   BUILD_DIR  a meson build folder with crier and tests/audio/crier-encode (default build-audio)
+#   PAGE       a saved page (default: samples/all-israel-us-iran-talks.html, ~300 s of audio)
+#   BUILD_DIR  a meson build folder with crier and tests/audio/crier-encode (default build)
 #   RUNS=N     runs per row (default 3); each row shows the fastest (the machine is shared)
 #   FORMATS="ogg mp3"  the formats to compare (also flac, opus)
 #
@@ -17,11 +17,15 @@
 #   sndfile-convert       that WAV -> OGG/MP3 with libsndfile's defaults
 #   espeak-ng + convert   the two above, one after the other
 # Render should cost little more than "encode alone": synthesis overlaps encoding.
+# Targets (issue 5): crier render <= 1.15 x encode alone, and < espeak-ng + convert;
+# the ratio columns show both.
+# Memory: peak RSS (/usr/bin/time -v) of crier render to OGG of a ~5-minute article
+# and of the same text repeated 12 times (~1 hour); target: within 10 %.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-page=${1:-$root/../shared/corpora/readability-test-pages/nytimes-2/source.html}
-build=${2:-$root/build-audio}
+page=${1:-$root/samples/all-israel-us-iran-talks.html}
+build=${2:-$root/build}
 runs=${RUNS:-3}
 crier=$build/crier
 [ -x "$crier" ] || crier=$build/src/cli/crier
@@ -57,8 +61,8 @@ t_espeak=$(best_of espeak-ng -f "$tmp/text.txt" -w "$tmp/espeak.wav")
 echo "page: $page"
 echo "words: $words   audio: $(printf '%.1f' "$audio") s   runs: $runs (fastest shown)   load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "crier render to WAV: $t_wav s   espeak-ng -w: $t_espeak s"
-printf '%-6s %14s %14s %14s %14s %14s %14s %14s\n' format "crier render" "speak+enc thr" "speak+enc ser" \
-    "encode alone" "espeak-ng -w" "sndfile-conv" "espeak+conv"
+printf '%-6s %14s %14s %14s %14s %14s %14s %14s %10s %10s\n' format "crier render" "speak+enc thr" "speak+enc ser" \
+    "encode alone" "espeak-ng -w" "sndfile-conv" "espeak+conv" "crier/enc" "crier/e+c"
 for fmt in ${FORMATS:-ogg mp3}; do
     t_render=$(best_of "$crier" render "$page" -o "$tmp/out.$fmt")
     t_thr=$(best_of "$encode" --speak "$tmp/text.txt" "$tmp/speak.$fmt")
@@ -71,8 +75,25 @@ for fmt in ${FORMATS:-ogg mp3}; do
     fi
     t_conv=$(best_of sndfile-convert "$conv_in" "$tmp/conv.$fmt")
     t_sum=$(echo "$t_espeak + $t_conv" | bc -l)
-    printf '%-6s %12s s %12s s %12s s %12s s %12s s %12s s %12.2f s\n' "$fmt" "$t_render" "$t_thr" \
-        "$t_ser" "$t_enc" "$t_espeak" "$t_conv" "$t_sum"
+    printf '%-6s %12s s %12s s %12s s %12s s %12s s %12s s %12.2f s %10.2f %10.2f\n' "$fmt" "$t_render" "$t_thr" \
+        "$t_ser" "$t_enc" "$t_espeak" "$t_conv" "$t_sum" \
+        "$(echo "$t_render / $t_enc" | bc -l)" "$(echo "$t_render / $t_sum" | bc -l)"
     printf '%-6s sizes: crier %s KB, sndfile-convert %s KB\n' "" \
         $(( $(stat -c %s "$tmp/out.$fmt") / 1024 )) $(( $(stat -c %s "$tmp/conv.$fmt") / 1024 ))
 done
+
+# Peak memory: the page's own text (crier text, one paragraph a line) as a .txt
+# article, once (~5 min) and 12 times over (~1 hour).
+if [ -x /usr/bin/time ] && [ "${MEMORY:-1}" = 1 ]; then
+    "$crier" text --no-intro "$page" >"$tmp/once.txt" 2>/dev/null || cp "$tmp/text.txt" "$tmp/once.txt"
+    : >"$tmp/hour.txt"
+    for _ in $(seq 12); do cat "$tmp/once.txt" >>"$tmp/hour.txt"; echo >>"$tmp/hour.txt"; done
+    rss() { # rss FILE: peak RSS in KB of crier render FILE to OGG
+        /usr/bin/time -v "$crier" render "$1" -o "$tmp/mem.ogg" 2>&1 >/dev/null |
+            sed -n 's/.*Maximum resident set size (kbytes): //p'
+    }
+    r_short=$(rss "$tmp/once.txt"); d_short=$(soxi -D "$tmp/mem.ogg")
+    r_long=$(rss "$tmp/hour.txt"); d_long=$(soxi -D "$tmp/mem.ogg")
+    printf 'memory: peak RSS %s KB for %.0f s of audio, %s KB for %.0f s (ratio %.3f; target <= 1.10)\n' \
+        "$r_short" "$d_short" "$r_long" "$d_long" "$(echo "$r_long / $r_short" | bc -l)"
+fi

@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""crier render end to end (TAP): every format read back with libsndfile (rate,
+channels, duration within 1 % of the WAV render, non-silence, tags), the WebVTT
+transcript (a strict parser) ending with the audio, Podcasting 2.0 chapters,
+joined articles (a chapter each, a chime between), -o - into a pipe, and a full
+disk leaving nothing behind."""
+import ctypes, ctypes.util, json, os, re, resource, shutil, signal, subprocess, sys, tempfile
+
+CRIER = os.environ.get("CRIER_BIN", "crier")
+ROOT = os.environ.get("CRIER_SOURCE_ROOT", ".")
+PAGE = os.path.join(ROOT, "samples", "all-israel-us-iran-talks.html")
+n_test = 0
+failed = 0
+
+
+def ok(cond, name, diag=""):
+    global n_test, failed
+    n_test += 1
+    print(("ok" if cond else "not ok") + " %d - %s" % (n_test, name))
+    if not cond:
+        failed += 1
+        for line in str(diag).splitlines():
+            print("# " + line)
+
+
+class SF_INFO(ctypes.Structure):
+    _fields_ = [("frames", ctypes.c_int64), ("samplerate", ctypes.c_int), ("channels", ctypes.c_int),
+                ("format", ctypes.c_int), ("sections", ctypes.c_int), ("seekable", ctypes.c_int)]
+
+
+sf = ctypes.CDLL(ctypes.util.find_library("sndfile") or "libsndfile.so.1")
+sf.sf_open.restype = ctypes.c_void_p
+sf.sf_open.argtypes = [ctypes.c_char_p, ctypes.c_int, ctypes.POINTER(SF_INFO)]
+sf.sf_get_string.restype = ctypes.c_char_p
+sf.sf_get_string.argtypes = [ctypes.c_void_p, ctypes.c_int]
+sf.sf_readf_short.restype = ctypes.c_int64
+sf.sf_readf_short.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int64]
+sf.sf_close.argtypes = [ctypes.c_void_p]
+SF_STR = {"title": 1, "comment": 5, "date": 6, "album": 7, "artist": 4}
+
+
+def read_audio(path):
+    """(rate, channels, frames, tags, peak, peaks per 10 ms window)"""
+    info = SF_INFO()
+    h = sf.sf_open(path.encode(), 0x10, ctypes.byref(info))
+    if not h:
+        return None
+    tags = {k: (sf.sf_get_string(h, v) or b"").decode("utf-8", "replace") for k, v in SF_STR.items()}
+    win = max(1, info.samplerate // 100)
+    buf = (ctypes.c_short * win)()
+    windows, frames = [], 0
+    while True:
+        n = sf.sf_readf_short(h, buf, win)
+        if n <= 0:
+            break
+        frames += n
+        windows.append(max(abs(buf[i]) for i in range(n)))
+    sf.sf_close(h)
+    return info.samplerate, info.channels, frames, tags, max(windows or [0]), windows
+
+
+def render(args, **kw):
+    out = kw.pop("stdout", subprocess.PIPE)
+    return subprocess.run([CRIER, "render"] + args, stdout=out, stderr=subprocess.PIPE, **kw)
+
+
+TS = re.compile(r"^(\d{2,}):([0-5]\d):([0-5]\d)\.(\d{3})$")
+
+
+def vtt_time(s):
+    m = TS.match(s)
+    if not m:
+        raise ValueError("bad timestamp %r" % s)
+    h, mi, se, ms = map(int, m.groups())
+    return h * 3600 + mi * 60 + se + ms / 1000
+
+
+def parse_vtt(text):
+    """Strict enough for our files: WEBVTT header, blank-line separated cues
+    with an optional id, 'start --> end', start <= end, starts not decreasing,
+    non-empty text with no raw '<' or unescaped '&'."""
+    blocks = text.split("\n\n")
+    if not blocks[0].startswith("WEBVTT") or blocks[0][6:7] not in ("", "\n", " ", "\t"):
+        raise ValueError("no WEBVTT header")
+    cues, last = [], -1.0
+    for b in blocks[1:]:
+        lines = [l for l in b.split("\n")]
+        if lines == [""] or not b.strip():
+            continue
+        if "-->" not in lines[0]:
+            lines = lines[1:]
+        head = lines[0].split(" --> ")
+        if len(head) != 2:
+            raise ValueError("bad timing line %r" % lines[0])
+        start, end = vtt_time(head[0]), vtt_time(head[1].split(" ")[0])
+        body = "\n".join(lines[1:])
+        if end < start or start < last or not body.strip():
+            raise ValueError("bad cue %r" % b)
+        if "<" in body or re.search(r"&(?!amp;|lt;|gt;)", body):
+            raise ValueError("unescaped text %r" % body)
+        cues.append((start, end, body))
+        last = start
+    return cues
+
+
+def check_chapters(path, n_min):
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    assert doc.get("version") == "1.2.0", doc.get("version")
+    ch = doc["chapters"]
+    assert isinstance(ch, list) and len(ch) >= n_min, len(ch)
+    last = -1
+    for c in ch:
+        assert isinstance(c["startTime"], (int, float)) and c["startTime"] >= last, c
+        assert isinstance(c["title"], str) and c["title"], c
+        last = c["startTime"]
+    return ch
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="crier-render-")
+    try:
+        run_all(tmp)
+    finally:
+        subprocess.run(["umount", os.path.join(tmp, "full")], capture_output=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("1..%d" % n_test)
+    return 1 if failed else 0
+
+
+def run_all(tmp):
+    wav = os.path.join(tmp, "ref.wav")
+    p = render([PAGE, "-o", wav, "--transcript", "--chapters"])
+    ok(p.returncode == 0, "render to WAV", p.stderr)
+    ref = read_audio(wav)
+    ok(ref is not None and ref[2] > 0, "WAV reads back")
+    ref_s = ref[2] / ref[0]
+
+    # Transcript and chapters beside the audio, by default names.
+    try:
+        cues = parse_vtt(open(os.path.join(tmp, "ref.vtt"), encoding="utf-8").read())
+        ok(len(cues) > 10, "WebVTT parses (%d cues)" % len(cues))
+        ok(abs(cues[-1][1] - ref_s) <= 0.050, "last cue ends within 50 ms of the audio's end",
+           "cue end %.3f, audio %.3f" % (cues[-1][1], ref_s))
+        ok(any("’" in c[2] or "“" in c[2] for c in cues), "cues keep the article's wording (curly quotes)")
+        ok(all(c[1] <= ref_s + 0.001 for c in cues), "no cue past the audio")
+    except (OSError, ValueError) as e:
+        ok(False, "WebVTT parses", e)
+    try:
+        ch = check_chapters(os.path.join(tmp, "ref.chapters.json"), 2)
+        ok(ch[0]["startTime"] == 0, "first chapter at 0")
+        ok(True, "chapters JSON is Podcasting 2.0 (%d chapters)" % len(ch))
+    except (OSError, ValueError, AssertionError, KeyError) as e:
+        ok(False, "chapters JSON is Podcasting 2.0", e)
+
+    # Every format round-trips.
+    for fmt, rate, tagged in (("wav", 22050, True), ("ogg", 22050, True), ("flac", 22050, True),
+                              ("mp3", 22050, False), ("opus", 24000, True)):
+        out = os.path.join(tmp, "a." + fmt)
+        p = render([PAGE, "-o", out])
+        a = read_audio(out) if p.returncode == 0 else None
+        if a is None:
+            ok(False, "%s renders and reads back" % fmt, p.stderr)
+            continue
+        ok(a[0] == rate and a[1] == 1, "%s: %d Hz mono" % (fmt, rate), a[:2])
+        ok(abs(a[2] / a[0] - ref_s) <= ref_s * 0.01, "%s: duration within 1 %% of the WAV" % fmt,
+           "%.3f vs %.3f" % (a[2] / a[0], ref_s))
+        ok(a[4] > 1000, "%s: not silent" % fmt, a[4])
+        if tagged:
+            ok(a[3]["title"].startswith("'Hopefully") and a[3]["artist"] != "" and
+               a[3]["album"] != "", "%s: title, artist, album tags" % fmt, a[3])
+        else:  # MP3: our ID3v2.4 tag
+            raw = open(out, "rb").read(8192)
+            ok(raw[:3] == b"ID3" and b"TIT2" in raw and "Hopefully".encode() in raw,
+               "mp3: ID3v2 title tag", raw[:64])
+
+    # --format overrides the extension.
+    out = os.path.join(tmp, "named.audio")
+    p = render([PAGE, "-o", out, "--format", "ogg", "--quality", "0.1"])
+    ok(p.returncode == 0 and open(out, "rb").read(4) == b"OggS", "--format ogg with any extension", p.stderr)
+    p = render([PAGE, "-o", out, "--format", "aiff"])
+    ok(p.returncode == 2 and b"unknown format" in p.stderr, "unknown --format: usage error", p.stderr)
+    p = render([PAGE, "-o", os.path.join(tmp, "x.mp3"), "--bitrate", "32"])
+    ok(p.returncode == 0, "--bitrate 32 for mp3", p.stderr)
+
+    # -o - into a pipe, then a file: it decodes.
+    out = os.path.join(tmp, "piped.ogg")
+    with open(out, "wb") as f:
+        cat = subprocess.Popen(["cat"], stdin=subprocess.PIPE, stdout=f)
+        p = render([PAGE, "-o", "-", "-f", "ogg"], stdout=cat.stdin)
+        cat.stdin.close()
+        cat.wait()
+    a = read_audio(out)
+    ok(p.returncode == 0 and a is not None and abs(a[2] / a[0] - ref_s) <= ref_s * 0.01,
+       "-o - piped into a file decodes", p.stderr)
+    p = render([PAGE, "-o", "-", "-f", "wav"], stdout=subprocess.DEVNULL)
+    ok(p.returncode == 2 and b"standard output" in p.stderr, "-o - with WAV: a clear usage error", p.stderr)
+    files = set(os.listdir(tmp))
+
+    # Joining: a chapter per article, a chime between.
+    out = os.path.join(tmp, "ep.ogg")
+    p = render([PAGE, PAGE, "-o", out, "--chapters", "--transcript"])
+    a = read_audio(out) if p.returncode == 0 else None
+    ok(a is not None, "two pages join into one file", p.stderr)
+    if a is not None:
+        ch = check_chapters(os.path.join(tmp, "ep.chapters.json"), 2)
+        titles = [c for c in ch if c["title"].startswith("'Hopefully")]
+        ok(len(titles) == 2, "a chapter per article", ch)
+        cues = parse_vtt(open(os.path.join(tmp, "ep.vtt"), encoding="utf-8").read())
+        gap = [c for c in cues if c[0] < titles[1]["startTime"]][-1][1], titles[1]["startTime"]
+        w = a[5][int(gap[0] * 100) + 1:int(gap[1] * 100)]
+        ok(len(w) > 50 and sum(1 for x in w if x > 1000) >= 30,
+           "sound (the chime) between the articles", "gap %s, loud windows %d" %
+           (gap, sum(1 for x in w if x > 1000)))
+        ok(abs(a[2] / a[0] - 2 * ref_s - 1.84) < 0.5, "joined length: two articles and the chime",
+           a[2] / a[0])
+
+    # A full disk: nothing left, a clear error, exit 4.
+    full = os.path.join(tmp, "full")
+    os.mkdir(full)
+    limit = None
+    if os.geteuid() == 0 and subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", full],
+                                            capture_output=True).returncode == 0:
+        how = "a 200 KB tmpfs"
+    else:
+        how, limit = "RLIMIT_FSIZE 200 KB", 200 * 1024
+
+    def pre():
+        if limit is not None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    for fmt in ("mp3", "wav", "ogg"):
+        p = render([PAGE, "-o", os.path.join(full, "ep." + fmt), "--transcript", "--chapters"],
+                   preexec_fn=pre)
+        left = os.listdir(full)
+        ok(p.returncode == 4 and left == [] and b"ep." + fmt.encode() in p.stderr,
+           "%s on %s: exit 4, a message naming the file, nothing left" % (fmt, how),
+           "rc %d, left %s, stderr %s" % (p.returncode, left, p.stderr))
+    ok(set(os.listdir(tmp)) >= files, "earlier outputs untouched")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

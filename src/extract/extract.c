@@ -183,10 +183,20 @@ ex_collapse_append(crier_buf *out, const char *s, size_t len, bool *pending_spac
     crier_status st = CRIER_OK;
     size_t i = 0;
     while (st == CRIER_OK && i < len) {
-        /* a run of printable ASCII goes out in one append */
+        /* a run of printable ASCII goes out in one append, single spaces
+         * between its words included (each would be written as it is: the
+         * byte before it is not a space); a call per space cost more than the
+         * words */
         size_t j = i;
-        while (j < len && (unsigned char)s[j] > 0x20 && (unsigned char)s[j] < 0x80)
-            j++;
+        for (;;) {
+            while (j < len && (unsigned char)s[j] > 0x20 && (unsigned char)s[j] < 0x80)
+                j++;
+            if (j > i && j + 1 < len && s[j] == ' ' && (unsigned char)s[j + 1] > 0x20 &&
+                (unsigned char)s[j + 1] < 0x80)
+                j++;
+            else
+                break;
+        }
         if (j > i) {
             if (*pending_space && out->len > 0 && out->data[out->len - 1] != ' ')
                 st = crier_buf_putc(out, ' ');

@@ -40,14 +40,6 @@ ex_ci_contains(const char *hay, const char *needle)
     return n == 0;
 }
 
-/* libxml2's HTML parser lower-cases element names, so a plain compare does. */
-bool
-ex_is_tag(xmlNodePtr n, const char *name)
-{
-    return n && n->type == XML_ELEMENT_NODE && n->name && n->name[0] == (xmlChar)name[0] &&
-           strcmp((const char *)n->name, name) == 0;
-}
-
 static int
 cmp_name(const void *key, const void *elem)
 {
@@ -295,8 +287,10 @@ index_lines(ex_html *h, const char *text, size_t len)
 {
     size_t n = 1;
     const char *end = text + len;
-    for (size_t i = 0; i < len; i++)
-        n += text[i] == '\n';
+    /* memchr, not a byte loop: the byte loop was about 1.3 % of the
+     * extract benchmark's instructions (callgrind) */
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        n++;
     h->line_off = malloc(n * sizeof *h->line_off);
     if (h->line_off == NULL)
         return CRIER_E_NOMEM;

@@ -5,6 +5,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <stdbool.h>
+#include <string.h>
 
 #include "extract/extract_internal.h"
 
@@ -74,8 +75,15 @@ ex_node_info(xmlNodePtr n)
     return n && n->type == XML_ELEMENT_NODE ? (ex_info *)n->_private : NULL;
 }
 
-/* Lower-case ASCII tag name test. */
-bool ex_is_tag(xmlNodePtr n, const char *name);
+/* Lower-case ASCII tag name test: libxml2's HTML parser lower-cases element
+ * names, so a plain compare does. Inline: the stats walk asks it of every
+ * element, several times. */
+static inline bool
+ex_is_tag(xmlNodePtr n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->name && n->name[0] == (xmlChar)name[0] &&
+           strcmp((const char *)n->name, name) == 0;
+}
 bool ex_is_block_tag(xmlNodePtr n);
 bool ex_is_heading(xmlNodePtr n);
 /* The attribute's value (borrowed from the tree), or NULL. */

@@ -289,9 +289,9 @@ ex_names_inside(const ex_html *h, ex_name_kind k, const char *v)
     uint32_t bit = 1u << k;
     if (s != NULL && (s->kinds_known & bit))
         return (s->kinds_in & bit) != 0;
-    bool in = false;
-    for (size_t i = 0; !in && i < b->n_names[k]; i++)
-        in = ex_ci_contains(v, b->names[k][i]);
+    /* the first-letter filter of any_inside skips most names without a scan
+     * (names are lower case, so this matches ex_ci_contains name by name) */
+    bool in = any_inside(b, k, v, strlen(v));
     if (s != NULL) {
         s->kinds_known |= bit;
         if (in)

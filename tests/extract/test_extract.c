@@ -640,6 +640,40 @@ extractor_is_loaded_once_and_reused(void **state)
     crier_document_free(doc);
 }
 
+/* White space collapsing, around the runs of words it appends at once. */
+static void
+collapse_keeps_one_space_between_words(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *out; } cases[] = {
+        { "a b", "a b" },
+        { " a  b ", "a b" },
+        { "one two three", "one two three" },
+        { "a \xc3\xa9 b", "a \xc3\xa9 b" },
+        { "a\xc2\xa0" "b c", "a b c" },
+        { "a \tb\n c", "a b c" },
+        { "x ", "x" },
+        { "soft\xc2\xadhy phen", "softhy phen" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        crier_buf b;
+        bool sp = false;
+        crier_buf_init(&b, 1024);
+        assert_int_equal(ex_collapse_append(&b, cases[i].in, strlen(cases[i].in), &sp), CRIER_OK);
+        assert_string_equal(crier_buf_str(&b), cases[i].out);
+        crier_buf_free(&b);
+    }
+    /* a space pending from the last call comes out before the next word */
+    crier_buf b;
+    bool sp = false;
+    crier_buf_init(&b, 1024);
+    assert_int_equal(ex_collapse_append(&b, "end of one ", 11, &sp), CRIER_OK);
+    assert_true(sp);
+    assert_int_equal(ex_collapse_append(&b, "next one", 8, &sp), CRIER_OK);
+    assert_string_equal(crier_buf_str(&b), "end of one next one");
+    crier_buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -671,6 +705,7 @@ main(void)
         cmocka_unit_test(text_wrapped_paragraphs_are_joined),
         cmocka_unit_test(broken_voice_file_lines_are_skipped),
         cmocka_unit_test(extractor_is_loaded_once_and_reused),
+        cmocka_unit_test(collapse_keeps_one_space_between_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -431,6 +431,50 @@ choose_start(crier_player *p)
     return p->pos.block < s->n_blocks ? CRIER_OK : CRIER_E_NOENT;
 }
 
+/* The voice of the current article's language, unless --voice chose one;
+ * player thread only (eSpeak NG). */
+static void
+article_voice(crier_player *p)
+{
+    if (p->po->speech.voice != NULL || p->po->speech.lang != NULL)
+        return;
+    /* Choosing a voice reloads its dictionary (milliseconds): not when the
+     * primary language is already the voice's ("en-GB" page, "en-us" voice). */
+    const char *have = crier_speech_voice_lang(p->speech), *want = p->art->lang ? p->art->lang : "en";
+    size_t k = 0;
+    while (want[k] != '\0' && want[k] != '-' && want[k] != '_' &&
+           crier_ascii_lower((unsigned char)want[k]) == (unsigned char)have[k])
+        k++;
+    if (k >= 2 && (want[k] == '\0' || want[k] == '-' || want[k] == '_') &&
+        (have[k] == '\0' || have[k] == '-'))
+        return;
+    if (crier_speech_set_voice(p->speech, NULL, p->art->lang) != CRIER_OK)
+        (void)crier_speech_set_voice(p->speech, NULL, NULL);
+    (void)crier_speech_set_rate(p->speech, p->spoken_rate);
+}
+
+/* The first article and the language pack, read off the player's thread. */
+typedef struct first_load {
+    crier_player *p;
+    bool top;
+    crier_status st;
+    crier_failure failure;
+} first_load;
+
+static void *
+load_first(void *arg)
+{
+    first_load *fl = arg;
+    crier_player *p = fl->p;
+    fl->failure = (crier_failure){ CRIER_WHERE_NONE, 0 };
+    fl->st = crier_lang_load(p->po->voices_dir, p->po->lang ? p->po->lang : "en", &p->lang);
+    if (fl->st != CRIER_OK)
+        fl->failure.where = CRIER_WHERE_LANG;
+    else
+        fl->st = load_article(p, 0, fl->top, &fl->failure);
+    return NULL;
+}
+
 crier_status
 crier_player_new(const char *const *inputs, size_t n_inputs, const crier_player_opts *opts,
                  crier_player **ret_player, crier_failure *ret_failure)
@@ -461,25 +505,41 @@ crier_player_new(const char *const *inputs, size_t n_inputs, const crier_player_
         set_failure(ret_failure, CRIER_WHERE_INPUT, bad);
         goto out;
     }
-    st = crier_lang_load(p->po->voices_dir, p->po->lang ? p->po->lang : "en", &p->lang);
-    if (st != CRIER_OK) {
-        set_failure(ret_failure, CRIER_WHERE_LANG, 0);
-        goto out;
-    }
-    bool top = !opts->resume && opts->start_paragraph == 0 && opts->from_heading == NULL;
-    if ((st = load_article(p, 0, top, ret_failure)) != CRIER_OK)
-        goto out;
-    if ((st = choose_start(p)) != CRIER_OK)
-        goto out;
+    /* The first article is read on a second thread while this one starts
+     * eSpeak NG and opens the device: the two together are most of the time
+     * to first sound. (Only this thread touches eSpeak NG.) */
+    first_load fl = { .p = p, .top = !opts->resume && opts->start_paragraph == 0 &&
+                                      opts->from_heading == NULL };
+    pthread_t tid;
+    bool threaded = pthread_create(&tid, NULL, load_first, &fl) == 0;
+    if (!threaded)
+        (void)load_first(&fl);
     st = crier_speech_new(&p->po->speech, &p->speech);
-    if (st != CRIER_OK) {
-        set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
-        goto out;
-    }
-    p->rate = p->spoken_rate = p->po->speech.rate_wpm ? p->po->speech.rate_wpm : 175;
-    st = crier_sink_live_open(p->po->device, crier_speech_sample_rate(p->speech), &p->live);
     if (st != CRIER_OK)
-        set_failure(ret_failure, CRIER_WHERE_DEVICE, 0);
+        set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
+    if (st == CRIER_OK) {
+        st = crier_sink_live_open(p->po->device, crier_speech_sample_rate(p->speech), &p->live);
+        if (st != CRIER_OK)
+            set_failure(ret_failure, CRIER_WHERE_DEVICE, 0);
+    }
+    if (threaded)
+        pthread_join(tid, NULL);
+    /* A bad input or start first: they are the user's to fix. */
+    if (fl.st != CRIER_OK) {
+        st = fl.st;
+        if (ret_failure != NULL)
+            *ret_failure = fl.failure;
+    } else {
+        crier_status cst = choose_start(p);
+        if (cst != CRIER_OK) {
+            st = cst;
+            set_failure(ret_failure, CRIER_WHERE_NONE, 0);
+        }
+    }
+    if (st != CRIER_OK)
+        goto out;
+    p->rate = p->spoken_rate = p->po->speech.rate_wpm ? p->po->speech.rate_wpm : 175;
+    article_voice(p);
 out:
     if (st != CRIER_OK) {
         crier_player_free(p);
@@ -546,6 +606,7 @@ play_one(crier_player *p, crier_failure *ret_failure)
         size_t prev = p->loaded;
         if ((st = load_article(p, p->pos.article, false, ret_failure)) != CRIER_OK)
             return st;
+        article_voice(p);
         if (prev != SIZE_MAX && !p->moved) {
             crier_sink *gate = NULL;
             st = crier_sink_callback_open(crier_sink_rate(p->live), gate_write, p, &gate);

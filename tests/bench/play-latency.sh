@@ -13,7 +13,8 @@
 # above 1 % of full scale, and takes that chunk's stamp minus the time the
 # samples after the loud one in that chunk stand for: the moment the first
 # sound reached the sink as seen through a 20 ms monitor. Then it stops the
-# player (SIGINT), waits for silence and goes on. Both programs are measured
+# player (SIGINT), waits for 1 s of silence and goes on; a sound stamped
+# before t0 is the last run's tail and is ignored. Both programs are measured
 # through the same monitor, so its latency (up to ~20 ms) is in both figures
 # and not in the ratio's favour of either. Each figure is the median of RUNS
 # runs (default 5). Usage: play-latency.sh [RUNS]; needs CRIER_BIN,
@@ -62,7 +63,7 @@ RATE, LEVEL = 22050, 328
 rec = subprocess.Popen(["parec", "-d", "capture.monitor", "--raw", "--format=s16le", "--rate=22050",
                         "--channels=1", "--latency-msec=20"], stdout=subprocess.PIPE)
 lock = threading.Condition()
-state = {"armed": False, "hit": None, "last_loud": 0.0}
+state = {"armed": False, "hit": None, "last_loud": 0.0, "t0": 0.0}
 def reader():
     fd = rec.stdout.fileno()
     while True:
@@ -76,18 +77,20 @@ def reader():
             if loud:
                 state["last_loud"] = now
             if loud and state["armed"] and state["hit"] is None:
-                state["hit"] = now - (len(a) - loud[0]) / RATE
-                lock.notify_all()
+                at = now - (len(a) - loud[0]) / RATE
+                if at >= state["t0"]:  # earlier: the last run's tail, not this one
+                    state["hit"] = at
+                    lock.notify_all()
 threading.Thread(target=reader, daemon=True).start()
 time.sleep(0.5)
 
 def once(argv):
-    # wait for 0.3 s of silence so the last run's tail cannot count
-    while time.monotonic() - state["last_loud"] < 0.3:
+    # wait for 1 s of silence so the last run's tail cannot count
+    while time.monotonic() - state["last_loud"] < 1.0:
         time.sleep(0.05)
-    with lock:
-        state["hit"], state["armed"] = None, True
     t0 = time.monotonic()
+    with lock:
+        state["hit"], state["armed"], state["t0"] = None, True, t0
     p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     with lock:
         lock.wait_for(lambda: state["hit"] is not None, timeout=10)

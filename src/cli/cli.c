@@ -212,13 +212,35 @@ cli_speech_option(int opt, const char *arg, crier_pipeline_opts *opts, int *ret_
         opts->speech.voice = arg;
         return true;
     case 'r':
-        if (!cli_parse_int(arg, 80, 450, &v)) {
-            cli_error(NULL, "--rate: '%s' is not a rate from 80 to 450 words per minute", arg);
+        if (!cli_parse_int(arg, 80, CRIER_SPEECH_RATE_MAX, &v)) {
+            cli_error(NULL, "--rate: '%s' is not a rate from 80 to 900 words per minute", arg);
             *ret_exit = EXIT_USAGE;
         } else {
             opts->speech.rate_wpm = (int)v;
         }
         return true;
+    case 0x110: /* --pitch */
+    case 0x111: /* --volume */
+    case 0x112: /* --gap */ {
+        static const struct { const char *name; long hi; } knob[] = {
+            { "--pitch", 99 }, { "--volume", 200 }, { "--gap", CRIER_SPEECH_GAP_MAX_MS },
+        };
+        int k = opt - 0x110;
+        if (!cli_parse_int(arg, 0, knob[k].hi, &v)) {
+            cli_error(NULL, "%s: '%s' is not a whole number from 0 to %ld", knob[k].name, arg,
+                      knob[k].hi);
+            *ret_exit = EXIT_USAGE;
+        } else if (k == 0) {
+            opts->speech.set_pitch = true;
+            opts->speech.pitch = (int)v;
+        } else if (k == 1) {
+            opts->speech.set_volume = true;
+            opts->speech.volume = (int)v;
+        } else {
+            opts->speech.gap_ms = (unsigned)v;
+        }
+        return true;
+    }
     case 'C':
         opts->norm.captions = true;
         return true;

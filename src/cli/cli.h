@@ -66,11 +66,19 @@ bool cli_parse_size(const char *arg, size_t *ret);
     { "max-article-length", required_argument, NULL, 0x102 }, \
     { "lexicon", required_argument, NULL, 0x103 }, \
     { "urls", required_argument, NULL, 0x104 }, \
-    { "emoji", required_argument, NULL, 0x105 }
+    { "emoji", required_argument, NULL, 0x105 }, \
+    { "pitch", required_argument, NULL, 0x110 }, \
+    { "volume", required_argument, NULL, 0x111 }, \
+    { "gap", required_argument, NULL, 0x112 }
 
 #define CLI_SPEECH_HELP \
-    "  -v, --voice NAME   eSpeak NG voice (default: en-us, American English)\n" \
-    "  -r, --rate WPM     speaking rate in words per minute, 80 to 450 (default 175)\n" \
+    "  -v, --voice NAME   eSpeak NG voice (default: the page's language, en-us for\n" \
+    "                     English); render also takes a preset of voices/presets:\n" \
+    "                     longform (calm, for long listening), brisk, british\n" \
+    "  -r, --rate WPM     speaking rate in words per minute, 80 to 900 (default 175)\n" \
+    "      --pitch N      base pitch, 0 to 99 (default: the voice's)\n" \
+    "      --volume N     loudness, 0 to 200 (default 100)\n" \
+    "      --gap MS       extra pause between paragraphs, 0 to 10000 ms (default 0)\n" \
     "      --captions     also speak figure captions\n" \
     "      --no-intro     do not start with the title, byline and date\n" \
     "      --lang LANG    language pack for the normalizer (default: en)\n" \

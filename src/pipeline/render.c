@@ -2,6 +2,7 @@
 #include "pipeline/render.h"
 
 #include <math.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -76,6 +77,29 @@ crier_render_chime(crier_sink *sink)
     if (st == CRIER_OK)
         st = crier_sink_write_silence(sink, rate * CHIME_TAIL_MS / 1000);
     return st;
+}
+
+crier_status
+crier_voice_preset(const char *voices_dir, const char *name, crier_buf *out)
+{
+    struct stat sb;
+    crier_status st;
+
+    if (name == NULL || *name == '\0')
+        return CRIER_E_VOICE;
+    for (const char *p = name; *p != '\0'; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '-' || *p == '_'))
+            return CRIER_E_VOICE;
+    crier_buf_clear(out);
+    st = crier_buf_puts(out, voices_dir != NULL ? voices_dir : crier_voices_dir());
+    if (st == CRIER_OK)
+        st = crier_buf_puts(out, "/presets/");
+    if (st == CRIER_OK)
+        st = crier_buf_puts(out, name);
+    if (st != CRIER_OK)
+        return st;
+    return stat(crier_buf_str(out), &sb) == 0 && S_ISREG(sb.st_mode) ? CRIER_OK : CRIER_E_VOICE;
 }
 
 /* The loaded inputs: every article and its script, index for index. */
@@ -258,7 +282,10 @@ crier_render_episode(const char *const *inputs, size_t n_inputs, const char *out
     bool to_stdout = strcmp(output, "-") == 0;
     crier_status st = CRIER_OK;
 
+    crier_buf preset;
+
     crier_buf_init(&w.pending, CRIER_SIDECAR_TEXT_MAX);
+    crier_buf_init(&preset, 8192);
     set_failure(ret_failure, CRIER_WHERE_NONE, 0);
     if (format == CRIER_FORMAT_COUNT)
         st = to_stdout ? CRIER_E_FORMAT : crier_format_from_path(output, &format);
@@ -273,6 +300,9 @@ crier_render_episode(const char *const *inputs, size_t n_inputs, const char *out
     crier_speech_opts sopts = opts->speech;
     if (sopts.voice == NULL && sopts.lang == NULL)
         sopts.lang = e.arts[0]->lang;
+    if (sopts.voice != NULL && strchr(sopts.voice, '/') == NULL &&
+        crier_voice_preset(opts->voices_dir, sopts.voice, &preset) == CRIER_OK)
+        sopts.voice = crier_buf_str(&preset);
     if ((st = crier_speech_new(&sopts, &speech)) != CRIER_OK) {
         set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
         goto out;
@@ -332,6 +362,7 @@ out:
     crier_vtt_free(w.vtt);
     crier_chapters_free(w.chapters);
     crier_buf_free(&w.pending);
+    crier_buf_free(&preset);
     crier_speech_free(speech);
     episode_free(&e);
     return st;

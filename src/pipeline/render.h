@@ -2,6 +2,7 @@
 #ifndef CRIER_PIPELINE_RENDER_H
 #define CRIER_PIPELINE_RENDER_H
 
+#include "core/buf.h"
 #include "pipeline/pipeline.h"
 
 /* render: one or more articles spoken into one audio file (an "episode"), with
@@ -21,7 +22,9 @@ typedef struct crier_render_opts {
 /* format from the extension, default encoder settings, no sidecars. */
 void crier_render_opts_init(crier_render_opts *ropts);
 
-/* Speaks the inputs, in order, into output ("-" = standard output, streamed:
+/* Speaks the inputs, in order, into output. The voice: opts->speech.voice as a
+ * preset name when VOICES/presets has it, else as eSpeak NG reads it; with no
+ * voice, the page's language's eSpeak NG voice (as crier_play reads it). ("-" = standard output, streamed:
  * OGG, MP3 and Opus only, since WAV and FLAC rewrite their header at the end;
  * CRIER_E_FORMAT otherwise). Every input is read and normalized before anything
  * is written; on any failure no audio, transcript or chapters file is left.
@@ -31,6 +34,12 @@ void crier_render_opts_init(crier_render_opts *ropts);
 crier_status crier_render_episode(const char *const *inputs, size_t n_inputs, const char *output,
                                   const crier_pipeline_opts *opts, const crier_render_opts *ropts,
                                   crier_failure *ret_failure);
+
+/* Voice presets: eSpeak NG voice files in VOICES/presets/ (VOICES: voices_dir,
+ * NULL = crier_voices_dir()). Puts the path of preset name into out (cleared
+ * first). name: letters, digits, '-' and '_' only. Returns CRIER_OK,
+ * CRIER_E_VOICE (no such preset) or CRIER_E_NOMEM. */
+crier_status crier_voice_preset(const char *voices_dir, const char *name, crier_buf *out);
 
 /* Writes the chime between two articles (about 1.6 s: pause, two tones, pause)
  * into sink at its rate. Returns crier_sink_write's statuses. */

@@ -58,6 +58,7 @@ struct crier_speech {
     size_t text_len;
     size_t block, sentence;
     size_t start_frame;
+    unsigned gap_ms; /* extra pause after a paragraph */
     size_t cursor_chars, cursor_bytes; /* a position in text, for UTF-8 walking */
 };
 
@@ -348,7 +349,11 @@ crier_speech_new(const crier_speech_opts *opts, crier_speech **ret_speech)
 
     if (ret_speech == NULL)
         return CRIER_E_ARG;
-    if (rate_wpm < espeakRATE_MINIMUM || rate_wpm > espeakRATE_MAXIMUM)
+    if (rate_wpm < espeakRATE_MINIMUM || rate_wpm > CRIER_SPEECH_RATE_MAX)
+        return CRIER_E_ARG;
+    if (opts && ((opts->set_pitch && (opts->pitch < 0 || opts->pitch > 99)) ||
+                 (opts->set_volume && (opts->volume < 0 || opts->volume > 200)) ||
+                 opts->gap_ms > CRIER_SPEECH_GAP_MAX_MS))
         return CRIER_E_ARG;
     if (engine.owner != NULL)
         return CRIER_E_ARG; /* one session per process at a time */
@@ -359,10 +364,13 @@ crier_speech_new(const crier_speech_opts *opts, crier_speech **ret_speech)
     self->sample_rate = engine.sample_rate;
     if ((st = select_voice(voice, opts ? opts->lang : NULL)) != CRIER_OK)
         goto out;
-    if (espeak_ng_SetParameter(espeakRATE, rate_wpm, 0) != ENS_OK) {
+    if (espeak_ng_SetParameter(espeakRATE, rate_wpm, 0) != ENS_OK ||
+        (opts && opts->set_pitch && espeak_ng_SetParameter(espeakPITCH, opts->pitch, 0) != ENS_OK) ||
+        (opts && opts->set_volume && espeak_ng_SetParameter(espeakVOLUME, opts->volume, 0) != ENS_OK)) {
         st = CRIER_E_SPEECH;
         goto out;
     }
+    self->gap_ms = opts ? opts->gap_ms : 0;
     engine.owner = self;
     *ret_speech = self;
     self = NULL;
@@ -431,6 +439,8 @@ say_sentence(crier_speech *self, const crier_script_block *block, const crier_se
     unsigned ms = (unsigned)s->pause < sizeof extra_pause_ms / sizeof extra_pause_ms[0]
                       ? extra_pause_ms[s->pause]
                       : 0;
+    if (s->pause == CRIER_PAUSE_BLOCK)
+        ms += self->gap_ms;
     if (ms == 0)
         return CRIER_OK;
     return crier_sink_write_silence(self->sink, (size_t)self->sample_rate * ms / 1000);
@@ -481,7 +491,7 @@ crier_speech_say_sentence(crier_speech *speech, const crier_script *script, size
 crier_status
 crier_speech_set_rate(crier_speech *speech, int rate_wpm)
 {
-    if (speech == NULL || rate_wpm < espeakRATE_MINIMUM || rate_wpm > espeakRATE_MAXIMUM)
+    if (speech == NULL || rate_wpm < espeakRATE_MINIMUM || rate_wpm > CRIER_SPEECH_RATE_MAX)
         return CRIER_E_ARG;
     return espeak_ng_SetParameter(espeakRATE, rate_wpm, 0) == ENS_OK ? CRIER_OK : CRIER_E_SPEECH;
 }

@@ -216,6 +216,29 @@ def run_all(tmp):
         ok(abs(a[2] / a[0] - 2 * ref_s - 1.84) < 0.5, "joined length: two articles and the chime",
            a[2] / a[0])
 
+    # Voice control: rate up to 900 (sonic), pitch, volume, gap, presets.
+    def secs(args):
+        out = os.path.join(tmp, "v.wav")
+        p = render([PAGE, "-o", out] + args)
+        a = read_audio(out) if p.returncode == 0 else None
+        return (a[2] / a[0], a[4]) if a else (None, p.stderr)
+    r450, r900 = secs(["-r", "450"])[0], secs(["-r", "900"])[0]
+    ok(r450 and r900 and 0.4 < r900 / r450 < 0.65, "--rate 900 speaks in about half the time of 450",
+       (r450, r900))
+    base, loud = secs(["-v", "en-us"])
+    longform = secs(["-v", "longform"])[0]
+    ok(base and longform and longform - base > 5, "--voice longform (a preset) is slower than en-us",
+       (base, longform))
+    gap = secs(["-v", "en-us", "--gap", "1000"])[0]
+    ok(gap and gap - base > 5, "--gap 1000 adds a pause between paragraphs", (base, gap))
+    quiet = secs(["-v", "en-us", "--volume", "40"])[1]
+    ok(isinstance(quiet, int) and quiet < loud * 0.7, "--volume 40 is quieter", (loud, quiet))
+    ok(secs(["-v", "brisk"])[0] is not None, "--voice brisk (a preset by name)")
+    p = render([PAGE, "-o", os.path.join(tmp, "n.wav"), "-v", "no-such-voice"])
+    ok(p.returncode == 6, "unknown voice: exit 6", p.stderr)
+    p = render([PAGE, "-o", os.path.join(tmp, "n.wav"), "--pitch", "100"])
+    ok(p.returncode == 2 and b"--pitch" in p.stderr, "--pitch 100: usage error", p.stderr)
+
     # A full disk: nothing left, a clear error, exit 4.
     full = os.path.join(tmp, "full")
     os.mkdir(full)

@@ -10,6 +10,9 @@ has one sentence per paragraph, so the rendered audio splits into title and
 paragraphs at silences of 0.45 s or more (block pauses; sentence-internal
 pauses are shorter).
 
+Both render and play name the voice (en-us): this test is about keys, and
+cli-play / play-sample check that the default voices agree.
+
 Keys wait for the player's own acknowledgements on the terminal ("paused",
 "paragraph 2 of 4"), not for the clock; only the pause lasts a set second,
 since that gap must show in the capture. TAP output."""
@@ -158,7 +161,7 @@ def main():
         env = dict(os.environ, XDG_STATE_HOME=os.path.join(tmp, "state"),
                    DRIVE_LOG=os.path.join(tmp, "tty.log"))
         wav = os.path.join(tmp, "page.wav")
-        subprocess.run([crier, "render", page, "-o", wav], check=True, env=env)
+        subprocess.run([crier, "render", "-v", "en-us", page, "-o", wav], check=True, env=env)
         with wave.open(wav) as w:
             full = w.readframes(w.getnframes())
         pcm = samples(full)
@@ -171,7 +174,7 @@ def main():
         # 1. pause one second, skip paragraph 1 while paused, quit in paragraph 2
         cap = os.path.join(tmp, "keys.raw")
         r = subprocess.run(["bash", capture, cap, "--", sys.executable, os.path.abspath(__file__),
-                            "--drive", crier, "play", page],
+                            "--drive", crier, "play", "-v", "en-us", page],
                            env=env, capture_output=True, text=True, timeout=60)
         got = open(cap, "rb").read()
         tty = open(env["DRIVE_LOG"], "rb").read().decode(errors="replace")

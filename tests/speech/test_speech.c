@@ -261,8 +261,15 @@ voices_and_rates(void **state)
     assert_ptr_equal(sp, (crier_speech *)0x1);
     opts = (crier_speech_opts){.voice = "en-us", .rate_wpm = 79};
     assert_int_equal(crier_speech_new(&opts, &sp), CRIER_E_ARG);
-    opts.rate_wpm = 451;
+    opts.rate_wpm = 901; /* past 450 eSpeak NG 1.51 speeds up with sonic, to 900 */
     assert_int_equal(crier_speech_new(&opts, &sp), CRIER_E_ARG);
+    opts = (crier_speech_opts){.voice = "en-us", .set_pitch = true, .pitch = 100};
+    assert_int_equal(crier_speech_new(&opts, &sp), CRIER_E_ARG);
+    opts = (crier_speech_opts){.voice = "en-us", .set_volume = true, .volume = 201};
+    assert_int_equal(crier_speech_new(&opts, &sp), CRIER_E_ARG);
+    opts = (crier_speech_opts){.voice = "en-us", .gap_ms = CRIER_SPEECH_GAP_MAX_MS + 1};
+    assert_int_equal(crier_speech_new(&opts, &sp), CRIER_E_ARG);
+    assert_ptr_equal(sp, (crier_speech *)0x1);
     opts = (crier_speech_opts){.voice = "de", .rate_wpm = 450};
     assert_int_equal(crier_speech_new(&opts, &sp), CRIER_OK);
     crier_speech *second = NULL;

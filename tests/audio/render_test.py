@@ -239,6 +239,24 @@ def run_all(tmp):
     p = render([PAGE, "-o", os.path.join(tmp, "n.wav"), "--pitch", "100"])
     ok(p.returncode == 2 and b"--pitch" in p.stderr, "--pitch 100: usage error", p.stderr)
 
+    # A one-hour article (the page's text 12 times, as a .txt) renders whole.
+    once = subprocess.run([CRIER, "text", "--no-intro", PAGE], capture_output=True).stdout
+    hour = os.path.join(tmp, "hour.txt")
+    with open(hour, "wb") as f:
+        f.write((once + b"\n") * 12)
+    out = os.path.join(tmp, "hour.wav")
+    with open(os.path.join(tmp, "once.txt"), "wb") as f:
+        f.write(once)
+    p1 = render([os.path.join(tmp, "once.txt"), "-o", os.path.join(tmp, "once.wav")])
+    p = render([hour, "-o", out, "--transcript"])
+    a, a1 = read_audio(out), read_audio(os.path.join(tmp, "once.wav"))
+    ok(p.returncode == 0 and p1.returncode == 0 and a and a1 and a[2] / a[0] > 3000 and
+       abs(a[2] / a1[2] - 12) < 0.24, "a one-hour article renders whole (12 x the 5-minute one)",
+       (p.stderr, a and a[2] / a[0], a1 and a1[2] / a1[0]))
+    cues = parse_vtt(open(os.path.join(tmp, "hour.vtt"), encoding="utf-8").read())
+    ok(abs(cues[-1][1] - a[2] / a[0]) <= 0.050, "its last cue ends with the audio",
+       (cues[-1][1], a[2] / a[0]))
+
     # A full disk: nothing left, a clear error, exit 4.
     full = os.path.join(tmp, "full")
     os.mkdir(full)

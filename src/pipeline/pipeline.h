@@ -56,18 +56,6 @@ typedef struct crier_failure {
 crier_status crier_article_load(const char *path, const crier_limits *lim,
                                 crier_article **ret_art);
 
-/* Speaks the inputs, in order, into a new audio file at output (format from its
- * extension). Every input is read and normalized before the output is opened,
- * so bad input leaves no file; a failure later removes the partial file.
- * All arguments borrowed. ret_failure (may be NULL) says what failed. */
-crier_status crier_render(const char *const *inputs, size_t n_inputs, const char *output,
-                          const crier_pipeline_opts *opts, crier_failure *ret_failure);
-
-/* Speaks the inputs, in order, through the audio device, streaming: sound
- * starts as soon as the first sentence is synthesized. */
-crier_status crier_play(const char *const *inputs, size_t n_inputs,
-                        const crier_pipeline_opts *opts, crier_failure *ret_failure);
-
 /* Normalizes one article as render and play would read it: the pack and the
  * plain reading chosen from opts and the page's language. art, opts: borrowed.
  * Returns the statuses of crier_lang_load (ret_failure: CRIER_WHERE_LANG) and

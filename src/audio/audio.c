@@ -20,18 +20,6 @@ static const char *const format_names[CRIER_FORMAT_COUNT] = {
     [CRIER_FORMAT_MP3] = "mp3", [CRIER_FORMAT_OPUS] = "opus",
 };
 
-static bool
-ends_with_nocase(const char *s, size_t len, const char *suffix)
-{
-    size_t n = strlen(suffix);
-    if (len < n)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (crier_ascii_lower((unsigned char)s[len - n + i]) != (unsigned char)suffix[i])
-            return false;
-    return true;
-}
-
 crier_status
 crier_format_from_path(const char *path, crier_format *ret_format)
 {
@@ -39,7 +27,7 @@ crier_format_from_path(const char *path, crier_format *ret_format)
         return CRIER_E_ARG;
     size_t len = strlen(path);
     for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++) {
-        if (ends_with_nocase(path, len, extensions[i].ext)) {
+        if (crier_ascii_ends_with_nocase(path, len, extensions[i].ext)) {
             *ret_format = extensions[i].format;
             return CRIER_OK;
         }
@@ -61,13 +49,13 @@ crier_format_from_name(const char *name, crier_format *ret_format)
         return CRIER_E_ARG;
     size_t len = strlen(name);
     for (int f = 0; f < CRIER_FORMAT_COUNT; f++) {
-        if (len == strlen(format_names[f]) && ends_with_nocase(name, len, format_names[f])) {
+        if (len == strlen(format_names[f]) && crier_ascii_ends_with_nocase(name, len, format_names[f])) {
             *ret_format = (crier_format)f;
             return CRIER_OK;
         }
     }
     for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
-        if (len == strlen(aliases[i].name) && ends_with_nocase(name, len, aliases[i].name)) {
+        if (len == strlen(aliases[i].name) && crier_ascii_ends_with_nocase(name, len, aliases[i].name)) {
             *ret_format = aliases[i].format;
             return CRIER_OK;
         }

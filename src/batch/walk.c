@@ -21,25 +21,13 @@ typedef struct walker {
     size_t cap;
 } walker;
 
-static bool
-ends_with_ci(const char *s, size_t len, const char *suffix)
-{
-    size_t n = strlen(suffix);
-    if (len < n)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (crier_ascii_lower((unsigned char)s[len - n + i]) != (unsigned char)suffix[i])
-            return false;
-    return true;
-}
-
 /* The inputs render accepts: HTML and text by name, and saved MHTML archives. */
 static bool
 is_page_name(const char *name)
 {
     size_t len = strlen(name);
-    return crier_input_hint_from_name(name) != CRIER_HINT_NONE || ends_with_ci(name, len, ".mht") ||
-           ends_with_ci(name, len, ".mhtml");
+    return crier_input_hint_from_name(name) != CRIER_HINT_NONE || crier_ascii_ends_with_nocase(name, len, ".mht") ||
+           crier_ascii_ends_with_nocase(name, len, ".mhtml");
 }
 
 static int

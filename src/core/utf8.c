@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "core/utf8.h"
 
+#include <string.h>
+
 #include "core/buf.h"
 
 size_t
@@ -109,4 +111,16 @@ crier_utf8_repair(const char *s, size_t len, crier_buf *out)
     if (st == CRIER_OK)
         st = crier_buf_append(out, s + run, len - run);
     return st;
+}
+
+bool
+crier_ascii_ends_with_nocase(const char *s, size_t len, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    if (len < n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (crier_ascii_lower((unsigned char)s[len - n + i]) != (unsigned char)suffix[i])
+            return false;
+    return true;
 }

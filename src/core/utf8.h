@@ -34,6 +34,10 @@ static inline bool crier_is_ascii_space(unsigned c)
 static inline unsigned crier_ascii_lower(unsigned c) { return crier_is_ascii_upper(c) ? c + 32 : c; }
 static inline unsigned crier_ascii_upper(unsigned c) { return crier_is_ascii_lower(c) ? c - 32 : c; }
 
+/* True when s[0..len) ends with suffix, ASCII letters compared without case;
+ * suffix must be lower case (".html", "mp3"). */
+bool crier_ascii_ends_with_nocase(const char *s, size_t len, const char *suffix);
+
 /* True for Unicode white space commonly found in web text (ASCII space classes,
  * U+00A0, U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000). */
 bool crier_is_unicode_space(unsigned cp);

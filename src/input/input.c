@@ -14,18 +14,6 @@
 #include "core/utf8.h"
 #include "input/input_internal.h"
 
-static bool
-ends_with_ci(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    if (n < k)
-        return false;
-    for (size_t i = 0; i < k; i++)
-        if (crier_ascii_lower((unsigned char)s[n - k + i]) != (unsigned char)suffix[i])
-            return false;
-    return true;
-}
-
 crier_doc_hint
 crier_input_hint_from_name(const char *path)
 {
@@ -37,18 +25,19 @@ crier_input_hint_from_name(const char *path)
         return CRIER_HINT_NONE;
     /* "page.html.gz" is hinted by "page.html" */
     n = strlen(path);
-    if (ends_with_ci(path, ".gz") && n - 3 < sizeof base) {
+    if (crier_ascii_ends_with_nocase(path, n, ".gz") && n - 3 < sizeof base) {
         memcpy(base, path, n - 3);
         base[n - 3] = '\0';
         path = base;
+        n -= 3;
     }
     for (size_t i = 0; i < sizeof html_ext / sizeof html_ext[0]; i++)
-        if (ends_with_ci(path, html_ext[i]))
+        if (crier_ascii_ends_with_nocase(path, n, html_ext[i]))
             return CRIER_HINT_HTML;
     for (size_t i = 0; i < sizeof mhtml_ext / sizeof mhtml_ext[0]; i++)
-        if (ends_with_ci(path, mhtml_ext[i]))
+        if (crier_ascii_ends_with_nocase(path, n, mhtml_ext[i]))
             return CRIER_HINT_HTML;
-    if (ends_with_ci(path, ".txt"))
+    if (crier_ascii_ends_with_nocase(path, n, ".txt"))
         return CRIER_HINT_TEXT;
     return CRIER_HINT_NONE;
 }

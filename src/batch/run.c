@@ -116,7 +116,7 @@ audio_options(const crier_batch_opts *o, const char *format, crier_buf *out)
     return crier_buf_printf(out,
                             "format=%s voice=%s rate=%d lang=%s intro=%s captions=%s "
                             "transcript=%s chapters=%s",
-                            format, p->speech.voice ? p->speech.voice : "en-us",
+                            format, p->speech.voice ? p->speech.voice : "default",
                             p->speech.rate_wpm ? p->speech.rate_wpm : 175, p->lang ? p->lang : "en",
                             p->norm.intro ? "yes" : "no", p->norm.captions ? "yes" : "no",
                             o->transcript ? "yes" : "no", o->chapters ? "yes" : "no");

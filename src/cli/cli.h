@@ -72,9 +72,10 @@ bool cli_parse_size(const char *arg, size_t *ret);
     { "gap", required_argument, NULL, 0x112 }
 
 #define CLI_SPEECH_HELP \
-    "  -v, --voice NAME   eSpeak NG voice (default: the page's language, en-us for\n" \
-    "                     English); render also takes a preset of voices/presets:\n" \
-    "                     longform (calm, for long listening), brisk, british\n" \
+    "  -v, --voice NAME   a preset of voices/presets: longform (calm, for long\n" \
+    "                     listening; the default for English pages), brisk,\n" \
+    "                     british; else an eSpeak NG voice (default for a page\n" \
+    "                     in another language: its language's voice)\n" \
     "  -r, --rate WPM     speaking rate in words per minute, 80 to 900 (default 175)\n" \
     "      --pitch N      base pitch, 0 to 99 (default: the voice's)\n" \
     "      --volume N     loudness, 0 to 200 (default 100)\n" \

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "pipeline/render.h"
 
 void
 crier_pipeline_opts_init(crier_pipeline_opts *opts)
@@ -134,6 +135,8 @@ struct crier_renderer {
     const crier_pipeline_opts *opts;
     crier_lang *lang;
     crier_speech *speech;
+    crier_buf preset;   /* path of the preset speech speaks with, if any */
+    bool on_preset;     /* speech has the default preset (no --voice) */
 };
 
 crier_status
@@ -147,12 +150,24 @@ crier_renderer_new(const crier_pipeline_opts *opts, crier_renderer **ret_rendere
     if (r == NULL)
         return CRIER_E_NOMEM;
     r->opts = opts;
+    crier_buf_init(&r->preset, 8192);
     st = crier_lang_load(opts->voices_dir, opts->lang ? opts->lang : "en", &r->lang);
     if (st != CRIER_OK) {
         set_failure(ret_failure, CRIER_WHERE_LANG, 0);
         goto out;
     }
-    st = crier_speech_new(&opts->speech, &r->speech);
+    /* As crier_render_episode: a preset by name, else the default preset
+     * for English pages (crier_renderer_run changes it per page). */
+    crier_speech_opts sopts = opts->speech;
+    if (sopts.voice != NULL && strchr(sopts.voice, '/') == NULL &&
+        crier_voice_preset(opts->voices_dir, sopts.voice, &r->preset) == CRIER_OK)
+        sopts.voice = crier_buf_str(&r->preset);
+    else if (sopts.voice == NULL && sopts.lang == NULL &&
+             crier_default_voice(opts->voices_dir, NULL, &r->preset) == CRIER_OK) {
+        sopts.voice = crier_buf_str(&r->preset);
+        r->on_preset = true;
+    }
+    st = crier_speech_new(&sopts, &r->speech);
     if (st != CRIER_OK)
         set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
 out:
@@ -244,9 +259,20 @@ crier_renderer_run(crier_renderer *r, const crier_article *art, const char *outp
 
     set_failure(ret_failure, CRIER_WHERE_NONE, 0);
     article_reading(r->opts, art, crier_lang_code(r->lang), &norm, &speech);
-    if (speech.voice == NULL && (st = crier_speech_set_voice(r->speech, NULL, speech.lang)) != CRIER_OK) {
-        set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
-        goto out;
+    if (speech.voice == NULL && r->opts->speech.lang == NULL &&
+        crier_default_voice(r->opts->voices_dir, art->lang, &r->preset) == CRIER_OK) {
+        if (!r->on_preset &&
+            (st = crier_speech_set_voice(r->speech, crier_buf_str(&r->preset), NULL)) != CRIER_OK) {
+            set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
+            goto out;
+        }
+        r->on_preset = true;
+    } else if (speech.voice == NULL) {
+        if ((st = crier_speech_set_voice(r->speech, NULL, speech.lang)) != CRIER_OK) {
+            set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
+            goto out;
+        }
+        r->on_preset = false;
     }
     st = crier_normalize(r->lang, art, &norm, &script);
     if (st != CRIER_OK) {
@@ -304,5 +330,6 @@ crier_renderer_free(crier_renderer *r)
         return;
     crier_speech_free(r->speech);
     crier_lang_free(r->lang);
+    crier_buf_free(&r->preset);
     free(r);
 }

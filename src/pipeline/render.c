@@ -102,6 +102,16 @@ crier_voice_preset(const char *voices_dir, const char *name, crier_buf *out)
     return stat(crier_buf_str(out), &sb) == 0 && S_ISREG(sb.st_mode) ? CRIER_OK : CRIER_E_VOICE;
 }
 
+crier_status
+crier_default_voice(const char *voices_dir, const char *lang, crier_buf *out)
+{
+    bool english = lang == NULL || *lang == '\0' ||
+                   ((lang[0] == 'e' || lang[0] == 'E') && (lang[1] == 'n' || lang[1] == 'N') &&
+                    (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_'));
+
+    return english ? crier_voice_preset(voices_dir, CRIER_DEFAULT_PRESET, out) : CRIER_E_VOICE;
+}
+
 /* The loaded inputs: every article and its script, index for index. */
 typedef struct episode {
     crier_article **arts;
@@ -298,11 +308,15 @@ crier_render_episode(const char *const *inputs, size_t n_inputs, const char *out
     if ((st = episode_load(&e, inputs, n_inputs, opts, ret_failure)) != CRIER_OK)
         goto out;
     crier_speech_opts sopts = opts->speech;
-    if (sopts.voice == NULL && sopts.lang == NULL)
-        sopts.lang = e.arts[0]->lang;
     if (sopts.voice != NULL && strchr(sopts.voice, '/') == NULL &&
         crier_voice_preset(opts->voices_dir, sopts.voice, &preset) == CRIER_OK)
         sopts.voice = crier_buf_str(&preset);
+    else if (sopts.voice == NULL && sopts.lang == NULL) {
+        if (crier_default_voice(opts->voices_dir, e.arts[0]->lang, &preset) == CRIER_OK)
+            sopts.voice = crier_buf_str(&preset);
+        else
+            sopts.lang = e.arts[0]->lang;
+    }
     if ((st = crier_speech_new(&sopts, &speech)) != CRIER_OK) {
         set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
         goto out;

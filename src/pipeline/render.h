@@ -41,6 +41,17 @@ crier_status crier_render_episode(const char *const *inputs, size_t n_inputs, co
  * CRIER_E_VOICE (no such preset) or CRIER_E_NOMEM. */
 crier_status crier_voice_preset(const char *voices_dir, const char *name, crier_buf *out);
 
+/* The name of the preset crier speaks English with when no --voice is given. */
+#define CRIER_DEFAULT_PRESET "longform"
+
+/* The default voice for a page in language lang (NULL or "" = unknown, read
+ * as English): for English ("en", "en-*", any case) the path of the
+ * CRIER_DEFAULT_PRESET preset, put into out (cleared first), and CRIER_OK;
+ * CRIER_E_VOICE for any other language or when the preset file is missing
+ * (the caller then picks eSpeak NG's voice for lang); CRIER_E_NOMEM. Render
+ * and play both choose through this, so they sound the same. */
+crier_status crier_default_voice(const char *voices_dir, const char *lang, crier_buf *out);
+
 /* Writes the chime between two articles (about 1.6 s: pause, two tones, pause)
  * into sink at its rate. Returns crier_sink_write's statuses. */
 crier_status crier_render_chime(crier_sink *sink);

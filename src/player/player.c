@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "core/utf8.h"
+#include "pipeline/render.h"
 #include "player/player_internal.h"
 
 /* Commands arrive from any thread into a small queue under a mutex; the thread
@@ -35,6 +36,8 @@ struct crier_player {
     crier_buf state_dir;
     crier_lang *lang;
     crier_speech *speech;
+    crier_buf preset;              /* path of the default preset (crier_default_voice) */
+    bool on_preset;                /* speech speaks with that preset now */
     crier_sink *live;
     /* The current article (loaded when it becomes current). */
     size_t loaded;                 /* index of the loaded article, or SIZE_MAX */
@@ -438,6 +441,16 @@ article_voice(crier_player *p)
 {
     if (p->po->speech.voice != NULL || p->po->speech.lang != NULL)
         return;
+    /* English: the default preset, as render chooses it. */
+    if (crier_default_voice(p->po->voices_dir, p->art->lang, &p->preset) == CRIER_OK) {
+        if (!p->on_preset &&
+            crier_speech_set_voice(p->speech, crier_buf_str(&p->preset), NULL) == CRIER_OK) {
+            p->on_preset = true;
+            (void)crier_speech_set_rate(p->speech, p->spoken_rate);
+        }
+        if (p->on_preset)
+            return;
+    }
     /* Choosing a voice reloads its dictionary (milliseconds): not when the
      * primary language is already the voice's ("en-GB" page, "en-us" voice). */
     const char *have = crier_speech_voice_lang(p->speech), *want = p->art->lang ? p->art->lang : "en";
@@ -445,11 +458,12 @@ article_voice(crier_player *p)
     while (want[k] != '\0' && want[k] != '-' && want[k] != '_' &&
            crier_ascii_lower((unsigned char)want[k]) == (unsigned char)have[k])
         k++;
-    if (k >= 2 && (want[k] == '\0' || want[k] == '-' || want[k] == '_') &&
+    if (!p->on_preset && k >= 2 && (want[k] == '\0' || want[k] == '-' || want[k] == '_') &&
         (have[k] == '\0' || have[k] == '-'))
         return;
     if (crier_speech_set_voice(p->speech, NULL, p->art->lang) != CRIER_OK)
         (void)crier_speech_set_voice(p->speech, NULL, NULL);
+    p->on_preset = false;
     (void)crier_speech_set_rate(p->speech, p->spoken_rate);
 }
 
@@ -496,6 +510,7 @@ crier_player_new(const char *const *inputs, size_t n_inputs, const crier_player_
     pthread_mutex_init(&p->mu, NULL);
     pthread_cond_init(&p->cv, NULL);
     crier_buf_init(&p->state_dir, 4096);
+    crier_buf_init(&p->preset, 8192);
     if (opts->state_dir != NULL)
         (void)crier_buf_puts(&p->state_dir, opts->state_dir);
     else
@@ -514,7 +529,19 @@ crier_player_new(const char *const *inputs, size_t n_inputs, const crier_player_
     bool threaded = pthread_create(&tid, NULL, load_first, &fl) == 0;
     if (!threaded)
         (void)load_first(&fl);
-    st = crier_speech_new(&p->po->speech, &p->speech);
+    /* The voice: a --voice preset name by its path, else as given; with no
+     * voice, the default preset (most pages are English; article_voice
+     * changes it for a page in another language). */
+    crier_speech_opts sopts = p->po->speech;
+    if (sopts.voice != NULL && strchr(sopts.voice, '/') == NULL &&
+        crier_voice_preset(p->po->voices_dir, sopts.voice, &p->preset) == CRIER_OK)
+        sopts.voice = crier_buf_str(&p->preset);
+    else if (sopts.voice == NULL && sopts.lang == NULL &&
+             crier_default_voice(p->po->voices_dir, NULL, &p->preset) == CRIER_OK) {
+        sopts.voice = crier_buf_str(&p->preset);
+        p->on_preset = true;
+    }
+    st = crier_speech_new(&sopts, &p->speech);
     if (st != CRIER_OK)
         set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
     if (st == CRIER_OK) {
@@ -713,6 +740,7 @@ crier_player_free(crier_player *p)
         return;
     crier_sink_free(p->live);
     crier_speech_free(p->speech);
+    crier_buf_free(&p->preset);
     crier_script_free(p->script);
     crier_article_free(p->art);
     crier_lang_free(p->lang);

@@ -196,7 +196,7 @@ def main():
 
         # 2. --resume, not on a terminal: plays from paragraph 2 to the end
         cap2 = os.path.join(tmp, "resume.raw")
-        r = subprocess.run(["bash", capture, cap2, "--", crier, "play", "--resume", page],
+        r = subprocess.run(["bash", capture, cap2, "--", crier, "play", "-v", "en-us", "--resume", page],
                            env=env, capture_output=True, text=True, timeout=60,
                            stdin=subprocess.DEVNULL)
         got2 = open(cap2, "rb").read()

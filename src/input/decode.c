@@ -34,6 +34,29 @@ input_bom_charset(const unsigned char *b, size_t len, size_t *ret_skip)
     return NULL;
 }
 
+const char *
+input_sniff_utf16(const unsigned char *b, size_t len)
+{
+    /* UTF-16 with no BOM: markup and most Western text are ASCII, so one
+     * byte of almost every code unit is 0, always the same one. Latin-1 or
+     * UTF-8 text has no NULs at all, and binary data no such rhythm. */
+    size_t units = (len < 4096 ? len : 4096) / 2, le = 0, be = 0;
+    if (units < 4)
+        return NULL;
+    for (size_t i = 0; i < units; i++) {
+        unsigned char x = b[2 * i], y = b[2 * i + 1];
+        if (x != 0 && y == 0)
+            le++;
+        else if (x == 0 && y != 0)
+            be++;
+    }
+    if (le * 10 >= units * 6 && be * 20 <= units)
+        return "utf-16le";
+    if (be * 10 >= units * 6 && le * 20 <= units)
+        return "utf-16be";
+    return NULL;
+}
+
 static bool
 ascii_ieq_prefix(const unsigned char *s, size_t len, const char *lit)
 {
@@ -206,10 +229,6 @@ input_iconv(const char *charset, const unsigned char *bytes, size_t len, crier_b
 bool
 input_looks_binary(const unsigned char *b, size_t len, bool utf8_expected)
 {
-    size_t head = len < 1024 ? len : 1024;
-    if (memchr(b, 0, head) != NULL)
-        return true;
-
     size_t n = len < 8192 ? len : 8192;
     size_t controls = 0, bad = 0, nuls = 0;
     for (size_t i = 0; i < n;) {
@@ -239,6 +258,10 @@ input_looks_binary(const unsigned char *b, size_t len, bool utf8_expected)
      * legacy charset, text is mostly ASCII or UTF-8: almost a third of
      * undecodable bytes is not text either (a Latin-1 page has a few percent). */
     if ((controls + nuls) * 10 > n)
+        return true;
+    /* A stray NUL in a saved page is dropped with the other controls; many
+     * are a binary format (images, programs, archives). */
+    if (nuls * 100 > n)
         return true;
     if (utf8_expected && bad * 100 > n * 30)
         return true;

@@ -277,6 +277,8 @@ decode_page(const char *name, const unsigned char *b, size_t len, crier_doc_hint
     charset = input_bom_charset(b, len, &skip);
     b += skip;
     len -= skip;
+    if (charset == NULL)
+        charset = input_sniff_utf16(b, len);
     if (charset != NULL && strncmp(charset, "utf-16", 6) == 0) {
         st = input_iconv(charset, b, len, &text);
     } else {

@@ -14,6 +14,10 @@
  * charset name ("utf-8", "utf-16le", "utf-16be") or NULL. */
 const char *input_bom_charset(const unsigned char *bytes, size_t len, size_t *ret_skip);
 
+/* "utf-16le" or "utf-16be" when bytes with no BOM look like UTF-16 (one byte
+ * of most code units 0, always the same one, in the first 4 KiB), else NULL. */
+const char *input_sniff_utf16(const unsigned char *bytes, size_t len);
+
 /* Finds a declared charset in the first few KiB: <meta charset=...>,
  * <meta http-equiv=Content-Type content="...; charset=...">, or an XML
  * declaration's encoding="...". Writes the lower-cased name into out (NUL

@@ -193,6 +193,46 @@ binary_is_refused(void **state)
     assert_int_equal(decode_status(junk, sizeof junk), CRIER_E_BINARY);
 }
 
+/* UTF-16 with no byte-order mark, either byte order, is decoded. */
+static void
+utf16_without_bom(void **state)
+{
+    (void)state;
+    static const char *const page = "<html><body><p>Caf\xC3\xA9 owners met on Tuesday.</p></body></html>";
+    size_t n = strlen(page);
+    char le[256], be[256];
+    /* ASCII plus one Latin-1 letter: each byte is one code unit. */
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++, u++) {
+        unsigned cp = (unsigned char)page[i];
+        if (cp == 0xC3) {
+            cp = 0xC0 | ((unsigned char)page[++i] & 0x3F);
+        }
+        le[2 * u] = (char)cp, le[2 * u + 1] = 0;
+        be[2 * u] = 0, be[2 * u + 1] = (char)cp;
+    }
+    crier_document *doc = decode(le, 2 * u);
+    assert_string_equal(doc->charset, "utf-16le");
+    assert_non_null(strstr(doc->text, "Caf\xC3\xA9 owners met on Tuesday."));
+    crier_document_free(doc);
+    doc = decode(be, 2 * u);
+    assert_string_equal(doc->charset, "utf-16be");
+    assert_non_null(strstr(doc->text, "Caf\xC3\xA9 owners met on Tuesday."));
+    crier_document_free(doc);
+}
+
+/* A stray NUL early in a page is dropped, not taken for binary data. */
+static void
+early_stray_nul_is_dropped(void **state)
+{
+    (void)state;
+    static const char page[] = "<html><body><p>Before\0after the NUL byte, the story goes on as "
+                               "before and ends with a full stop.</p></body></html>";
+    crier_document *doc = decode(page, sizeof page - 1);
+    assert_non_null(strstr(doc->text, "Beforeafter the NUL byte"));
+    crier_document_free(doc);
+}
+
 static void
 few_late_nuls_are_stripped(void **state)
 {
@@ -440,6 +480,8 @@ main(void)
         cmocka_unit_test(invalid_utf8_bytes_repaired_as_cp1252),
         cmocka_unit_test(binary_is_refused),
         cmocka_unit_test(few_late_nuls_are_stripped),
+        cmocka_unit_test(utf16_without_bom),
+        cmocka_unit_test(early_stray_nul_is_dropped),
         cmocka_unit_test(empty_and_white_space_only),
         cmocka_unit_test(file_errors),
         cmocka_unit_test(size_cap),

@@ -246,6 +246,10 @@ bool norm_tok_capitalized(const norm_ctx *c, size_t i);
 const norm_entry *norm_lookup_dotted(const norm_ctx *c, size_t i, norm_table_id t, bool *ret_dot);
 /* True when token i's body equals word (ASCII case-insensitive). */
 bool norm_tok_is(const norm_ctx *c, size_t i, const char *word);
+/* Tokens i..last (an amount or a measure) modify the next word: after a word of
+ * words.tsv "determiners" or a possessive, before a noun ("a $5 million deal",
+ * "its $500 price", "Amazon's $13.7 billion purchase"). */
+bool norm_attributive(const norm_ctx *c, size_t i, size_t last);
 
 /* A unit of units.tsv as written ("km", "KG"); per_ok also allows the units that
  * only follow a slash ("mo" in "$20/mo"). */

@@ -133,12 +133,7 @@ norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
     m->entry = a;
     m->v[1] = (uint64_t)(uintptr_t)per;
     /* "a 1.5m wall": a measure before its noun is singular (one point five meter wall) */
-    size_t last = i + m->n_toks - 1;
-    m->kind =
-        i > 0 &&
-        norm_in_word_list(c->lang, "articles", norm_body(c, i - 1), norm_body_len(c, i - 1)) &&
-        norm_trail_len(c, last) == 0 && last + 1 < c->n_toks && norm_body_len(c, last + 1) > 0 &&
-        crier_is_ascii_lower((unsigned char)norm_body(c, last + 1)[0]);
+    m->kind = norm_attributive(c, i, i + m->n_toks - 1);
     return true;
 }
 
@@ -179,7 +174,8 @@ parse_fraction(const crier_lang *lang, const char *b, size_t len, uint64_t *num,
     if (dl > 2 && crier_is_ascii_alpha((unsigned char)b[len - 1]) &&
         crier_is_ascii_alpha((unsigned char)b[len - 2]))
         dl -= 2; /* "1/4th", "1/3RD" */
-    if (nl == 0 || nl > 6 || dl == 0 || dl > 6 || !norm_all_digits(b, nl) ||
+    /* "25/235212" is no fraction: a part number, read as written */
+    if (nl == 0 || nl > 6 || dl == 0 || dl > 5 || !norm_all_digits(b, nl) ||
         !norm_all_digits(slash + 1, dl))
         return false;
     *num = norm_digits_value(b, nl);

@@ -90,20 +90,18 @@ norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 
     /* "a $5 million deal", "a $20 fine": before its noun the currency is
      * singular, as in "a 1.5m wall" (rules_measure.c) */
-    size_t last = i + m->n_toks - 1;
-    bool attributive =
-        i > 0 &&
-        norm_in_word_list(c->lang, "articles", norm_body(c, i - 1), norm_body_len(c, i - 1)) &&
-        norm_trail_len(c, last) == 0 && last + 1 < c->n_toks && norm_body_len(c, last + 1) > 0 &&
-        crier_is_ascii_lower((unsigned char)norm_body(c, last + 1)[0]);
+    bool attributive = norm_attributive(c, i, i + m->n_toks - 1);
     if (scale != NULL) { /* "$1.5 billion": one point five billion dollars */
         if ((st = norm_say_number(c->lang, num, out)) != CRIER_OK ||
             (st = norm_put(out, scale->value)) != CRIER_OK)
             return st;
         return norm_put_field(out, cur, attributive ? 0 : 1);
     }
-    /* "$45.10", "$20.5": dollars and cents; other decimals are said as decimals */
-    bool cents = num->frac != NULL && (num->frac_len == 2 || num->frac_len == 1);
+    /* "$45.10", "$20.5", "$20.500": dollars and cents; other decimals ("$1.125")
+     * are said as decimals */
+    bool cents = num->frac != NULL &&
+                 (num->frac_len == 2 || num->frac_len == 1 ||
+                  (num->frac_len == 3 && num->frac[2] == '0'));
     bool whole = num->n_int_digits > 0 && !(num->int_value == 0 && cents);
     const norm_entry *per = (const norm_entry *)(uintptr_t)m->v[2];
     if (!cents && num->frac != NULL) { /* "$1.125": one point one two five dollars */
@@ -123,12 +121,11 @@ norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
                                      : 1)))
             return st;
     }
-    uint64_t minor = cents ? norm_digits_value(num->frac, num->frac_len) : 0;
+    uint64_t minor = cents ? norm_digits_value(num->frac, num->frac_len < 2 ? 1 : 2) : 0;
     if (cents && num->frac_len == 1)
         minor *= 10;
+    /* "twenty dollars fifty cents": no "and", as in "five dollars a pound" */
     if (cents && !(minor == 0 && whole)) {
-        if (whole && (st = norm_put_glue(c->lang, out, "and")) != CRIER_OK)
-            return st;
         if ((st = norm_say_cardinal(c->lang, minor, out)) != CRIER_OK ||
             (st = norm_put_field(out, cur, minor == 1 ? 2 : 3)) != CRIER_OK)
             return st;

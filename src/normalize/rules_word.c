@@ -260,9 +260,8 @@ static bool
 regnal_one(const norm_ctx *c, size_t i)
 {
     char t = norm_trail0(c, i);
-    if (i + 1 < c->n_toks && t != ',' && t != '.' && t != ';' && t != ')')
-        return false;
-    if (t != '\0' && t != ',' && t != '.' && t != ';' && t != ')')
+    bool stop = t == ',' || t == '.' || t == ';' || t == ')' || t == '-'; /* "I--" */
+    if ((i + 1 < c->n_toks || t != '\0') && !stop)
         return false;
     return !norm_in_word_list(c->lang, "pronoun_cues", norm_body(c, i - 1),
                               norm_body_len(c, i - 1));
@@ -291,7 +290,13 @@ norm_match_roman(const norm_ctx *c, size_t i, norm_match *m)
     bool name = pl > 1 && crier_is_ascii_lower((unsigned char)p[1]);
     if (!name || (e != NULL && strcmp(e->value, "ordinal") != 0))
         return false;
-    return norm_body_len(c, i) > 1 || regnal_one(c, i);
+    /* a regnal number is of I, V and X ("Louis XVIII"): "Stephanie M." and
+     * "Mary C." are initials; a lone "X" is a letter ("Malcolm X", "Xbox One X") */
+    const char *b = norm_body(c, i);
+    size_t bl = norm_body_len(c, i);
+    if (strspn(b, "IVX") < bl || (bl == 1 && b[0] == 'X'))
+        return false;
+    return bl > 1 || b[0] != 'I' || regnal_one(c, i);
 }
 
 crier_status

@@ -69,6 +69,35 @@ norm_tok_is(const norm_ctx *c, size_t i, const char *word)
     return true;
 }
 
+/* Token i's trailing punctuation is a possessive "'s" alone. */
+static bool
+tok_possessive(const norm_ctx *c, size_t i)
+{
+    const char *t = c->text + c->toks[i].trail;
+    size_t tl = norm_trail_len(c, i);
+    return (tl == 2 && t[0] == '\'' && t[1] == 's') ||
+           (tl == 4 && memcmp(t, "\xe2\x80\x99s", 4) == 0);
+}
+
+bool
+norm_attributive(const norm_ctx *c, size_t i, size_t last)
+{
+    if (i == 0 || last + 1 >= c->n_toks || norm_trail_len(c, last) != 0 ||
+        norm_lead_len(c, last + 1) != 0 || norm_body_len(c, last + 1) == 0)
+        return false;
+    bool det = norm_trail_len(c, i - 1) == 0 &&
+               norm_in_word_list(c->lang, "determiners", norm_body(c, i - 1),
+                                 norm_body_len(c, i - 1));
+    if (!det && !tok_possessive(c, i - 1))
+        return false;
+    const char *n = norm_body(c, last + 1);
+    size_t nl = norm_body_len(c, last + 1);
+    if (crier_is_ascii_upper((unsigned char)n[0])) /* "the $1,000 Meta Quest Pro" */
+        return !(nl == 1 && n[0] == 'I');
+    return crier_is_ascii_lower((unsigned char)n[0]) &&
+           !norm_in_word_list(c->lang, "not_nouns", n, nl);
+}
+
 const norm_entry *
 norm_lookup_dotted(const norm_ctx *c, size_t i, norm_table_id t, bool *ret_dot)
 {
@@ -122,6 +151,90 @@ say_without_emoji(const norm_ctx *c, crier_buf *out, const char *s, size_t len)
     return st;
 }
 
+/* Length of the digit run at s[0..len). */
+static size_t
+digit_run(const char *s, size_t len)
+{
+    size_t k = 0;
+    while (k < len && crier_is_ascii_digit((unsigned char)s[k]))
+        k++;
+    return k;
+}
+
+/* Says one number inside a token no rule took; returns the bytes used. "1,440"
+ * and "2.3" as numbers, "1.8.3" as a version (one point eight point three), "007"
+ * and long runs after a slash ("MIG-25/235212") digit by digit. */
+static size_t
+say_inner_number(const crier_lang *lang, const char *s, size_t len, size_t k, crier_buf *out,
+                 crier_status *ret_st)
+{
+    size_t d = digit_run(s + k, len - k), e = k + d;
+    norm_number num;
+    if (e + 1 < len && s[e] == '.' && crier_is_ascii_digit((unsigned char)s[e + 1])) {
+        size_t f = e + 1 + digit_run(s + e + 1, len - e - 1);
+        if (f + 1 < len && s[f] == '.' && crier_is_ascii_digit((unsigned char)s[f + 1])) {
+            /* a version: each part, "point" between */
+            *ret_st = norm_say_digit_run(lang, s + k, d, out);
+            while (*ret_st == CRIER_OK && e + 1 < len && s[e] == '.' &&
+                   crier_is_ascii_digit((unsigned char)s[e + 1])) {
+                size_t n = digit_run(s + e + 1, len - e - 1);
+                if ((*ret_st = norm_put_glue(lang, out, "point")) == CRIER_OK)
+                    *ret_st = norm_say_digit_run(lang, s + e + 1, n, out);
+                e += 1 + n;
+            }
+            return e - k;
+        }
+    }
+    if (((e < len && (s[e] == '.' || s[e] == ',')) && norm_parse_number(s + k, len - k, &num) &&
+         num.len > d && (k + num.len >= len || !crier_is_ascii_digit((unsigned char)s[k + num.len])))) {
+        *ret_st = norm_say_number(lang, &num, out);
+        return num.len;
+    }
+    if (d > NORM_MAX_PLAIN_DIGITS || (k > 0 && s[k - 1] == '/' && d > 4))
+        *ret_st = norm_say_digits(lang, s + k, d, out);
+    else
+        *ret_st = norm_say_digit_run(lang, s + k, d, out);
+    return d;
+}
+
+/* A token no rule took that still holds digits ("123/261788/2021", "9000,000th",
+ * "<b>123?"): its numbers are read and the rest kept, so that no digit is
+ * left to the voice's guess. */
+static crier_status
+say_with_numbers(const crier_lang *lang, const char *s, size_t len, crier_buf *out)
+{
+    crier_status st = CRIER_OK;
+    size_t k = 0;
+    bool spaced = true; /* a number's words stand apart from letters */
+    while (k < len && st == CRIER_OK) {
+        if (crier_is_ascii_digit((unsigned char)s[k])) {
+            if (!spaced && (st = norm_space(out)) != CRIER_OK)
+                break;
+            k += say_inner_number(lang, s, len, k, out, &st);
+            if (st == CRIER_OK && k < len && crier_is_ascii_alpha((unsigned char)s[k]))
+                st = crier_buf_putc(out, ' '); /* "000th": zero zero zero th */
+            spaced = true;
+            continue;
+        }
+        size_t j = k;
+        while (j < len && !crier_is_ascii_digit((unsigned char)s[j]))
+            j++;
+        st = spaced && k == 0 ? norm_put_word(out, s, j) : crier_buf_append(out, s + k, j - k);
+        spaced = s[j - 1] == '/';
+        k = j;
+    }
+    return st;
+}
+
+static bool
+has_digit(const char *s, size_t len)
+{
+    for (size_t k = 0; k < len; k++)
+        if (crier_is_ascii_digit((unsigned char)s[k]))
+            return true;
+    return false;
+}
+
 /* Says a token no rule took: as written, or part by part when it is a compound
  * whose parts read differently on their own ("F-35", "anti-U.S."). */
 static crier_status
@@ -168,6 +281,8 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
         if (st != CRIER_OK || changed)
             return st;
     }
+    if (has_digit(b, len))
+        return say_with_numbers(c->lang, b, len, out);
     return say_without_emoji(c, out, b, len);
 }
 
@@ -339,5 +454,7 @@ norm_say_token_alone(const norm_ctx *parent, const char *text, size_t off, size_
             return rules[r].expand(&c, 0, &m, out);
         }
     }
+    if (has_digit(text + off, len))
+        return say_with_numbers(c.lang, text + off, len, out);
     return norm_put_word(out, text + off, len);
 }

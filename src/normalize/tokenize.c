@@ -97,6 +97,12 @@ trail_start(const char *s, size_t body, size_t end)
         while (p > body && ((unsigned char)s[p] & 0xC0) == 0x80)
             p--;
         size_t n;
+        if (s[p] == '-' && p > body && s[p - 1] == '-') { /* "Francis I--" : a dash */
+            while (p > body && s[p - 1] == '-')
+                p--;
+            t = p;
+            continue;
+        }
         if (!is_trailing_punct(decode_at(s + p, t - p, &n)))
             break;
         t = p;
@@ -114,6 +120,10 @@ inner_break(const char *text, size_t start, size_t k, size_t len)
     unsigned char prev = k > start ? (unsigned char)text[k - 1] : 0;
     if (p == '!' || p == '?')
         return crier_is_ascii_alnum(next) || next == '-' || next == '$';
+    if (p == '-' && prev == '-') /* "I--test": a double hyphen is a dash */
+        return crier_is_ascii_alnum(next);
+    if (p == '.' && prev == '.' && k >= start + 2 && text[k - 2] == '.')
+        return crier_is_ascii_alnum(next); /* "114...48" */
     if (p == '.' && (prev == ')' || prev == '"') && crier_is_ascii_alpha(next))
         return true; /* "(4 June 2014).and" */
     if (p == ',' || p == ';')

@@ -54,11 +54,15 @@ crier_status crier_sink_file_open(const char *path, crier_format format, int rat
 typedef struct crier_file_opts {
     /* 0 (smallest) .. 1 (best); negative: the format's speech default.
      * OGG: Vorbis VBR quality (default 0.3, ~45 kbit/s mono). FLAC: compression
-     * effort (0 fastest .. 1 smallest file). MP3 and Opus: used only when
-     * bitrate_kbps is 0, mapped onto the format's bitrate range. */
+     * effort (0 fastest .. 1 smallest file). MP3: used only when bitrate_kbps
+     * is 0: LAME VBR quality, LAME's -V 10 (1 - q) (default 0.3: -V 7, ~46
+     * kbit/s for speech). Opus: used only when bitrate_kbps is 0, mapped onto
+     * its bitrate range. */
     double quality;
-    /* MP3: constant bitrate (8..160 at 22,050 Hz; default 48). Opus: target
-     * bitrate (6..256; default 32). 0: from quality, else the default. */
+    /* MP3: a constant bitrate (8..160 at 22,050 Hz); 0: VBR from quality, but
+     * CBR 48 when both are unset and the output is a pipe (a VBR stream has no
+     * Info frame to give players its duration). Opus: target bitrate (6..256;
+     * default 32); 0: from quality, else the default. */
     int bitrate_kbps;
     /* Encode on a second thread behind a bounded queue, so that encoding
      * overlaps synthesis (default true; WAV is always written directly). */

@@ -287,11 +287,63 @@ static void
 mp3_round_trip(void **state)
 {
     (void)state;
-    round_trip_with(&expect_mp3, NULL, 48);
+    round_trip_with(&expect_mp3, NULL, 0); /* VBR: a pure tone needs little */
     crier_file_opts o = crier_file_opts_default();
-    o.bitrate_kbps = 64;
+    o.bitrate_kbps = 64; /* --bitrate: CBR */
     o.encoder_thread = false;
     round_trip_with(&expect_mp3, &o, 64);
+    o.bitrate_kbps = 0;
+    o.quality = 1.0; /* LAME's best VBR quality */
+    round_trip_with(&expect_mp3, &o, 0);
+    o.quality = 0.0;
+    round_trip_with(&expect_mp3, &o, 0);
+}
+
+static unsigned long
+be32(const unsigned char *p)
+{
+    return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
+}
+
+/* A VBR MP3's duration comes from the Xing header in its first frame (players
+ * would guess it from the first frame's bitrate): it must be there, after our
+ * ID3v2 tag, and count the frames of the whole stream. */
+static void
+mp3_vbr_has_xing_frame(void **state)
+{
+    (void)state;
+    char *dir = make_dir();
+    char *path = join(dir, "vbr.mp3");
+    crier_sink *sink = NULL;
+    const size_t n_frames = 30 * RATE;
+    assert_int_equal(crier_sink_file_open(path, CRIER_FORMAT_MP3, RATE, &test_tags, &sink),
+                     CRIER_OK);
+    assert_int_equal(write_tone(sink, n_frames), CRIER_OK);
+    assert_int_equal(crier_sink_finish(sink), CRIER_OK);
+    crier_sink_free(sink);
+
+    unsigned char head[1024];
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fread(head, 1, sizeof head, f), sizeof head);
+    fclose(f);
+    assert_memory_equal(head, "ID3", 3);
+    size_t at =
+        10 + ((size_t)head[6] << 21 | (size_t)head[7] << 14 | (size_t)head[8] << 7 | head[9]);
+    assert_true(at + 64 < sizeof head);
+    /* MPEG-2 Layer III frame sync; mono side info is 9 bytes, then "Xing"
+     * (VBR; LAME writes "Info" for CBR), flags, the frame count. */
+    assert_int_equal(head[at], 0xFF);
+    assert_int_equal(head[at + 1] & 0xFE, 0xF2);
+    const unsigned char *xing = head + at + 4 + 9;
+    assert_memory_equal(xing, "Xing", 4);
+    assert_true(be32(xing + 4) & 1);
+    double seconds = (double)be32(xing + 8) * 576 / RATE; /* 576 samples a frame */
+    double want = (double)n_frames / RATE;
+    print_message("Xing: %.3f s for %.3f s\n", seconds, want);
+    assert_true(seconds > want * 0.99 && seconds < want * 1.01 + 0.1);
+    free(path);
+    rm_dir(dir);
 }
 
 static void
@@ -456,7 +508,8 @@ full_disk(crier_format format, const char *name)
         crier_sink *sink = NULL;
         if (crier_sink_file_open(path, format, RATE, &test_tags, &sink) != CRIER_OK)
             _exit(2);
-        crier_status st = write_tone(sink, 60 * RATE);
+        /* 4 minutes: VBR MP3 spends ~1 KB a second on a pure tone. */
+        crier_status st = write_tone(sink, 240 * RATE);
         if (st == CRIER_OK)
             st = crier_sink_finish(sink);
         crier_sink_free(sink);
@@ -632,6 +685,7 @@ main(void)
         cmocka_unit_test(full_disk_mp3),
         cmocka_unit_test(full_disk_opus),
         cmocka_unit_test(bitrate_out_of_range),
+        cmocka_unit_test(mp3_vbr_has_xing_frame),
         cmocka_unit_test(mp3_tags_are_utf8),
         cmocka_unit_test(target_is_a_folder),
         cmocka_unit_test(bad_arguments),

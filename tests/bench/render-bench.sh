@@ -19,6 +19,12 @@
 # Render should cost little more than "encode alone": synthesis overlaps encoding.
 # Targets (issue 5): crier render <= 1.15 x encode alone, and < espeak-ng + convert;
 # the ratio columns show both.
+# Settings: crier's rows use crier's speech defaults (OGG: Vorbis quality 0.3;
+# MP3: LAME VBR -V 7; Opus: 32 kbit/s; FLAC: level 5); sndfile-convert has no
+# quality option and uses libsndfile's defaults (Vorbis quality 0.4; MP3: LAME
+# VBR -V 4; Opus and FLAC: libsndfile's). Each format's "same settings" line
+# renders with crier at the converter's settings (--quality) for a like-for-like
+# ratio; the "sizes" line gives every output's size and kbit/s.
 # Memory: peak RSS (/usr/bin/time -v) of crier render to OGG of a ~5-minute article
 # and of the same text repeated 12 times (~1 hour); target: within 10 %.
 set -euo pipefail
@@ -34,6 +40,14 @@ for x in "$crier" "$encode"; do [ -x "$x" ] || { echo "missing $x (build first)"
 for c in espeak-ng sndfile-convert soxi; do
     command -v "$c" >/dev/null || { echo "missing $c" >&2; exit 2; }
 done
+
+declare -A crier_set=([ogg]="Vorbis VBR quality 0.3" [mp3]="LAME VBR -V 7" \
+    [opus]="Opus 32 kbit/s, 24 kHz (libsoxr)" [flac]="FLAC level 5")
+declare -A conv_set=([ogg]="libsndfile default (Vorbis quality 0.4)" \
+    [mp3]="libsndfile default (LAME VBR -V 4)" [opus]="libsndfile default (sox made the 24 kHz WAV)" \
+    [flac]="libsndfile default (level 5)")
+# crier's --quality that gives the converter's settings: Vorbis 0.4; LAME -V 4 = 1 - 4/10.
+declare -A same_q=([ogg]=0.4 [mp3]=0.6)
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -78,8 +92,17 @@ for fmt in ${FORMATS:-ogg mp3}; do
     printf '%-6s %12s s %12s s %12s s %12s s %12s s %12s s %12.2f s %10.2f %10.2f\n' "$fmt" "$t_render" "$t_thr" \
         "$t_ser" "$t_enc" "$t_espeak" "$t_conv" "$t_sum" \
         "$(echo "$t_render / $t_enc" | bc -l)" "$(echo "$t_render / $t_sum" | bc -l)"
-    printf '%-6s sizes: crier %s KB, sndfile-convert %s KB\n' "" \
-        $(( $(stat -c %s "$tmp/out.$fmt") / 1024 )) $(( $(stat -c %s "$tmp/conv.$fmt") / 1024 ))
+    kb() { echo $(( $(stat -c %s "$1") / 1024 )); }
+    kbps() { printf '%.1f' "$(echo "$(stat -c %s "$1") * 8 / 1000 / $audio" | bc -l)"; }
+    printf '%-6s settings: crier %s; sndfile-convert %s\n' "" "${crier_set[$fmt]}" "${conv_set[$fmt]}"
+    printf '%-6s sizes: crier %s KB (%s kbit/s), sndfile-convert %s KB (%s kbit/s)\n' "" \
+        "$(kb "$tmp/out.$fmt")" "$(kbps "$tmp/out.$fmt")" "$(kb "$tmp/conv.$fmt")" "$(kbps "$tmp/conv.$fmt")"
+    if [ -n "${same_q[$fmt]:-}" ]; then
+        t_same=$(best_of "$crier" render "$page" -o "$tmp/same.$fmt" --quality "${same_q[$fmt]}")
+        printf '%-6s same settings: crier render --quality %s: %s s (%s KB, %s kbit/s); /(espeak+conv) %.2f\n' "" \
+            "${same_q[$fmt]}" "$t_same" "$(kb "$tmp/same.$fmt")" "$(kbps "$tmp/same.$fmt")" \
+            "$(echo "$t_same / $t_sum" | bc -l)"
+    fi
 done
 
 # Peak memory: the page's own text (crier text, one paragraph a line) as a .txt

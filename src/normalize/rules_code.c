@@ -137,37 +137,74 @@ norm_say_model(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 
 /* ---- arithmetic ------------------------------------------------------------------ */
 
-/* Numbers and operators with at least one of = * × +: "1-4=5", "2*8". */
+/* Bytes of an expression: digits, a decimal point, grouping commas, operators. */
+static bool
+math_chars(const char *b, size_t len, bool *ret_op)
+{
+    for (size_t k = 0; k < len; k++) {
+        unsigned char ch = (unsigned char)b[k];
+        if (ch == '=' || ch == '*' || ch == '+' || ch == '^')
+            *ret_op = true;
+        else if (!crier_is_ascii_digit(ch) && ch != '-' && ch != '.' && ch != '/' && ch != ',')
+            return false;
+    }
+    return true;
+}
+
+/* Numbers and operators with at least one of = * + ^: "1-4=5", "2*8", "10^5", and
+ * the same spread over tokens: "1- 2 = 5", "2^15 - 1", "3 + 4 = 7". A lone "-"
+ * between numbers without them stays a range or a score ("won 3 - 1"). */
 bool
 norm_match_math(const norm_ctx *c, size_t i, norm_match *m)
 {
-    const char *b = norm_body(c, i);
-    size_t len = norm_body_len(c, i);
-    bool op = false;
-    if (len < 3 || !crier_is_ascii_digit((unsigned char)b[0]) ||
-        !crier_is_ascii_digit((unsigned char)b[len - 1]))
-        return false;
-    for (size_t k = 0; k < len; k++) {
-        unsigned char ch = (unsigned char)b[k];
-        if (ch == '=' || ch == '*' || ch == '+')
+    bool op = false, digit = false;
+    size_t j = i;
+    for (; j < c->n_toks && j - i < 16; j++) {
+        const char *b = norm_body(c, j);
+        size_t len = norm_body_len(c, j);
+        if (len == 0 && j > i) { /* "*" alone is all punctuation to the tokenizer */
+            b = c->text + c->toks[j].off;
+            len = c->toks[j].end - c->toks[j].off;
+            if (len != 1 || *b != '*')
+                break;
             op = true;
-        else if (!crier_is_ascii_digit(ch) && ch != '-' && ch != '.' && ch != '/')
+            continue;
+        }
+        if (len == 0 || (j > i && norm_lead_len(c, j) != 0) || !math_chars(b, len, &op))
+            break;
+        digit |= crier_is_ascii_digit((unsigned char)b[0]);
+        if (j == i && !crier_is_ascii_digit((unsigned char)b[0]))
             return false;
+        if (norm_trail_len(c, j) != 0) {
+            j++;
+            break;
+        }
     }
-    m->n_toks = 1;
-    return op;
+    const char *last = norm_body(c, j - 1);
+    size_t last_len = norm_body_len(c, j - 1);
+    if (!op || !digit || last_len == 0 || !crier_is_ascii_digit((unsigned char)last[last_len - 1]))
+        return false;
+    if (j - i == 1 && last_len < 3)
+        return false;
+    m->n_toks = j - i;
+    return true;
 }
 
-crier_status
-norm_say_math(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+/* Says one token of an expression; *pow is set after "^" so that the next number
+ * is said as an ordinal ("2^15": two to the fifteenth). */
+static crier_status
+say_math_part(const norm_ctx *c, const char *b, size_t len, bool *pow, crier_buf *out)
 {
-    const char *b = norm_body(c, i);
-    size_t len = norm_body_len(c, i), k = 0;
     crier_status st = CRIER_OK;
+    size_t k = 0;
     while (k < len && st == CRIER_OK) {
         norm_number num;
         if (crier_is_ascii_digit((unsigned char)b[k]) && norm_parse_number(b + k, len - k, &num)) {
-            st = norm_say_number(c->lang, &num, out);
+            if (*pow && num.frac == NULL && num.n_int_digits <= 6)
+                st = norm_say_ordinal(c->lang, num.int_value, out);
+            else
+                st = norm_say_number(c->lang, &num, out);
+            *pow = false;
             k += num.len;
             continue;
         }
@@ -175,7 +212,22 @@ norm_say_math(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         key[5] = b[k];
         key[6] = '\0';
         st = norm_put_glue(c->lang, out, key);
+        *pow = b[k] == '^';
         k++;
+    }
+    return st;
+}
+
+crier_status
+norm_say_math(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    crier_status st = CRIER_OK;
+    bool pow = false;
+    for (size_t j = i; j < i + m->n_toks && st == CRIER_OK; j++) {
+        if (norm_body_len(c, j) == 0) /* "*" */
+            st = say_math_part(c, c->text + c->toks[j].off, 1, &pow, out);
+        else
+            st = say_math_part(c, norm_body(c, j), norm_body_len(c, j), &pow, out);
     }
     return st;
 }

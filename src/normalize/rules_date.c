@@ -32,14 +32,15 @@ month_of(const crier_lang *lang, const char *s, size_t len, bool *ret_word)
     return e;
 }
 
-/* Token i as a month; *ret_dot when its full stop belongs to it. */
+/* Token i as a month; *ret_dot when its full stop belongs to it. lead_ok: the
+ * month opens the date and may follow a bracket or a quote ("(July 8, 2020)"). */
 static const norm_entry *
-tok_month(const norm_ctx *c, size_t i, bool *ret_dot, bool *ret_word)
+tok_month(const norm_ctx *c, size_t i, bool lead_ok, bool *ret_dot, bool *ret_word)
 {
     const norm_entry *e;
     *ret_dot = false;
     *ret_word = false;
-    if (i >= c->n_toks || norm_lead_len(c, i) != 0)
+    if (i >= c->n_toks || (!lead_ok && norm_lead_len(c, i) != 0))
         return NULL;
     if (norm_trail0(c, i) == '.' && norm_body_len(c, i) < 15) {
         char key[16];
@@ -238,13 +239,13 @@ norm_match_date(const norm_ctx *c, size_t i, norm_match *m)
     if (match_numeric(b, len, m) || match_month_dash(c, b, len, m))
         return true;
     norm_match_reset(m);
-    const norm_entry *month = tok_month(c, i, &dot, &word);
+    const norm_entry *month = tok_month(c, i, true, &dot, &word);
     if (month != NULL)
         return match_month_first(c, i, month, dot, word, m);
     /* "1 February 2026", "the 26th May" */
     if (norm_trail_len(c, i) != 0 ||
         !parse_day(c->lang, norm_body(c, i), norm_body_len(c, i), &day) ||
-        (month = tok_month(c, i + 1, &dot, &word)) == NULL)
+        (month = tok_month(c, i + 1, false, &dot, &word)) == NULL)
         return false;
     m->entry = month;
     m->kind = DATE_DAY_MONTH;
@@ -441,6 +442,27 @@ meridiem_tok(const norm_ctx *c, size_t i, norm_match *m)
     if (w != NULL && dotted)
         m->trail_skip = 1;
     return w;
+}
+
+/* "a.m." on its own, after a number said in words ("three or four a.m.,"): the
+ * meridiem, never the initials "A M". */
+bool
+norm_match_meridiem(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    if (norm_body_len(c, i) != 3 || b[1] != '.' || norm_trail0(c, i) != '.' ||
+        (m->entry = (const norm_entry *)meridiem_tok(c, i, m)) == NULL)
+        return false;
+    m->n_toks = 1;
+    return true;
+}
+
+crier_status
+norm_say_meridiem(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    (void)c;
+    (void)i;
+    return norm_put(out, (const char *)m->entry);
 }
 
 bool

@@ -134,6 +134,10 @@ norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
     m->v[1] = (uint64_t)(uintptr_t)per;
     /* "a 1.5m wall": a measure before its noun is singular (one point five meter wall) */
     m->kind = norm_attributive(c, i, i + m->n_toks - 1);
+    /* "a 30-minute, tightly run demo": hyphened, a measure is a modifier, unless
+     * its unit is written plural ("123.2-millimeters") */
+    if (rest == m->num.len + 1 && !(len - rest > 3 && b[len - 1] == 's'))
+        m->kind = 1;
     return true;
 }
 

@@ -18,6 +18,7 @@ static const norm_rule rules[] = {
     {"decade", norm_match_decade, norm_say_decade, false}, /* "1980s", "'90s" */
     {"era", norm_match_era, norm_say_era, false},          /* "70 AD", "500 BC" */
     {"time", norm_match_time, norm_say_time, false},       /* "3:30 p.m.", "9 a.m." */
+    {"meridiem", norm_match_meridiem, norm_say_meridiem, false}, /* "four a.m.," */
     {"ratio", norm_match_ratio, norm_say_ratio, false},    /* "3:1", "2:8" */
     {"math", norm_match_math, norm_say_math, false},       /* "2*8", "1-4=5" */
     {"range", norm_match_range, norm_say_range, false},    /* "2019-2023", "$50-$100" */

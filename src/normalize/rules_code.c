@@ -28,6 +28,107 @@ norm_say_code_digits(const crier_lang *lang, const char *s, size_t len, crier_bu
     return norm_say_cardinal(lang, lo, out);
 }
 
+/* ---- digit strings --------------------------------------------------------------- */
+
+/* True when the words before token i ask for digits one by one (words.tsv
+ * digit_cues: "PIN 4921", "ISBN 978-..."; digit_cue_pairs: "ending in 8876"). */
+static bool
+digit_cue(const norm_ctx *c, size_t i)
+{
+    char pair[40];
+    if (i == 0)
+        return false;
+    size_t pl = norm_body_len(c, i - 1), tl = norm_trail_len(c, i - 1);
+    char t = norm_trail0(c, i - 1);
+    if (tl > 1 || (tl == 1 && t != ':' && t != '.'))
+        return false;
+    if (norm_in_word_list(c->lang, "digit_cues", norm_body(c, i - 1), pl))
+        return true;
+    /* "the year ending in 2024" is a year */
+    uint64_t v = norm_body_len(c, i) == 4 ? norm_digits_value(norm_body(c, i), 4) : 0;
+    if (tl != 0 || i < 2 || norm_trail_len(c, i - 2) != 0 || (v >= 1800 && v < 2100))
+        return false;
+    size_t ql = norm_body_len(c, i - 2);
+    if (ql + pl + 1 >= sizeof pair)
+        return false;
+    memcpy(pair, norm_body(c, i - 2), ql);
+    pair[ql] = '_';
+    memcpy(pair + ql + 1, norm_body(c, i - 1), pl);
+    return norm_in_word_list(c->lang, "digit_cue_pairs", pair, ql + pl + 1);
+}
+
+/* "card ending in 8876", "PIN 4921", "ISBN 978-1476668413": digit by digit, a
+ * pause at each dash. */
+bool
+norm_match_digit_string(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    if (len < 2 || len > 24 || !crier_is_ascii_digit((unsigned char)b[0]) ||
+        !crier_is_ascii_alnum((unsigned char)b[len - 1]))
+        return false;
+    for (size_t k = 0; k < len; k++)
+        if (!crier_is_ascii_digit((unsigned char)b[k]) && b[k] != '-' &&
+            !(k == len - 1 && (b[k] == 'X' || b[k] == 'x')))
+            return false;
+    m->n_toks = 1;
+    return digit_cue(c, i);
+}
+
+crier_status
+norm_say_digit_string(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    crier_status st = CRIER_OK;
+    (void)m;
+    for (size_t k = 0; k < len && st == CRIER_OK; k++) {
+        if (b[k] == '-')
+            st = crier_buf_putc(out, ',');
+        else if (crier_is_ascii_digit((unsigned char)b[k]))
+            st = norm_say_digits(c->lang, b + k, 1, out);
+        else
+            st = norm_put_word(out, b + k, 1); /* the check digit "X" */
+    }
+    return st;
+}
+
+/* ---- picture sizes ------------------------------------------------------------- */
+
+/* "1080p", "720p", "1,440p", "1080i": lines of a picture (words.tsv video_lines),
+ * said as codes are: ten eighty p. */
+bool
+norm_match_video_lines(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i), n = 0;
+    char digits[8];
+    if (len < 4 || len > 7 || (b[len - 1] != 'p' && b[len - 1] != 'i'))
+        return false;
+    for (size_t k = 0; k + 1 < len; k++) {
+        if (crier_is_ascii_digit((unsigned char)b[k]) && n < sizeof digits)
+            digits[n++] = b[k];
+        else if (b[k] != ',' || k == 0)
+            return false;
+    }
+    m->n_toks = 1;
+    return norm_in_word_list(c->lang, "video_lines", digits, n);
+}
+
+crier_status
+norm_say_video_lines(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i), n = 0;
+    char digits[8];
+    (void)m;
+    for (size_t k = 0; k + 1 < len && n < sizeof digits; k++)
+        if (b[k] != ',')
+            digits[n++] = b[k];
+    crier_status st = norm_say_code_digits(c->lang, digits, n, out);
+    return st != CRIER_OK ? st : norm_put_word(out, b + len - 1, 1);
+}
+
 /* ---- serials ------------------------------------------------------------------ */
 
 /* "2Q22", "3Q2023": a fiscal quarter as analysts write it; said the second

@@ -250,6 +250,9 @@ norm_counted_scale(const norm_ctx *c, size_t i, const char *s, size_t len)
     const norm_entry *e = norm_lookup(c->lang, NT_SCALES, s, len);
     if (e == NULL || len > 1)
         return e;
+    /* "4K textures", "8K screens": a one-digit K is a picture size, said "four K" */
+    if (s[0] == 'K' && s - norm_body(c, i) == 1)
+        return NULL;
     if (norm_trail_len(c, i) != 0 || i + 1 >= c->n_toks)
         return NULL;
     const char *n = norm_body(c, i + 1);

@@ -14,6 +14,7 @@ static const norm_rule rules[] = {
     {"abbrev", norm_match_abbrev, norm_say_entry, true},        /* "vs.", "approx." */
     {"money", norm_match_money, norm_say_money, false},    /* "$1.5 billion", "€20", "NIS 5" */
     {"date", norm_match_date, norm_say_date, true},        /* "Feb. 1, 2026", "1 February 2026" */
+    {"digits", norm_match_digit_string, norm_say_digit_string, false}, /* "ending in 8876" */
     {"phone", norm_match_phone, norm_say_phone, false},    /* "(555) 555-5555", "10.0.0.1" */
     {"decade", norm_match_decade, norm_say_decade, false}, /* "1980s", "'90s" */
     {"era", norm_match_era, norm_say_era, false},          /* "70 AD", "500 BC" */
@@ -23,6 +24,7 @@ static const norm_rule rules[] = {
     {"math", norm_match_math, norm_say_math, false},       /* "2*8", "1-4=5" */
     {"range", norm_match_range, norm_say_range, false},    /* "2019-2023", "$50-$100" */
     {"dash", norm_match_dash_range, norm_say_word_to, false},         /* "4 am - 8 pm" */
+    {"lines", norm_match_video_lines, norm_say_video_lines, false},   /* "1080p", "720p" */
     {"measure", norm_match_measure, norm_say_measure, false},         /* "12kg", "100 million km" */
     {"fraction", norm_match_fraction, norm_say_fraction, false},      /* "1/3", "2 1/2", "½" */
     {"dims", norm_match_dims, norm_say_dims, true},                   /* "25 x 7", "2x8" */

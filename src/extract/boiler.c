@@ -60,6 +60,12 @@ norm_phrase(const char *s, size_t len, crier_buf *out)
     return CRIER_OK;
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static crier_status
 push(char ***list, size_t *n, const char *s, size_t len)
 {
@@ -149,6 +155,8 @@ ex_boiler_load(const char *dir, const char *lang, ex_boiler *ret)
             start = i + 1;
         }
     }
+    if (st == CRIER_OK && b.n_line > 1) /* looked up with bsearch */
+        qsort(b.line, b.n_line, sizeof *b.line, cmp_str);
     if (st == CRIER_OK)
         st = ex_months_load(dir, lang, &b);
     if (st == CRIER_OK)
@@ -197,41 +205,48 @@ has_prefix_word(const char *s, size_t len, const char *p)
            !crier_is_ascii_alnum((unsigned char)p[k - 1]);
 }
 
-bool
-ex_boiler_is_chrome(const ex_boiler *b, const char *s)
+/* The checks below on a block already in its comparable form t (norm_phrase)
+ * with its word count. */
+static bool
+chrome_norm(const ex_boiler *b, const crier_buf *t, size_t words)
 {
-    crier_buf t;
-    bool hit = false;
-    size_t len = strlen(s);
-    if (len > 400)
-        return false;
-    crier_buf_init(&t, 4 * 400);
-    if (norm_phrase(s, len, &t) == CRIER_OK && t.len > 0) {
-        for (size_t i = 0; !hit && i < b->n_line; i++)
-            hit = strcmp(t.data, b->line[i]) == 0;
-        if (!hit && ex_count_words(t.data, t.len) <= 12)
-            for (size_t i = 0; !hit && i < b->n_prefix; i++)
-                hit = has_prefix_word(t.data, t.len, b->prefix[i]);
-    }
-    crier_buf_free(&t);
-    return hit;
+    const char *key = t->data;
+    if (b->n_line > 0 && bsearch(&key, b->line, b->n_line, sizeof *b->line, cmp_str) != NULL)
+        return true;
+    for (size_t i = 0; words <= 12 && i < b->n_prefix; i++)
+        if (has_prefix_word(t->data, t->len, b->prefix[i]))
+            return true;
+    return false;
 }
 
+static bool
+credit_norm(const ex_boiler *b, const crier_buf *t, size_t words)
+{
+    for (size_t i = 0; words <= 15 && i < b->n_credit; i++)
+        if (has_prefix_word(t->data, t->len, b->credit[i]))
+            return true;
+    for (size_t i = 0; words <= 8 && i < b->n_mark; i++)
+        if (strstr(t->data, b->mark[i]) != NULL)
+            return true;
+    return false;
+}
+
+/* Chrome (a block at most 400 bytes long), a credit line (at most 300). */
+#define CHROME_MAX_BYTES 400
+#define CREDIT_MAX_BYTES 300
+
 bool
-ex_boiler_is_credit_line(const ex_boiler *b, const char *s)
+ex_boiler_drops(const ex_boiler *b, const char *s)
 {
     crier_buf t;
     bool hit = false;
     size_t len = strlen(s);
-    if (len > 300)
+    if (len > CHROME_MAX_BYTES)
         return false;
-    crier_buf_init(&t, 4 * 300);
+    crier_buf_init(&t, 4 * CHROME_MAX_BYTES);
     if (norm_phrase(s, len, &t) == CRIER_OK && t.len > 0) {
         size_t words = ex_count_words(t.data, t.len);
-        for (size_t i = 0; !hit && words <= 15 && i < b->n_credit; i++)
-            hit = has_prefix_word(t.data, t.len, b->credit[i]);
-        for (size_t i = 0; !hit && words <= 8 && i < b->n_mark; i++)
-            hit = strstr(t.data, b->mark[i]) != NULL;
+        hit = chrome_norm(b, &t, words) || (len <= CREDIT_MAX_BYTES && credit_norm(b, &t, words));
     }
     crier_buf_free(&t);
     return hit;

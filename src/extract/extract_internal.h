@@ -84,10 +84,9 @@ bool ex_parse_date(const ex_boiler *b, const char *s, char out[11]);
  * (extraction still works, with fewer rules). */
 crier_status ex_boiler_load(const char *dir, const char *lang, ex_boiler *ret);
 void ex_boiler_free(ex_boiler *b);
-/* True when the block text s is navigation, promo or sign-up chrome. */
-bool ex_boiler_is_chrome(const ex_boiler *b, const char *s);
-/* True when the whole of s is a photo credit ("Photo by X", "Getty Images"). */
-bool ex_boiler_is_credit_line(const ex_boiler *b, const char *s);
+/* True when the block text s is navigation, promo or sign-up chrome, or the
+ * whole of s is a photo credit ("Photo by X", "Getty Images"). */
+bool ex_boiler_drops(const ex_boiler *b, const char *s);
 /* Where a credit tail starts in s ("... in Tehran. Photo by X via Reuters"), or
  * strlen(s) when there is none. */
 size_t ex_boiler_credit_tail(const ex_boiler *b, const char *s);

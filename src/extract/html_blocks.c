@@ -27,8 +27,7 @@ flush(emit *e, crier_block_type type, int level)
     }
     const char *t = crier_buf_str(&e->acc);
     size_t len = e->acc.len;
-    bool drop = type != CRIER_BLOCK_PRE && (ex_boiler_is_chrome(e->h->boiler, t) ||
-                                            ex_boiler_is_credit_line(e->h->boiler, t));
+    bool drop = type != CRIER_BLOCK_PRE && ex_boiler_drops(e->h->boiler, t);
     if (!drop && type == CRIER_BLOCK_CAPTION)
         len = ex_boiler_credit_tail(e->h->boiler, t);
     if (!drop && len > 0)

@@ -199,8 +199,7 @@ ex_extract_text(const crier_document *doc, const crier_limits *lim, const ex_boi
     }
     for (size_t i = 0; i < u.n; i++) {
         unit *x = &u.v[i];
-        if ((site && strcmp(x->text, site) == 0) || ex_boiler_is_chrome(boiler, x->text) ||
-            ex_boiler_is_credit_line(boiler, x->text))
+        if ((site && strcmp(x->text, site) == 0) || ex_boiler_drops(boiler, x->text))
             x->drop = true;
     }
     /* The page's tail after the last sentence is chrome: link labels, the

@@ -80,23 +80,21 @@ n_articles(const crier_player *p)
     return p->queue.n;
 }
 
-/* Makes article i current: reads, extracts and normalizes it. */
+/* Makes article i current from its extracted article art (taken: freed on
+ * failure): normalizes it, only its first HEAD_BLOCKS blocks when head_only. */
 static crier_status
-load_article(crier_player *p, size_t i, bool head_only, crier_failure *ret_failure)
+adopt_article(crier_player *p, size_t i, crier_article *art, bool head_only,
+              crier_failure *ret_failure)
 {
-    crier_article *art = NULL;
     crier_script *script = NULL;
     crier_status st;
 
-    if (p->loaded == i)
-        return CRIER_OK;
-    st = crier_article_load(p->queue.paths[i], &p->po->limits, &art);
-    head_only = head_only && st == CRIER_OK && art->n_blocks > HEAD_BLOCKS;
+    head_only = head_only && art->n_blocks > HEAD_BLOCKS;
     if (head_only) {
         crier_article head = *art; /* shallow: the same strings, fewer blocks */
         head.n_blocks = HEAD_BLOCKS;
         st = crier_normalize(p->lang, &head, &p->po->norm, &script);
-    } else if (st == CRIER_OK) {
+    } else {
         st = crier_normalize(p->lang, art, &p->po->norm, &script);
     }
     if (st == CRIER_OK && script->n_blocks == 0)
@@ -115,6 +113,22 @@ load_article(crier_player *p, size_t i, bool head_only, crier_failure *ret_failu
     p->partial = head_only;
     p->hash = player_script_hash(script);
     return CRIER_OK;
+}
+
+/* Makes article i current: reads, extracts and normalizes it. */
+static crier_status
+load_article(crier_player *p, size_t i, bool head_only, crier_failure *ret_failure)
+{
+    crier_article *art = NULL;
+
+    if (p->loaded == i)
+        return CRIER_OK;
+    crier_status st = crier_article_load(p->queue.paths[i], &p->po->limits, &art);
+    if (st != CRIER_OK) {
+        set_failure(ret_failure, CRIER_WHERE_INPUT, p->queue.from[i]);
+        return st;
+    }
+    return adopt_article(p, i, art, head_only, ret_failure);
 }
 
 /* Replaces a head-only script with the whole article's. Normalizing works
@@ -480,12 +494,22 @@ load_first(void *arg)
 {
     first_load *fl = arg;
     crier_player *p = fl->p;
+    crier_article *art = NULL;
+
+    /* The page first: on a long page, reading and extracting it is the
+     * longest step before the first sound, so it starts at once. */
+    crier_status ast = crier_article_load(p->queue.paths[0], &p->po->limits, &art);
     fl->failure = (crier_failure){ CRIER_WHERE_NONE, 0 };
     fl->st = crier_lang_load(p->po->voices_dir, p->po->lang ? p->po->lang : "en", &p->lang);
-    if (fl->st != CRIER_OK)
+    if (fl->st != CRIER_OK) {
         fl->failure.where = CRIER_WHERE_LANG;
-    else
-        fl->st = load_article(p, 0, fl->top, &fl->failure);
+        crier_article_free(art);
+    } else if (ast != CRIER_OK) {
+        fl->st = ast;
+        set_failure(&fl->failure, CRIER_WHERE_INPUT, p->queue.from[0]);
+    } else {
+        fl->st = adopt_article(p, 0, art, fl->top, &fl->failure);
+    }
     return NULL;
 }
 

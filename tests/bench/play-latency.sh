@@ -7,22 +7,26 @@
 #
 # Method. A private PulseAudio (null sink at 22,050 Hz mono, norewinds=1, as
 # ../shared/tools/play-capture sets it up) records its sink's monitor with
-# `parec --latency-msec=20` into a pipe; a Python reader stamps every chunk it
+# `parec --latency-msec=5` into a pipe; a Python reader stamps every chunk it
 # reads with time.monotonic(). For each run the reader notes t0 just before it
 # starts the player (the same clock), waits for the first chunk holding a sample
 # above 1 % of full scale, and takes that chunk's stamp minus the time the
 # samples after the loud one in that chunk stand for: the moment the first
-# sound reached the sink as seen through a 20 ms monitor. Then it stops the
+# sound reached the sink, seen through a 5 ms monitor (play-capture's 20 ms
+# suits recording whole streams but puts up to 20 ms of jitter into a 10-30 ms
+# figure; 5 ms keeps the runs within a few ms of each other). Then it stops the
 # player (SIGINT), waits for 1 s of silence and goes on; a sound stamped
 # before t0 is the last run's tail and is ignored. Both programs are measured
-# through the same monitor, so its latency (up to ~20 ms) is in both figures
-# and not in the ratio's favour of either. Each figure is the median of RUNS
-# runs (default 5). Usage: play-latency.sh [RUNS]; needs CRIER_BIN,
-# CRIER_SOURCE_ROOT, pulseaudio, pulseaudio-utils, espeak-ng, python3.
+# through the same monitor, in alternating runs (crier first in odd rounds,
+# espeak-ng first in even ones), so load on the shared machine and the
+# monitor's own latency fall on both alike. Each figure: the fastest and the
+# median of RUNS runs (default 9); ratios of both. Usage: play-latency.sh
+# [RUNS]; needs CRIER_BIN, CRIER_SOURCE_ROOT, pulseaudio, pulseaudio-utils,
+# espeak-ng, python3. The load average is printed before and after.
 set -euo pipefail
 crier=${CRIER_BIN:?}
 root=${CRIER_SOURCE_ROOT:?}
-runs=${1:-5}
+runs=${1:-9}
 for t in pulseaudio pactl parec espeak-ng python3; do
   command -v $t >/dev/null || { echo "SKIP: $t not installed"; exit 0; }
 done
@@ -61,7 +65,7 @@ import array, os, signal, statistics, subprocess, sys, threading, time
 runs, crier, page, page_txt, big, big_txt = int(sys.argv[1]), *sys.argv[2:]
 RATE, LEVEL = 22050, 328
 rec = subprocess.Popen(["parec", "-d", "capture.monitor", "--raw", "--format=s16le", "--rate=22050",
-                        "--channels=1", "--latency-msec=20"], stdout=subprocess.PIPE)
+                        "--channels=1", "--latency-msec=5"], stdout=subprocess.PIPE)
 lock = threading.Condition()
 state = {"armed": False, "hit": None, "last_loud": 0.0, "t0": 0.0}
 def reader():
@@ -95,23 +99,34 @@ def once(argv):
     with lock:
         lock.wait_for(lambda: state["hit"] is not None, timeout=10)
         hit, state["armed"] = state["hit"], False
-    p.send_signal(signal.SIGINT); 
+    p.send_signal(signal.SIGINT)
     try:
         p.wait(timeout=5)
     except subprocess.TimeoutExpired:
         p.kill(); p.wait()
     return None if hit is None else (hit - t0) * 1000
 
-def median(argv):
-    xs = [once(argv) for _ in range(runs)]
-    good = [x for x in xs if x is not None]
-    return statistics.median(good) if good else float("nan"), xs
+def loadavg():
+    return open("/proc/loadavg").read().split()[:3]
 
-print("time to first audio, median of %d runs (ms), process start -> first sound at the sink" % runs)
+print("loadavg before: %s" % " ".join(loadavg()))
+print("time to first audio (ms), process start -> first sound at the sink; %d runs each, alternating" % runs)
+print("%-12s %21s %21s %17s" % ("", "crier play", "espeak-ng", "ratio"))
+print("%-12s %10s %10s %10s %10s %8s %8s" % ("page", "best", "median", "best", "median", "best", "median"))
 for name, html, txt in (("sample page", page, page_txt), ("1 MB page", big, big_txt)):
-    c, cx = median([crier, "play", html])
-    e, ex = median(["espeak-ng", "-v", "en-us", "-f", txt])
-    print("%-12s crier play %7.1f   espeak-ng %7.1f   ratio %.2f   (crier %s; espeak-ng %s)" % (
-        name, c, e, c / e, " ".join("%.0f" % x for x in cx if x), " ".join("%.0f" % x for x in ex if x)))
+    tools = {"crier": [crier, "play", html], "espeak": ["espeak-ng", "-v", "en-us", "-f", txt]}
+    xs = {"crier": [], "espeak": []}
+    for r in range(runs):
+        for tool in (("crier", "espeak") if r % 2 == 0 else ("espeak", "crier")):
+            xs[tool].append(once(tools[tool]))
+    c = [x for x in xs["crier"] if x is not None]
+    e = [x for x in xs["espeak"] if x is not None]
+    if not c or not e:
+        print("%-12s no sound captured (crier %d/%d, espeak-ng %d/%d runs)" % (name, len(c), runs, len(e), runs))
+        continue
+    cb, cm, eb, em = min(c), statistics.median(c), min(e), statistics.median(e)
+    print("%-12s %10.1f %10.1f %10.1f %10.1f %8.2f %8.2f" % (name, cb, cm, eb, em, cb / eb, cm / em))
+    print("  runs: crier %s; espeak-ng %s" % (" ".join("%.0f" % x for x in c), " ".join("%.0f" % x for x in e)))
+print("loadavg after: %s" % " ".join(loadavg()))
 rec.send_signal(signal.SIGINT); rec.wait()
 PY

@@ -471,6 +471,18 @@ norm_match_time(const norm_ctx *c, size_t i, norm_match *m)
     const char *b = norm_body(c, i);
     size_t len = norm_body_len(c, i), h = 0, used;
 
+    /* "0600 GMT", "0930 hours": military time before a zone, said oh six hundred */
+    if (len == 4 && b[0] == '0' && norm_all_digits(b, 4) && norm_trail_len(c, i) == 0 &&
+        i + 1 < c->n_toks &&
+        (norm_in_word_list(c->lang, "time_zones", norm_body(c, i + 1), norm_body_len(c, i + 1)) ||
+         norm_tok_is(c, i + 1, "hours")) &&
+        norm_digits_value(b + 2, 2) < 60) {
+        m->v[0] = norm_digits_value(b, 2);
+        m->v[1] = norm_digits_value(b + 2, 2);
+        m->kind = 3;
+        m->n_toks = 1;
+        return true;
+    }
     while (h < len && h < 3 && crier_is_ascii_digit((unsigned char)b[h]))
         h++;
     if (h == 0 || h > 2)
@@ -543,6 +555,16 @@ norm_say_time(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     const char *mer = (const char *)(uintptr_t)m->v[2];
     if (m->kind == 2)
         return say_duration(c, m, out);
+    if (m->kind == 3) { /* oh six hundred, oh six thirty, oh nine oh five */
+        crier_status st = norm_put_glue(c->lang, out, "zero_in_time");
+        if (st == CRIER_OK)
+            st = norm_say_cardinal(c->lang, m->v[0], out);
+        if (st == CRIER_OK && m->v[1] == 0)
+            return norm_put_glue(c->lang, out, "hundred_hours");
+        if (st == CRIER_OK && m->v[1] < 10)
+            st = norm_put_glue(c->lang, out, "zero_in_time");
+        return st == CRIER_OK ? norm_say_cardinal(c->lang, m->v[1], out) : st;
+    }
     crier_status st = norm_say_cardinal(c->lang, m->v[0], out);
 
     if (st != CRIER_OK)

@@ -23,6 +23,9 @@ after_name(const norm_ctx *c, size_t i)
     if (i == 0 || norm_trail_len(c, i - 1) != 0 || norm_body_len(c, i - 1) == 0)
         return false;
     unsigned char p = (unsigned char)norm_body(c, i - 1)[0];
+    /* "The St. Louis Cardinals": a capital "The" is no street name */
+    if (norm_in_word_list(c->lang, "determiners", norm_body(c, i - 1), norm_body_len(c, i - 1)))
+        return false;
     return crier_is_ascii_upper(p) || crier_is_ascii_digit(p);
 }
 
@@ -60,6 +63,17 @@ norm_match_abbrev(const norm_ctx *c, size_t i, norm_match *m)
         memcpy(key, norm_body(c, i), norm_body_len(c, i));
         key[norm_body_len(c, i)] = ')';
         if ((e = norm_lookup(c->lang, NT_ABBREVS, key, norm_body_len(c, i) + 1)) != NULL)
+            dot = true;
+    }
+    size_t bl = norm_body_len(c, i);
+    if (e == NULL && bl > 1 && bl < 60 && norm_trail0(c, i) == '.' &&
+        crier_is_ascii_upper((unsigned char)norm_body(c, i)[0]) &&
+        crier_is_ascii_lower((unsigned char)norm_body(c, i)[1])) {
+        char key[64]; /* "Approx. 40%" opening a sentence: the row "approx." */
+        memcpy(key, norm_body(c, i), bl);
+        key[0] = (char)crier_ascii_lower((unsigned char)key[0]);
+        key[bl] = '.';
+        if ((e = norm_lookup(c->lang, NT_ABBREVS, key, bl + 1)) != NULL)
             dot = true;
     }
     if (e == NULL)

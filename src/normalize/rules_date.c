@@ -7,7 +7,7 @@
 /* Calendar and clock rules: dates in their written forms, decades, eras and
  * clock times. Month, weekday and meridiem words come from the tables. */
 
-enum { DATE_MONTH_DAY = 1, DATE_DAY_MONTH, DATE_MONTH_YEAR, DATE_NUMERIC, DATE_MONTH_ONLY };
+enum { DATE_MONTH_DAY = 1, DATE_DAY_MONTH, DATE_MONTH_YEAR, DATE_NUMERIC, DATE_MONTH_ONLY, DATE_RANGE };
 
 /* A month as written: "Feb.", "February", "FEB", "july". A row with a fourth
  * field "word" is also an English word ("May", "March"): in lower case it is a
@@ -191,6 +191,46 @@ match_month_dash(const norm_ctx *c, const char *b, size_t len, norm_match *m)
     return true;
 }
 
+/* "June 3-5", "Oct. 30-Nov. 1": days of a range after month i, token i + 1 a day,
+ * a dash and a day or a month (then token i + 2 its day). v[1] and v[3] the days,
+ * lex_entry the second month row or NULL; the year, if any, is left to the caller. */
+static bool
+match_day_range(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i + 1);
+    size_t len = norm_body_len(c, i + 1), dash = 0, dl;
+    bool dot, word;
+    if (i + 1 >= c->n_toks || norm_lead_len(c, i + 1) != 0)
+        return false;
+    while (dash < len && dash < 4 && b[dash] != '-' && (unsigned char)b[dash] != 0xE2)
+        dash++;
+    dl = dash < len && b[dash] == '-' ? 1 : 3;
+    if (dash == len || dash + dl >= len || (dl == 3 && memcmp(b + dash, "\xe2\x80\x93", 3) != 0) ||
+        !parse_day(c->lang, b, dash, &m->v[1]))
+        return false;
+    m->lex_entry = NULL;
+    m->n_toks = 2;
+    if (parse_day(c->lang, b + dash + dl, len - dash - dl, &m->v[3]))
+        return m->v[3] > m->v[1]; /* "June 3-5" */
+    /* "Oct. 30-Nov. 1": the second month's dot is the token's trail */
+    char key[16];
+    size_t ml = len - dash - dl;
+    dot = norm_trail0(c, i + 1) == '.' && norm_trail_len(c, i + 1) == 1;
+    if (ml + 1 >= sizeof key)
+        return false;
+    memcpy(key, b + dash + dl, ml);
+    key[ml] = '.';
+    const norm_entry *e = dot ? month_of(c->lang, key, ml + 1, &word) : NULL;
+    if (e == NULL && (norm_trail_len(c, i + 1) != 0 ||
+                      (e = month_of(c->lang, key, ml, &word)) == NULL))
+        return false;
+    if (word && !dot)
+        return false;
+    m->lex_entry = e;
+    m->n_toks = 3;
+    return tok_day(c, i + 2, &m->v[3]);
+}
+
 static bool
 match_month_first(const norm_ctx *c, size_t i, const norm_entry *month, bool dot, bool word,
                   norm_match *m)
@@ -213,6 +253,20 @@ match_month_first(const norm_ctx *c, size_t i, const norm_entry *month, bool dot
         /* "may 5" stays a verb unless a year follows */
         return !word || m->n_toks == 3;
     }
+    if (match_day_range(c, i, m)) {
+        size_t last = i + m->n_toks - 1;
+        char dt = norm_trail0(c, last);
+        m->kind = DATE_RANGE;
+        m->v[2] = 0;
+        if (((dt == ',' && norm_trail_len(c, last) == 1) || dt == '\0') &&
+            tok_year(c, last + 1, &year)) {
+            m->v[2] = year;
+            m->n_toks++;
+        }
+        return !word || m->v[2] != 0;
+    }
+    m->v[1] = m->v[3] = 0;
+    m->lex_entry = NULL;
     if (!word && tok_year(c, i + 1, &year)) {
         m->kind = DATE_MONTH_YEAR;
         m->v[2] = year;
@@ -283,6 +337,23 @@ norm_say_date(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 
     if (!month_name(lang, m->entry, m->v[0], &month, &month_len))
         return CRIER_E_LANG;
+    if (m->kind == DATE_RANGE) { /* October thirtieth to November first, 2025 */
+        const norm_entry *to_month = m->lex_entry;
+        const char *m2;
+        size_t m2_len;
+        if ((st = norm_put_word(out, month, month_len)) != CRIER_OK ||
+            (st = norm_say_ordinal(lang, m->v[1], out)) != CRIER_OK ||
+            (st = norm_put_glue(lang, out, "to")) != CRIER_OK)
+            return st;
+        if (to_month != NULL && (!month_name(lang, to_month, 0, &m2, &m2_len) ||
+                                 (st = norm_put_word(out, m2, m2_len)) != CRIER_OK))
+            return st != CRIER_OK ? st : CRIER_E_LANG;
+        if ((st = norm_say_ordinal(lang, m->v[3], out)) != CRIER_OK || m->v[2] == 0)
+            return st;
+        if ((st = crier_buf_putc(out, ',')) != CRIER_OK)
+            return st;
+        return norm_say_year(lang, m->v[2], out);
+    }
     if (m->kind == DATE_DAY_MONTH) { /* the first of February */
         bool the = i > 0 && norm_trail_len(c, i - 1) == 0 && norm_tok_is(c, i - 1, "the");
         if ((!the && (st = norm_put_glue(lang, out, "the")) != CRIER_OK) ||

@@ -304,17 +304,84 @@ season_split(const char *s, size_t len, size_t *ret_dash)
     return a >= 1900 && a <= 2099 && (len == 7 ? b == (a + 1) % 100 : b == a + 1);
 }
 
+/* A currency sign opening s ("$", "€", "US$"): its row, its length in *ret_len. */
+static const norm_entry *
+leading_currency(const crier_lang *lang, const char *s, size_t len, size_t *ret_len)
+{
+    for (size_t n = len < 4 ? len : 4; n > 0; n--) {
+        const norm_entry *e;
+        if (n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
+            continue;
+        if (crier_is_ascii_alpha((unsigned char)s[n - 1]) && n < 3)
+            continue; /* "m", "kg": not currencies here */
+        if ((e = norm_lookup(lang, NT_CURRENCIES, s, n)) != NULL) {
+            *ret_len = n;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* v[0] the dash, v[1] its length; entry a unit after the range ("40-50 mph"),
+ * or with kind RANGE_MONEY the currency of "$1-2 billion" (v[2] its length,
+ * v[3] the scale row), said once at the end: one to two billion dollars. */
+enum { RANGE_UNIT = 1, RANGE_MONEY };
+
 bool
 norm_match_range(const norm_ctx *c, size_t i, norm_match *m)
 {
-    size_t dash, dl = 1;
-    if (!season_split(norm_body(c, i), norm_body_len(c, i), &dash) &&
-        !range_split(norm_body(c, i), norm_body_len(c, i), &dash, &dl))
+    size_t dash, dl = 1, cl = 0;
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    norm_number num;
+    if (!season_split(b, len, &dash) && !range_split(b, len, &dash, &dl))
         return false;
     m->v[0] = dash;
     m->v[1] = dl;
     m->n_toks = 1;
+    bool next = norm_trail_len(c, i) == 0 && i + 1 < c->n_toks && norm_lead_len(c, i + 1) == 0;
+    const norm_entry *cur = leading_currency(c->lang, b, dash, &cl);
+    size_t r = dash + dl;
+    if (cur != NULL && norm_parse_number(b + cl, dash - cl, &num) && num.len == dash - cl &&
+        norm_parse_number(b + r, len - r, &num) &&
+        (num.len == len - r || (m->v[3] = (uint64_t)(uintptr_t)norm_lookup(
+                                    c->lang, NT_SCALES, b + r + num.len, len - r - num.len)))) {
+        m->kind = RANGE_MONEY; /* "$1-2 billion", "$5-10", "€3-4bn" */
+        m->entry = cur;
+        m->v[2] = cl;
+        if (m->v[3] == 0 && next && (m->v[3] = (uint64_t)(uintptr_t)norm_lookup(
+                         c->lang, NT_SCALES, norm_body(c, i + 1), norm_body_len(c, i + 1))) != 0)
+            m->n_toks = 2;
+        return true;
+    }
+    if (next && crier_is_ascii_digit((unsigned char)b[len - 1]) &&
+        (m->entry = norm_unit_of(c->lang, norm_body(c, i + 1), norm_body_len(c, i + 1), false)) !=
+            NULL &&
+        norm_body_len(c, i + 1) <= 4) { /* "40-50 mph"; "6-12 inches" reads itself */
+        m->kind = RANGE_UNIT;
+        m->n_toks = 2;
+    }
     return true;
+}
+
+static crier_status
+say_money_range(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i), dash = (size_t)m->v[0], right = dash + (size_t)m->v[1];
+    size_t cl = (size_t)m->v[2];
+    const norm_entry *scale = (const norm_entry *)(uintptr_t)m->v[3];
+    norm_number num;
+    crier_status st = CRIER_OK;
+    if (!norm_parse_number(b + cl, dash - cl, &num) ||
+        (st = norm_say_number(c->lang, &num, out)) != CRIER_OK ||
+        (st = norm_put_glue(c->lang, out, "to")) != CRIER_OK ||
+        !norm_parse_number(b + right, len - right, &num) || /* the scale after it is v[3] */
+        (st = norm_say_number(c->lang, &num, out)) != CRIER_OK)
+        return st;
+    if (scale != NULL && (st = norm_put(out, scale->value)) != CRIER_OK)
+        return st;
+    return norm_put_field(out, m->entry->value, 1);
 }
 
 crier_status
@@ -325,13 +392,18 @@ norm_say_range(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     size_t right = dash + (size_t)m->v[1], used;
     crier_status st;
 
+    if (m->kind == RANGE_MONEY)
+        return say_money_range(c, i, m, out);
     if ((st = norm_say_token_alone(c, c->text, off, dash, 0, out, &used)) != CRIER_OK ||
         (st = norm_put_glue(c->lang, out, "to")) != CRIER_OK)
         return st;
     /* "1960-80", "2025-26": the second year is said as its last two digits */
     if (dash == 4 && len - right == 2 && norm_all_digits(b, 4) && norm_all_digits(b + right, 2))
         return norm_say_digit_run(c->lang, b + right, 2, out);
-    return norm_say_token_alone(c, c->text, off + right, len - right, 0, out, &used);
+    st = norm_say_token_alone(c, c->text, off + right, len - right, 0, out, &used);
+    if (st == CRIER_OK && m->kind == RANGE_UNIT)
+        st = norm_put_field(out, m->entry->value, 1);
+    return st;
 }
 
 /* A dash standing alone between two quantities: "4:00 am - 8:12 pm". */

@@ -310,7 +310,11 @@ norm_match_roman(const norm_ctx *c, size_t i, norm_match *m)
     size_t bl = norm_body_len(c, i);
     if (strspn(b, "IVX") < bl || (bl == 1 && b[0] == 'X'))
         return false;
-    return bl > 1 || b[0] != 'I' || regnal_one(c, i);
+    /* "Queen Elizabeth I ruled": after a monarch's title, "I" is "the first" */
+    return bl > 1 || b[0] != 'I' || regnal_one(c, i) ||
+           (i >= 2 && norm_trail_len(c, i - 2) == 0 &&
+            norm_in_word_list(c->lang, "regnal_titles", norm_body(c, i - 2),
+                              norm_body_len(c, i - 2)));
 }
 
 crier_status

@@ -258,8 +258,13 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
         for (size_t p = 0; p < len && st == CRIER_OK;) {
             const char *d = memchr(b + p, '-', len - p);
             size_t part_len = d ? (size_t)(d - (b + p)) : len - p;
-            /* the last part sees the token's full stop: "anti-U.S." */
+            /* the last part sees the token's full stop: "anti-U.S."; an inner part
+             * keeps its own: "U.K.-based" */
             size_t trail = d ? 0 : norm_trail0(c, i) == '.';
+            if (d && part_len > 2 && b[p + part_len - 1] == '.') {
+                part_len--;
+                trail = 1;
+            }
             crier_buf_clear(&one);
             if (part_len > 0 && letters && norm_all_digits(b + p, part_len)) {
                 /* "F-150": F one fifty, as codes are said; but "133-A" is a number */
@@ -273,7 +278,7 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
                 changed |= one.len != part_len || memcmp(one.data, b + p, part_len) != 0;
                 st = norm_put_word(&parts, crier_buf_str(&one), one.len);
             }
-            p += part_len + 1;
+            p += part_len + 1 + (d && trail);
         }
         if (st == CRIER_OK && changed) {
             st = norm_put_word(out, crier_buf_str(&parts), parts.len);

@@ -204,8 +204,9 @@ say_inner_number(const crier_lang *lang, const char *s, size_t len, size_t k, cr
  * "<b>123?"): its numbers are read and the rest kept, so that no digit is
  * left to the voice's guess. */
 static crier_status
-say_with_numbers(const crier_lang *lang, const char *s, size_t len, crier_buf *out)
+say_with_numbers(const norm_ctx *c, const char *s, size_t len, crier_buf *out)
 {
+    const crier_lang *lang = c->lang;
     crier_status st = CRIER_OK;
     size_t k = 0;
     bool spaced = true; /* a number's words stand apart from letters */
@@ -220,9 +221,13 @@ say_with_numbers(const crier_lang *lang, const char *s, size_t len, crier_buf *o
             continue;
         }
         size_t j = k;
+        bool ascii = true;
         while (j < len && !crier_is_ascii_digit((unsigned char)s[j]))
-            j++;
-        st = spaced && k == 0 ? norm_put_word(out, s, j) : crier_buf_append(out, s + k, j - k);
+            ascii &= (unsigned char)s[j++] < 0x80;
+        if (!ascii) /* emoji and scripts the voice cannot read are left out */
+            st = say_without_emoji(c, out, s + k, j - k);
+        else
+            st = spaced && k == 0 ? norm_put_word(out, s, j) : crier_buf_append(out, s + k, j - k);
         spaced = s[j - 1] == '/';
         k = j;
     }
@@ -290,7 +295,7 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
             return st;
     }
     if (has_digit(b, len))
-        return say_with_numbers(c->lang, b, len, out);
+        return say_with_numbers(c, b, len, out);
     return say_without_emoji(c, out, b, len);
 }
 
@@ -463,6 +468,6 @@ norm_say_token_alone(const norm_ctx *parent, const char *text, size_t off, size_
         }
     }
     if (has_digit(text + off, len))
-        return say_with_numbers(c.lang, text + off, len, out);
-    return norm_put_word(out, text + off, len);
+        return say_with_numbers(&c, text + off, len, out);
+    return say_without_emoji(&c, out, text + off, len);
 }

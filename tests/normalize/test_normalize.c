@@ -90,6 +90,9 @@ numbers(void **state)
     assert_string_equal(say("Channel 12"), "Channel twelve");
     assert_string_equal(say("1,000,000"), "one million");
     assert_string_equal(say("1,5000"), "one, five thousand"); /* not a grouped number: read, not left to the voice */
+    /* digits inside a word of a script the voice cannot read: the digits alone */
+    assert_string_equal(say("\xe4\xbe\xa1\xe6\xa0\xbc" "2900\xe5\x86\x86"), "two thousand nine hundred");
+    assert_string_equal(say("v2.14.6"), "v two point fourteen point six");
 }
 
 static void

@@ -281,6 +281,8 @@ norm_match_math(const norm_ctx *c, size_t i, norm_match *m)
             break;
         }
     }
+    if (j == i)
+        return false;
     const char *last = norm_body(c, j - 1);
     size_t last_len = norm_body_len(c, j - 1);
     if (!op || !digit || last_len == 0 || !crier_is_ascii_digit((unsigned char)last[last_len - 1]))

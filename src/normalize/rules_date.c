@@ -197,11 +197,11 @@ match_month_dash(const norm_ctx *c, const char *b, size_t len, norm_match *m)
 static bool
 match_day_range(const norm_ctx *c, size_t i, norm_match *m)
 {
+    if (i + 1 >= c->n_toks || norm_lead_len(c, i + 1) != 0)
+        return false;
     const char *b = norm_body(c, i + 1);
     size_t len = norm_body_len(c, i + 1), dash = 0, dl;
     bool dot, word;
-    if (i + 1 >= c->n_toks || norm_lead_len(c, i + 1) != 0)
-        return false;
     while (dash < len && dash < 4 && b[dash] != '-' && (unsigned char)b[dash] != 0xE2)
         dash++;
     dl = dash < len && b[dash] == '-' ? 1 : 3;

@@ -231,6 +231,38 @@ match_day_range(const norm_ctx *c, size_t i, norm_match *m)
     return tok_day(c, i + 2, &m->v[3]);
 }
 
+/* "on 12/25", "11/5", "1/24": a month and a day, American order. A fraction
+ * where it reads as one: before "of", or a smaller number over a usual
+ * denominator ("3/4", "1/12", words.tsv fraction_denominators) unless a word
+ * of words.tsv date_cues comes before it ("on 2/3"). */
+static bool
+match_month_slash_day(const norm_ctx *c, size_t i, const char *b, size_t len, norm_match *m)
+{
+    const char *slash = memchr(b, '/', len);
+    if (slash == NULL || slash == b || len > 5)
+        return false;
+    size_t ml = (size_t)(slash - b), dl = len - ml - 1;
+    if (ml > 2 || dl == 0 || dl > 2 || !norm_all_digits(b, ml) || !norm_all_digits(slash + 1, dl) ||
+        b[0] == '0' || slash[1] == '0')
+        return false;
+    uint64_t mo = norm_digits_value(b, ml), d = norm_digits_value(slash + 1, dl);
+    if (mo < 1 || mo > 12 || d < 1 || d > 31)
+        return false;
+    bool cue = i > 0 && i < c->n_toks && norm_trail_len(c, i - 1) == 0 &&
+               norm_in_word_list(c->lang, "date_cues", norm_body(c, i - 1), norm_body_len(c, i - 1));
+    if (i + 1 < c->n_toks && i < c->n_toks && norm_trail_len(c, i) == 0 && norm_tok_is(c, i + 1, "of"))
+        return false; /* "2/3 of voters" */
+    if (!cue && mo < d && norm_in_word_list(c->lang, "fraction_denominators", slash + 1, dl))
+        return false;
+    m->entry = NULL;
+    m->kind = DATE_MONTH_DAY;
+    m->v[0] = mo;
+    m->v[1] = d;
+    m->v[2] = 0;
+    m->n_toks = 1;
+    return true;
+}
+
 static bool
 match_month_first(const norm_ctx *c, size_t i, const norm_entry *month, bool dot, bool word,
                   norm_match *m)
@@ -290,7 +322,8 @@ norm_match_date(const norm_ctx *c, size_t i, norm_match *m)
     bool dot, word;
     uint64_t day, year;
 
-    if (match_numeric(b, len, m) || match_month_dash(c, b, len, m))
+    if (match_numeric(b, len, m) || match_month_dash(c, b, len, m) ||
+        match_month_slash_day(c, i, b, len, m))
         return true;
     norm_match_reset(m);
     const norm_entry *month = tok_month(c, i, true, &dot, &word);

@@ -662,7 +662,7 @@ play_one(crier_player *p, crier_failure *ret_failure)
             crier_sink *gate = NULL;
             st = crier_sink_callback_open(crier_sink_rate(p->live), gate_write, p, &gate);
             if (st == CRIER_OK)
-                st = player_chime(gate);
+                st = crier_render_chime(gate); /* as render joins articles */
             crier_sink_free(gate);
             if (st != CRIER_OK)
                 return st;

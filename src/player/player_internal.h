@@ -2,7 +2,7 @@
 #ifndef CRIER_PLAYER_INTERNAL_H
 #define CRIER_PLAYER_INTERNAL_H
 
-/* Internal to src/player: the queue of inputs, saved positions, the chime. */
+/* Internal to src/player: the queue of inputs, saved positions. */
 
 #include <stddef.h>
 #include <stdint.h>
@@ -38,8 +38,5 @@ crier_status player_position_save(const char *state_dir, uint64_t hash, size_t b
 /* CRIER_E_NOENT when nothing was saved for hash. */
 crier_status player_position_load(const char *state_dir, uint64_t hash, size_t *ret_block,
                                   size_t *ret_sentence);
-
-/* A short two-note chime (about 250 ms) between articles, written into sink. */
-crier_status player_chime(crier_sink *sink);
 
 #endif

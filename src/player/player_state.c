@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <dirent.h>
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,33 +268,4 @@ player_position_load(const char *state_dir, uint64_t hash, size_t *ret_block, si
     *ret_block = block;
     *ret_sentence = sentence;
     return CRIER_OK;
-}
-
-crier_status
-player_chime(crier_sink *sink)
-{
-    /* Two soft notes (E6 then A5), 110 ms each with a 10 ms rise and a decay,
-     * so the listener hears where one article ends and the next begins. */
-    static const double notes[] = { 1318.5, 880.0 };
-    int rate = crier_sink_rate(sink);
-    size_t n_note = (size_t)rate * 110 / 1000, rise = (size_t)rate / 100;
-    short pcm[CRIER_AUDIO_CHUNK_FRAMES];
-    crier_status st = CRIER_OK;
-
-    if (rate <= 0)
-        return CRIER_E_ARG;
-    if (n_note > CRIER_AUDIO_CHUNK_FRAMES)
-        n_note = CRIER_AUDIO_CHUNK_FRAMES;
-    for (size_t k = 0; k < 2 && st == CRIER_OK; k++) {
-        for (size_t i = 0; i < n_note; i++) {
-            double env = i < rise ? (double)i / (double)rise
-                                  : exp(-4.0 * (double)(i - rise) / (double)n_note);
-            double v = 0.25 * env * sin(2.0 * M_PI * notes[k] * (double)i / rate);
-            pcm[i] = (short)lrint(v * 32767.0);
-        }
-        st = crier_sink_write(sink, pcm, n_note);
-    }
-    if (st == CRIER_OK)
-        st = crier_sink_write_silence(sink, (size_t)rate * 300 / 1000);
-    return st;
 }

@@ -278,6 +278,8 @@ crier_status norm_say_digit_string(const norm_ctx *c, size_t i, const norm_match
 bool norm_match_video_lines(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_video_lines(const norm_ctx *c, size_t i, const norm_match *m,
                                   crier_buf *out);
+bool norm_match_height(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_height(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_measure(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_measure(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_fraction(const norm_ctx *c, size_t i, norm_match *m);

@@ -191,9 +191,16 @@ norm_say_serial(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out
     const char *b = norm_body(c, i);
     size_t len = norm_body_len(c, i), k = 0;
     crier_status st = CRIER_OK;
+    size_t mark = out->len;
     while (k < len && st == CRIER_OK) {
         size_t e = k;
         bool digits = crier_is_ascii_digit((unsigned char)b[k]);
+        if (k > 0 && k + 1 == len && b[k] == 's' && crier_is_ascii_digit((unsigned char)b[k - 1]))
+            return norm_pluralize_tail(c->lang, out, mark); /* "737s", "F-16s" */
+        if (k > 0 && k + 3 == len && memcmp(b + k, "ers", 3) == 0 && out->len > mark &&
+            crier_is_ascii_digit((unsigned char)b[k - 1])) /* "49ers": forty niners */
+            return crier_buf_puts(out, out->data[out->len - 1] == 'e' ? "rs" : "ers");
+        mark = out->len;
         while (e < len && crier_is_ascii_digit((unsigned char)b[e]) == digits)
             e++;
         uint64_t year = digits && e - k == 4 ? norm_digits_value(b + k, 4) : 0;

@@ -160,6 +160,60 @@ norm_say_measure(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *ou
     return st;
 }
 
+/* ---- heights ------------------------------------------------------------------ */
+
+/* Bytes of a foot mark at s ("'", "’", "′"), 0 when none. */
+static size_t
+foot_mark(const char *s, size_t len)
+{
+    if (len >= 1 && s[0] == '\'')
+        return 1;
+    if (len >= 3 && (memcmp(s, "\xe2\x80\x99", 3) == 0 || memcmp(s, "\xe2\x80\xb2", 3) == 0))
+        return 3;
+    return 0;
+}
+
+/* "6'2\"", "5′10″": a height in feet and inches, said six foot two. v[0] feet,
+ * v[1] inches. */
+bool
+norm_match_height(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i), fm, in_len = 0, mark;
+    if (len < 3 || !crier_is_ascii_digit((unsigned char)b[0]) || (fm = foot_mark(b + 1, len - 1)) == 0)
+        return false;
+    while (1 + fm + in_len < len && in_len < 2 && crier_is_ascii_digit((unsigned char)b[1 + fm + in_len]))
+        in_len++;
+    if (in_len == 0)
+        return false;
+    const char *rest = b + 1 + fm + in_len;
+    size_t rest_len = len - 1 - fm - in_len;
+    if (rest_len == 3 && memcmp(rest, "\xe2\x80\xb3", 3) == 0) {
+        mark = 0; /* "″" inside the body */
+    } else if (rest_len == 0 && (mark = inch_mark_len(c, i)) > 0) {
+        m->trail_skip = mark; /* '"' after it */
+    } else {
+        return false;
+    }
+    m->v[0] = (uint64_t)(b[0] - '0');
+    m->v[1] = norm_digits_value(b + 1 + fm, in_len);
+    m->n_toks = 1;
+    return m->v[1] < 12;
+}
+
+crier_status
+norm_say_height(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    const norm_entry *ft = norm_unit_of(c->lang, "ft", 2, false);
+    crier_status st = norm_say_cardinal(c->lang, m->v[0], out);
+    (void)i;
+    if (ft == NULL)
+        return CRIER_E_LANG;
+    if (st == CRIER_OK && (st = norm_put_field(out, ft->value, 0)) == CRIER_OK && m->v[1] > 0)
+        st = norm_say_cardinal(c->lang, m->v[1], out);
+    return st;
+}
+
 /* ---- fractions ------------------------------------------------------------------ */
 
 /* "1/3", "31/32", "1/4th", "½": numerator and denominator in v[0], v[1]. */

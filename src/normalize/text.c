@@ -92,12 +92,22 @@ norm_attributive(const norm_ctx *c, size_t i, size_t last)
     bool det = norm_trail_len(c, i - 1) == 0 &&
                norm_in_word_list(c->lang, "determiners", norm_body(c, i - 1),
                                  norm_body_len(c, i - 1));
+    /* "its original $4 billion asking price": one adjective between */
+    if (!det && i >= 2 && norm_trail_len(c, i - 1) == 0 && norm_trail_len(c, i - 2) == 0 &&
+        norm_lead_len(c, i - 1) == 0 && norm_body_len(c, i - 1) > 2 &&
+        crier_is_ascii_lower((unsigned char)norm_body(c, i - 1)[0]) &&
+        !norm_in_word_list(c->lang, "not_nouns", norm_body(c, i - 1), norm_body_len(c, i - 1)))
+        det = norm_in_word_list(c->lang, "determiners", norm_body(c, i - 2),
+                                norm_body_len(c, i - 2));
     if (!det && !tok_possessive(c, i - 1))
         return false;
     const char *n = norm_body(c, last + 1);
     size_t nl = norm_body_len(c, last + 1);
     if (crier_is_ascii_upper((unsigned char)n[0])) /* "the $1,000 Meta Quest Pro" */
         return !(nl == 1 && n[0] == 'I');
+    /* "the $1.4 billion budgeted": a participle, not a noun */
+    if (nl > 4 && n[nl - 2] == 'e' && n[nl - 1] == 'd')
+        return false;
     return crier_is_ascii_lower((unsigned char)n[0]) &&
            !norm_in_word_list(c->lang, "not_nouns", n, nl);
 }

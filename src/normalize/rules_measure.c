@@ -497,8 +497,8 @@ norm_match_dims(const norm_ctx *c, size_t i, norm_match *m)
                norm_tok_number(c, i - 1, &m->num) && norm_body_len(c, i + 1) > 0 &&
                crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0]);
     const char *x = memchr(b, 'x', len);
-    if (x == NULL || x == b || x + 1 == b + len)
-        return false;
+    if (x == NULL || x == b || x + 1 == b + len || (x == b + 1 && b[0] == '0'))
+        return false; /* "0x08" is a hex number: zero x zero eight */
     m->v[0] = (size_t)(x - b);
     if (!norm_all_digits(b, (size_t)(x - b)) || !norm_all_digits(x + 1, len - (size_t)(x - b) - 1))
         return false;

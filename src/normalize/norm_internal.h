@@ -280,6 +280,7 @@ crier_status norm_say_video_lines(const norm_ctx *c, size_t i, const norm_match 
                                   crier_buf *out);
 bool norm_match_height(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_height(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_ap_state(const norm_ctx *c, size_t i, norm_match *m);
 bool norm_match_measure(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_measure(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_fraction(const norm_ctx *c, size_t i, norm_match *m);

@@ -195,8 +195,13 @@ norm_say_serial(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out
     while (k < len && st == CRIER_OK) {
         size_t e = k;
         bool digits = crier_is_ascii_digit((unsigned char)b[k]);
-        if (k > 0 && k + 1 == len && b[k] == 's' && crier_is_ascii_digit((unsigned char)b[k - 1]))
-            return norm_pluralize_tail(c->lang, out, mark); /* "737s", "F-16s" */
+        /* "737s", "A320s", "F-16s": planes by the dozen; but "W2s", "4s" are letters */
+        size_t run = 0;
+        while (run < k && crier_is_ascii_digit((unsigned char)b[k - 1 - run]))
+            run++;
+        if (k + 1 == len && b[k] == 's' &&
+            (run >= 3 || (run == 2 && run == k && b > c->text && b[-1] == '-')))
+            return norm_pluralize_tail(c->lang, out, mark);
         if (k > 0 && k + 3 == len && memcmp(b + k, "ers", 3) == 0 && out->len > mark &&
             crier_is_ascii_digit((unsigned char)b[k - 1])) /* "49ers": forty niners */
             return crier_buf_puts(out, out->data[out->len - 1] == 'e' ? "rs" : "ers");
@@ -425,6 +430,24 @@ norm_match_postal_state(const norm_ctx *c, size_t i, norm_match *m)
     }
     /* "postal_zip": a code that is also a word ("OK", "IN") needs its ZIP code */
     return fl == 6 && (t == ',' || (t == '\0' && i + 1 == c->n_toks));
+}
+
+/* "Sacramento, Calif., on Monday", "Miami, Fla.": an AP state abbreviation after a
+ * city and its comma, read as the state's name. */
+bool
+norm_match_ap_state(const norm_ctx *c, size_t i, norm_match *m)
+{
+    bool dot;
+    const char *f;
+    size_t fl;
+    if (i == 0 || norm_trail0(c, i - 1) != ',' || norm_trail_len(c, i - 1) != 1 ||
+        !norm_tok_capitalized(c, i - 1) || !norm_tok_capitalized(c, i) ||
+        (m->entry = norm_lookup_dotted(c, i, NT_STATES, &dot)) == NULL || !dot ||
+        norm_field(m->entry->value, 1, &f, &fl))
+        return false;
+    m->n_toks = 1;
+    m->trail_skip = 1;
+    return true;
 }
 
 crier_status

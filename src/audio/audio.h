@@ -30,7 +30,10 @@ typedef struct crier_tags {
     const char *artist; /* byline */
     const char *album;  /* site name */
     const char *date;
-    const char *comment; /* source URL */
+    const char *comment;  /* source URL */
+    const char *language; /* BCP 47 ("en", "en-US"); MP3: TLAN in ISO 639-2
+                           * ("eng"); others: LANGUAGE comment or WAV ILNG, as
+                           * given. Ignored unless 1..35 letters, digits, '-'. */
 } crier_tags;
 
 /* The format an output path's extension names (case-insensitive ".wav", ".ogg",

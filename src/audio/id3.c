@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "audio/id3.h"
+#include "audio/lang_tag.h"
 
 /* ID3v2.4 (id3.org id3v2.4.0-structure and -frames): a 10-byte header, then
  * frames of a 4-letter id, a 4-byte "syncsafe" size (7 bits a byte), 2 flag
@@ -81,8 +82,11 @@ crier_id3v2_build(const crier_tags *tags, size_t max_field, crier_buf *out)
         size_t dl = tags->date ? date_len(tags->date) : 0;
         memcpy(date, tags->date ? tags->date : "", dl);
         date[dl] = '\0';
-        /* COMM: language "und" (undetermined), empty description. */
-        static const char comm_prefix[4] = {'u', 'n', 'd', '\0'};
+        /* TLAN and COMM's language: ISO 639-2 ("eng"), else COMM says "und"
+         * (undetermined). COMM: then an empty description. */
+        char lang[4] = "und";
+        bool have_lang = crier_lang_iso639_2(tags->language, lang);
+        const char comm_prefix[4] = {lang[0], lang[1], lang[2], '\0'};
         if (st == CRIER_OK)
             st = put_frame(&frames, "TIT2", NULL, 0, tags->title, max_field);
         if (st == CRIER_OK)
@@ -91,6 +95,8 @@ crier_id3v2_build(const crier_tags *tags, size_t max_field, crier_buf *out)
             st = put_frame(&frames, "TALB", NULL, 0, tags->album, max_field);
         if (st == CRIER_OK)
             st = put_frame(&frames, "TDRC", NULL, 0, date, max_field);
+        if (st == CRIER_OK && have_lang)
+            st = put_frame(&frames, "TLAN", NULL, 0, lang, max_field);
         if (st == CRIER_OK)
             st = put_frame(&frames, "COMM", comm_prefix, sizeof comm_prefix, tags->comment,
                            max_field);

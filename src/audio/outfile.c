@@ -75,7 +75,8 @@ create_temp(const char *dir, const char *base, int *ret_fd, char **ret_tmp)
         if ((st = crier_buf_printf(&name, "%s/.%.*s.%s.part", dir, (int)base_len, base, suffix)) !=
             CRIER_OK)
             goto out;
-        int fd = open(crier_buf_str(&name), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        /* Read-write: FLAC and WAV get their language tag patched in (lang_tag.c). */
+        int fd = open(crier_buf_str(&name), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0) {
             char *tmp = crier_strndup(name.data, name.len);
             if (tmp == NULL) {

@@ -11,6 +11,7 @@
 
 #include "audio/audio.h"
 #include "audio/id3.h"
+#include "audio/lang_tag.h"
 #include "audio/outfile.h"
 #include "audio/sink.h"
 #include "core/buf.h"
@@ -47,10 +48,12 @@ struct file_sink {
     crier_sink base;
     SNDFILE *sf;
     struct crier_outfile out;
-    int io_errno;      /* first failed read/write/seek on fd, 0 if none */
-    off_t tag_bytes;   /* bytes before what libsndfile writes (MP3: our ID3v2 tag) */
-    bool pipe;         /* standard output that cannot seek (see vio_seek) */
-    off_t pipe_pos;    /* then: the bytes libsndfile has written */
+    int io_errno;                 /* first failed read/write/seek on fd, 0 if none */
+    off_t tag_bytes;              /* bytes before what libsndfile writes (MP3: our ID3v2 tag) */
+    bool pipe;                    /* standard output that cannot seek (see vio_seek) */
+    off_t pipe_pos;               /* then: the bytes libsndfile has written */
+    struct crier_lang_patch lang; /* the language tag libsndfile cannot write */
+    crier_status patch_error;     /* the first failure of the Ogg patch */
     SF_VIRTUAL_IO vio; /* libsndfile's I/O on fd (per sink: the API takes it non-const) */
     soxr_t soxr;       /* resampler to the file's rate, or NULL */
     short *resampled;  /* RESAMPLE_OUT_FRAMES of resampled PCM */
@@ -185,12 +188,17 @@ set_tag(SNDFILE *sf, int str_type, const char *value)
     return sf_set_string(sf, str_type, cut) == 0 ? CRIER_OK : CRIER_E_ENCODE;
 }
 
+/* lang: the language's stand-in (see lang_tag.c), set first so that it is
+ * early in the header. */
 static crier_status
-set_tags(SNDFILE *sf, const crier_tags *tags)
+set_tags(SNDFILE *sf, const crier_tags *tags, const struct crier_lang_patch *lang)
 {
     crier_status st = CRIER_OK;
     if (tags == NULL)
         return CRIER_OK;
+    if (lang->kind != CRIER_LANG_NONE)
+        st = set_tag(sf, lang->kind == CRIER_LANG_WAV ? SF_STR_COPYRIGHT : SF_STR_LICENSE,
+                     lang->stand_in);
     if (st == CRIER_OK)
         st = set_tag(sf, SF_STR_TITLE, tags->title);
     if (st == CRIER_OK)
@@ -214,7 +222,10 @@ vio_filelen(void *user)
     struct stat sb;
     if (f->pipe)
         return (sf_count_t)f->pipe_pos;
-    return fstat(f->out.fd, &sb) == 0 ? (sf_count_t)(sb.st_size - f->tag_bytes) : -1;
+    /* + what the language patch holds back (Ogg headers, briefly) */
+    return fstat(f->out.fd, &sb) == 0
+               ? (sf_count_t)(sb.st_size - f->tag_bytes + (off_t)f->lang.held.len)
+               : -1;
 }
 
 static sf_count_t
@@ -250,24 +261,37 @@ vio_read(void *ptr, sf_count_t count, void *user)
     return done;
 }
 
-static sf_count_t
-vio_write(const void *ptr, sf_count_t count, void *user)
+static crier_status
+write_out(void *user, const void *data, size_t len)
 {
     struct file_sink *f = user;
-    sf_count_t done = 0;
-    while (done < count) {
-        ssize_t n = write(f->out.fd, (const char *)ptr + done, (size_t)(count - done));
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(f->out.fd, (const char *)data + done, len - done);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
             if (f->io_errno == 0)
                 f->io_errno = n < 0 ? errno : ENOSPC;
-            break;
+            return CRIER_E_WRITE;
         }
-        done += n;
+        done += (size_t)n;
     }
-    f->pipe_pos += (off_t)done;
-    return done;
+    return CRIER_OK;
+}
+
+static sf_count_t
+vio_write(const void *ptr, sf_count_t count, void *user)
+{
+    struct file_sink *f = user;
+    crier_status st = crier_lang_patch_ogg(&f->lang, ptr, (size_t)count, write_out, f);
+    if (st != CRIER_OK) {
+        if (f->patch_error == CRIER_OK && f->io_errno == 0)
+            f->patch_error = st;
+        return 0;
+    }
+    f->pipe_pos += (off_t)count;
+    return count;
 }
 
 static sf_count_t
@@ -277,7 +301,7 @@ vio_tell(void *user)
     if (f->pipe)
         return (sf_count_t)f->pipe_pos;
     off_t at = lseek(f->out.fd, 0, SEEK_CUR);
-    return at < 0 ? -1 : (sf_count_t)(at - f->tag_bytes);
+    return at < 0 ? -1 : (sf_count_t)(at - f->tag_bytes + (off_t)f->lang.held.len);
 }
 
 static crier_status
@@ -286,8 +310,8 @@ write_frames(struct file_sink *f, const short *pcm, size_t n_frames)
     if (n_frames == 0)
         return CRIER_OK;
     if (sf_writef_short(f->sf, pcm, (sf_count_t)n_frames) != (sf_count_t)n_frames ||
-        f->io_errno != 0)
-        return CRIER_E_WRITE;
+        f->io_errno != 0 || f->patch_error != CRIER_OK)
+        return f->patch_error != CRIER_OK ? f->patch_error : CRIER_E_WRITE;
     return CRIER_OK;
 }
 
@@ -333,8 +357,12 @@ file_finish(crier_sink *sink)
      * disk-full errors (and so does our I/O callback). */
     int rc = sf_close(f->sf);
     f->sf = NULL;
+    if (f->patch_error != CRIER_OK)
+        return f->patch_error;
     if (rc != 0 || f->io_errno != 0)
         return CRIER_E_WRITE;
+    if ((st = crier_lang_patch_finish(&f->lang, f->out.fd, f->tag_bytes)) != CRIER_OK)
+        return st;
     return crier_outfile_commit(&f->out);
 }
 
@@ -345,6 +373,7 @@ file_free(crier_sink *sink)
     if (f->sf != NULL)
         (void)sf_close(f->sf); /* the output is discarded: its errors do not matter */
     crier_outfile_discard(&f->out);
+    crier_lang_patch_free(&f->lang);
     if (f->soxr != NULL)
         soxr_delete(f->soxr);
     free(f->resampled);
@@ -409,6 +438,12 @@ crier_sink_file_open_opts(const char *path, crier_format format, int rate, const
         return CRIER_E_NOMEM;
     crier_sink_init(&f->base, &file_ops, rate);
     f->out.fd = -1;
+    static const crier_lang_kind lang_kinds[CRIER_FORMAT_COUNT] = {
+        [CRIER_FORMAT_WAV] = CRIER_LANG_WAV,   [CRIER_FORMAT_OGG] = CRIER_LANG_OGG,
+        [CRIER_FORMAT_FLAC] = CRIER_LANG_FLAC, [CRIER_FORMAT_OPUS] = CRIER_LANG_OGG,
+        [CRIER_FORMAT_MP3] = CRIER_LANG_NONE, /* our ID3 tag has TLAN */
+    };
+    (void)crier_lang_patch_init(&f->lang, lang_kinds[format], tags != NULL ? tags->language : NULL);
     if (file_rate != rate && (st = start_resampler(f, rate, file_rate)) != CRIER_OK)
         goto out;
     if ((st = crier_outfile_open(&f->out, path)) != CRIER_OK)
@@ -434,7 +469,7 @@ crier_sink_file_open_opts(const char *path, crier_format format, int rate, const
     if (row->configure != NULL && (st = row->configure(f->sf, file_rate, opts)) != CRIER_OK)
         goto out;
     /* Tags go in before any audio: Vorbis and MP3 write them first. */
-    if (format != CRIER_FORMAT_MP3 && (st = set_tags(f->sf, tags)) != CRIER_OK)
+    if (format != CRIER_FORMAT_MP3 && (st = set_tags(f->sf, tags, &f->lang)) != CRIER_OK)
         goto out;
     crier_sink *sink = &f->base;
     f = NULL;

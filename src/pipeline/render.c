@@ -329,6 +329,7 @@ crier_render_episode(const char *const *inputs, size_t n_inputs, const char *out
         .album = first->site,
         .date = first->date,
         .comment = first->url,
+        .language = first->lang,
     };
     st = crier_sink_file_open_opts(output, format, rate, &tags, &ropts->file, &sink);
     if (st == CRIER_OK && ropts->transcript != NULL)

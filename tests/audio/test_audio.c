@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "audio/audio.h"
+#include "audio/lang_tag.h"
 #include "core/buf.h"
 
 #define RATE 22050
@@ -112,7 +113,52 @@ static const crier_tags test_tags = {
     .album = "The Daily Example",
     .date = "2026-02-01",
     .comment = "https://example.org/rain",
+    .language = "en-GB",
 };
+
+/* Whether the first 64 KB of path hold the len bytes at want. */
+static bool
+file_has(const char *path, const void *want, size_t len)
+{
+    static char head[64 * 1024];
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    for (size_t i = 0; i + len <= n; i++)
+        if (memcmp(head + i, want, len) == 0)
+            return true;
+    return false;
+}
+
+/* The language tag as each format stores it (tests/audio/tags_test.py reads
+ * them back with mutagen); libsndfile opening the file (read_back) checks the
+ * Ogg page CRC the patch recomputed. */
+static void
+check_language(const char *path, crier_format format)
+{
+    switch (format) {
+    case CRIER_FORMAT_WAV: /* LIST INFO ILNG, NUL-padded to an even size */
+        assert_true(file_has(path, "ILNG\x06\0\0\0en-GB\0", 14));
+        assert_false(file_has(path, "ICOP", 4));
+        break;
+    case CRIER_FORMAT_MP3: /* TLAN: size 4, no flags, UTF-8, ISO 639-2 */
+        assert_true(file_has(path,
+                             "TLAN\0\0\0\x04\0\0\x03"
+                             "eng",
+                             14));
+        assert_true(file_has(path, "COMM", 4));
+        assert_true(file_has(path,
+                             "\x03"
+                             "eng\0https://example.org/rain",
+                             29));
+        break;
+    default: /* a Vorbis comment (Vorbis, Opus, FLAC): length, then the entry */
+        assert_true(file_has(path, "\x0e\0\0\0LANGUAGE=en-GB", 18));
+        assert_false(file_has(path, "LICENSE=", 8) || file_has(path, "license=", 8));
+        break;
+    }
+}
 
 struct readback {
     SF_INFO info;
@@ -231,6 +277,7 @@ round_trip_with(const struct expect *e, const crier_file_opts *opts, int kbps)
     assert_true(strncmp(rb.date, test_tags.date, 4) == 0); /* MP3 keeps the year */
     if (e->comment_tag)
         assert_string_equal(rb.comment, test_tags.comment);
+    check_language(path, e->format);
 
     struct stat sb;
     assert_int_equal(stat(path, &sb), 0);
@@ -396,6 +443,66 @@ mp3_tags_are_utf8(void **state)
     assert_string_equal(rb.artist, test_tags.artist);
     assert_true(rb.peak > 4000);
     free(path);
+    rm_dir(dir);
+}
+
+static void
+language_codes(void **state)
+{
+    (void)state;
+    char code[4];
+    assert_true(crier_lang_iso639_2("en", code));
+    assert_string_equal(code, "eng");
+    assert_true(crier_lang_iso639_2("en-US", code));
+    assert_string_equal(code, "eng");
+    assert_true(crier_lang_iso639_2("DE_at", code));
+    assert_string_equal(code, "deu"); /* ISO 639-2/T, as BCP 47 */
+    assert_true(crier_lang_iso639_2("he", code));
+    assert_string_equal(code, "heb");
+    assert_true(crier_lang_iso639_2("zu", code)); /* the table's last row */
+    assert_string_equal(code, "zul");
+    assert_true(crier_lang_iso639_2("aa", code)); /* and its first */
+    assert_string_equal(code, "aar");
+    assert_true(crier_lang_iso639_2("yue-HK", code)); /* three letters: kept */
+    assert_string_equal(code, "yue");
+    assert_false(crier_lang_iso639_2("qq", code));
+    assert_false(crier_lang_iso639_2("e", code));
+    assert_false(crier_lang_iso639_2("", code));
+    assert_false(crier_lang_iso639_2(NULL, code));
+    assert_false(crier_lang_tag_valid("en US"));
+    assert_false(crier_lang_tag_valid("-en"));
+    assert_false(crier_lang_tag_valid("en-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd"));
+    assert_true(crier_lang_tag_valid("zh-Hant-TW"));
+}
+
+/* A language that is no BCP 47 tag (a hostile page's lang="...") is left
+ * out; the file is written as usual. */
+static void
+odd_language_is_left_out(void **state)
+{
+    (void)state;
+    static const crier_format formats[] = {CRIER_FORMAT_WAV, CRIER_FORMAT_OGG, CRIER_FORMAT_FLAC,
+                                           CRIER_FORMAT_MP3, CRIER_FORMAT_OPUS};
+    char *dir = make_dir();
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "odd.%s", crier_format_name(formats[i]));
+        char *path = join(dir, name);
+        crier_tags t = test_tags;
+        t.language = "en\"><script>";
+        crier_sink *sink = NULL;
+        assert_int_equal(crier_sink_file_open(path, formats[i], RATE, &t, &sink), CRIER_OK);
+        assert_int_equal(write_tone(sink, RATE), CRIER_OK);
+        assert_int_equal(crier_sink_finish(sink), CRIER_OK);
+        crier_sink_free(sink);
+        struct readback rb;
+        read_back(path, &rb);
+        assert_string_equal(rb.title, test_tags.title);
+        assert_false(file_has(path, "script", 6));
+        assert_false(file_has(path, "LANGUAGE", 8) || file_has(path, "ILNG", 4) ||
+                     file_has(path, "TLAN", 4));
+        free(path);
+    }
     rm_dir(dir);
 }
 
@@ -686,6 +793,8 @@ main(void)
         cmocka_unit_test(full_disk_opus),
         cmocka_unit_test(bitrate_out_of_range),
         cmocka_unit_test(mp3_vbr_has_xing_frame),
+        cmocka_unit_test(language_codes),
+        cmocka_unit_test(odd_language_is_left_out),
         cmocka_unit_test(mp3_tags_are_utf8),
         cmocka_unit_test(target_is_a_folder),
         cmocka_unit_test(bad_arguments),

@@ -166,11 +166,26 @@ bool
 norm_match_citation(const norm_ctx *c, size_t i, norm_match *m)
 {
     const norm_tok *t = &c->toks[i];
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
     m->n_toks = 1;
     m->silent = true;
     m->trail_skip = 1;
-    return norm_lead_len(c, i) == 1 && c->text[t->off] == '[' && norm_trail0(c, i) == ']' &&
-           norm_all_digits(norm_body(c, i), norm_body_len(c, i)) && norm_body_len(c, i) <= 3;
+    if (norm_lead_len(c, i) != 1 || c->text[t->off] != '[')
+        return false;
+    /* "[n 3]", "[note 4]": a note number over two tokens */
+    if (norm_trail_len(c, i) == 0 && (norm_tok_is(c, i, "n") || norm_tok_is(c, i, "note")) &&
+        i + 1 < c->n_toks && norm_lead_len(c, i + 1) == 0 && norm_trail0(c, i + 1) == ']' &&
+        norm_all_digits(norm_body(c, i + 1), norm_body_len(c, i + 1)) &&
+        norm_body_len(c, i + 1) <= 3) {
+        m->n_toks = 2;
+        return true;
+    }
+    /* "[12]", and "in 1998.[a]" a lettered note glued to the text ("a [x] b" is read) */
+    bool glued = i > 0 && c->toks[i - 1].end == t->off;
+    return norm_trail0(c, i) == ']' &&
+           ((norm_all_digits(b, len) && len <= 3) ||
+            (glued && len == 1 && crier_is_ascii_lower((unsigned char)b[0])));
 }
 
 crier_status

@@ -8,7 +8,7 @@
 /* First match wins; each row has golden lines in tests/golden/normalize/en/. */
 static const norm_rule rules[] = {
     {"lexicon", norm_match_lexicon, norm_say_lexicon, true},    /* names.tsv, --lexicon */
-    {"citation", norm_match_citation, norm_say_nothing, false}, /* "[1]" */
+    {"citation", norm_match_citation, norm_say_nothing, true}, /* "[1]", "[a]", "[n 3]" */
     {"web", norm_match_web, norm_say_web, false},               /* URLs, e-mail, @handle, #tag */
     {"ap_state", norm_match_ap_state, norm_say_entry, false},   /* "Austin, Texas", "Miami, Fla." */
     {"title", norm_match_title, norm_say_entry, true},          /* "Lt.-Gen. Eyal Zamir" */

@@ -151,8 +151,10 @@ norm_tokenize(const char *text, size_t len, size_t from, norm_tok *toks, size_t 
         while (end < len && separator_len(text + end, len - end) == 0) {
             size_t n = 1;
             if (end > i && text[end] == '[' && end + 1 < len &&
-                crier_is_ascii_digit((unsigned char)text[end + 1]))
-                break; /* "reported.[1]": the citation is a token of its own */
+                (crier_is_ascii_digit((unsigned char)text[end + 1]) || text[end - 1] == ']' ||
+                 (end + 2 < len && text[end + 2] == ']' &&
+                  crier_is_ascii_lower((unsigned char)text[end + 1]))))
+                break; /* "reported.[1]", "[255][n 3]": each citation a token of its own */
             if ((unsigned char)text[end] >= 0x80)
                 decode_at(text + end, len - end, &n);
             web |= text[end] == '/' || text[end] == '@';

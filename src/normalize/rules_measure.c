@@ -29,6 +29,17 @@ norm_unit_of(const crier_lang *lang, const char *s, size_t len, bool per_ok)
     return e;
 }
 
+/* A unit read only glued to its number ("6ft 2in"): as a word of its own, "in" is
+ * the preposition. units.tsv flags it "glued". */
+static bool
+glued_only(const norm_entry *e)
+{
+    const char *flag;
+    size_t flag_len;
+    return e != NULL && norm_field(e->value, 2, &flag, &flag_len) && flag_len == 5 &&
+           memcmp(flag, "glued", 5) == 0;
+}
+
 /* "kg", "km/h", "kg/kg", "mbps": a unit, maybe "per" a second one. */
 static bool
 parse_unit(const crier_lang *lang, const char *s, size_t len, const norm_entry **ret_a,
@@ -122,7 +133,8 @@ norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
         if (norm_lead_len(c, j) == 0 && (a = square_unit(c, j)) != NULL) {
             j++; /* "2,500 sq ft": units.tsv "sq ft" */
         } else if (norm_lead_len(c, j) != 0 ||
-                   !parse_unit(c->lang, norm_body(c, j), norm_body_len(c, j), &a, &per)) {
+                   !parse_unit(c->lang, norm_body(c, j), norm_body_len(c, j), &a, &per) ||
+                   glued_only(a)) {
             return false;
         }
         m->n_toks = j - i + 1;
@@ -411,6 +423,7 @@ norm_match_range(const norm_ctx *c, size_t i, norm_match *m)
     if (next && crier_is_ascii_digit((unsigned char)b[len - 1]) &&
         (m->entry = norm_unit_of(c->lang, norm_body(c, i + 1), norm_body_len(c, i + 1), false)) !=
             NULL &&
+        !glued_only(m->entry) &&
         norm_body_len(c, i + 1) <= 4) { /* "40-50 mph"; "6-12 inches" reads itself */
         m->kind = RANGE_UNIT;
         m->n_toks = 2;

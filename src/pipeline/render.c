@@ -174,6 +174,12 @@ typedef struct sidecars {
     crier_buf pending; /* the held cue's text */
     size_t pending_start, pending_end;
     bool has_pending;
+    /* Where the next sentence's sound starts: the first audible frame written
+     * after the last sentence (the pause after it is silence). A cue starts
+     * there, not where the sentence's audio does: eSpeak NG opens some
+     * sentences with a pause (~120 ms before an opening quotation mark). */
+    bool seek_onset, has_onset;
+    size_t onset_frame;
     crier_status st; /* first failure: events cannot return one */
 } sidecars;
 
@@ -198,6 +204,30 @@ heading_title(const sidecars *w, const crier_script_block *blk, size_t sentence)
     return w->art->blocks[blk->article_block].text;
 }
 
+/* The level from which audio counts as sound: -40 dBFS. eSpeak NG's pauses
+ * are digital silence. */
+#define ONSET_LEVEL 328
+
+static void
+arm_onset(sidecars *w)
+{
+    w->seek_onset = true;
+    w->has_onset = false;
+}
+
+/* pcm: n frames from frame `at` of the file, on their way to the sink. */
+static void
+find_onset(sidecars *w, const short *pcm, size_t n, size_t at)
+{
+    for (size_t i = 0; i < n; i++)
+        if (pcm[i] > ONSET_LEVEL || pcm[i] < -ONSET_LEVEL) {
+            w->onset_frame = at + i;
+            w->has_onset = true;
+            w->seek_onset = false;
+            return;
+        }
+}
+
 static void
 on_event(void *user, const crier_speech_event *ev)
 {
@@ -207,6 +237,9 @@ on_event(void *user, const crier_speech_event *ev)
     const crier_script_block *blk = &w->script->blocks[ev->block];
     if (ev->sentence >= blk->n_sentences)
         return;
+    bool onset = w->has_onset && w->onset_frame > ev->frame && w->onset_frame < ev->end_frame;
+    size_t onset_frame = w->onset_frame;
+    arm_onset(w); /* for the next sentence */
     const crier_sentence *s = &blk->sentences[ev->sentence];
     const char *text = s->written != NULL ? s->written : s->spoken;
     if (w->vtt != NULL && text != NULL && *text != '\0') {
@@ -215,6 +248,8 @@ on_event(void *user, const crier_speech_event *ev)
         if (w->st == CRIER_OK)
             w->st = crier_buf_puts(&w->pending, text);
         w->pending_start = ev->frame;
+        if (onset)
+            w->pending_start = onset_frame;
         w->pending_end = ev->end_frame;
         w->has_pending = w->st == CRIER_OK;
     }
@@ -233,6 +268,8 @@ on_event(void *user, const crier_speech_event *ev)
 typedef struct guard {
     crier_sink *sink;
     const volatile sig_atomic_t *cancel;
+    sidecars *w;   /* finds where sentences' sound starts */
+    size_t frames; /* written so far */
 } guard;
 
 static crier_status
@@ -241,6 +278,9 @@ guard_write(void *user, const short *pcm, size_t n_frames)
     guard *g = user;
     if (g->cancel != NULL && *g->cancel)
         return CRIER_E_CANCELLED;
+    if (g->w->seek_onset)
+        find_onset(g->w, pcm, n_frames, g->frames);
+    g->frames += n_frames;
     return crier_sink_write(g->sink, pcm, n_frames);
 }
 
@@ -254,6 +294,7 @@ speak_all(const episode *e, crier_speech *speech, crier_sink *into, sidecars *w)
             st = crier_render_chime(into);
         if (st != CRIER_OK)
             break;
+        arm_onset(w); /* after the chime, which is no speech */
         w->art = e->arts[i];
         w->script = e->scripts[i];
         w->offset = crier_sink_frames(into);
@@ -340,7 +381,7 @@ crier_render_episode(const char *const *inputs, size_t n_inputs, const char *out
         set_failure(ret_failure, CRIER_WHERE_OUTPUT, 0);
         goto out;
     }
-    guard g = { sink, opts->cancel };
+    guard g = { sink, opts->cancel, &w, 0 };
     if ((st = crier_sink_callback_open(rate, guard_write, &g, &guarded)) != CRIER_OK)
         goto out;
     crier_speech_set_events(speech, on_event, &w);

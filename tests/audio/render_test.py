@@ -145,6 +145,23 @@ def run_all(tmp):
            "cue end %.3f, audio %.3f" % (cues[-1][1], ref_s))
         ok(any("’" in c[2] or "“" in c[2] for c in cues), "cues keep the article's wording (curly quotes)")
         ok(all(c[1] <= ref_s + 0.001 for c in cues), "no cue past the audio")
+        # Every cue starts where speech does: within 50 ms of a silence ->
+        # sound onset (sound from -40 dBFS after >= 30 ms below it). eSpeak NG
+        # opens a sentence that starts with a quotation mark with ~120 ms of
+        # silence, which cues starting with the sentence's audio included.
+        win_s = (ref[0] // 100) / ref[0]
+        onsets, quiet = [], 10 ** 9
+        for i, peak in enumerate(ref[5]):
+            if peak < 328:
+                quiet += 1
+            else:
+                if quiet * win_s >= 0.030:
+                    onsets.append(i * win_s)
+                quiet = 0
+        off = [(c[0], min((abs(o - c[0]) for o in onsets), default=99)) for c in cues]
+        bad = [(round(t, 3), round(d, 3)) for t, d in off if d > 0.050]
+        ok(len(onsets) > 0 and not bad, "every cue starts within 50 ms of a speech onset",
+           "cue start, distance: %s" % bad)
     except (OSError, ValueError) as e:
         ok(False, "WebVTT parses", e)
     try:

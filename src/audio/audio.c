@@ -78,7 +78,14 @@ crier_sink_init(crier_sink *sink, const struct crier_sink_ops *ops, int rate)
     sink->rate = rate;
     sink->frames = 0;
     sink->failed = CRIER_OK;
+    sink->os_errno = 0;
     sink->finished = false;
+}
+
+int
+crier_sink_os_error(const crier_sink *sink)
+{
+    return sink != NULL ? sink->os_errno : 0;
 }
 
 crier_status

@@ -49,7 +49,8 @@ crier_status crier_format_from_name(const char *name, crier_format *ret_format);
 /* Opens a file sink: audio goes to a temporary file in path's folder, which
  * crier_sink_finish renames to path; crier_sink_free without a successful finish
  * removes it, so a failure never leaves a partial file. path, tags: borrowed.
- * Returns CRIER_OK, CRIER_E_OUTDIR, CRIER_E_WRITE, CRIER_E_FORMAT or CRIER_E_NOMEM. */
+ * Returns CRIER_OK, CRIER_E_OUTDIR, CRIER_E_WRITE, CRIER_E_FORMAT or CRIER_E_NOMEM;
+ * after CRIER_E_OUTDIR or CRIER_E_WRITE, errno holds the system's reason. */
 crier_status crier_sink_file_open(const char *path, crier_format format, int rate,
                                   const crier_tags *tags, crier_sink **ret_sink);
 
@@ -107,6 +108,10 @@ crier_status crier_sink_write(crier_sink *sink, const short *pcm, size_t n_frame
  * the sink's first error, CRIER_E_WRITE (late disk-full errors from closing),
  * CRIER_E_DEVICE, or CRIER_E_ARG when called twice. */
 crier_status crier_sink_finish(crier_sink *sink);
+
+/* After a write or finish failed with CRIER_E_WRITE: the system's reason
+ * (errno: ENOSPC, EFBIG, EPIPE, EIO...) for a file sink, else 0. */
+int crier_sink_os_error(const crier_sink *sink);
 
 /* Frames written so far. */
 size_t crier_sink_frames(const crier_sink *sink);

@@ -126,6 +126,7 @@ crier_outfile_open(struct crier_outfile *o, const char *path)
     crier_status st;
 
     o->fd = -1;
+    o->err = 0;
     o->path = o->tmp_path = NULL;
     if (strcmp(path, "-") == 0) { /* standard output: streamed, nothing to rename */
         o->fd = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 0);
@@ -161,8 +162,10 @@ crier_outfile_write(struct crier_outfile *o, const void *data, size_t len)
         ssize_t n = write(o->fd, (const char *)data + done, len - done);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0)
+        if (n <= 0) {
+            o->err = n < 0 ? errno : ENOSPC;
             return CRIER_E_WRITE;
+        }
         done += (size_t)n;
     }
     return CRIER_OK;
@@ -177,17 +180,25 @@ crier_outfile_commit(struct crier_outfile *o)
     {
         int rc = close(o->fd);
         o->fd = -1;
+        if (rc != 0)
+            o->err = errno;
         return rc == 0 ? CRIER_OK : CRIER_E_WRITE;
     }
-    if (fsync(o->fd) != 0)
+    if (fsync(o->fd) != 0) {
+        o->err = errno;
         st = CRIER_E_WRITE;
-    if (close(o->fd) != 0 && st == CRIER_OK)
+    }
+    if (close(o->fd) != 0 && st == CRIER_OK) {
+        o->err = errno;
         st = CRIER_E_WRITE;
+    }
     o->fd = -1;
     if (st != CRIER_OK)
         return st;
-    if (rename(o->tmp_path, o->path) != 0)
+    if (rename(o->tmp_path, o->path) != 0) {
+        o->err = errno;
         return CRIER_E_WRITE;
+    }
     free(o->tmp_path);
     o->tmp_path = NULL;
     sync_dir(o->path);

@@ -15,6 +15,7 @@ struct crier_outfile {
     int fd;         /* the temporary file; -1 when closed */
     char *path;     /* the target, owned */
     char *tmp_path; /* owned; NULL once renamed */
+    int err;        /* errno of the first failed write, sync, close or rename */
 };
 
 /* path "-" writes to (a duplicate of) standard output, with no temporary file:
@@ -23,7 +24,7 @@ struct crier_outfile {
  * CRIER_E_WRITE (target is a folder, full disk), CRIER_E_ARG or CRIER_E_NOMEM.
  * On failure o holds nothing to discard. */
 crier_status crier_outfile_open(struct crier_outfile *o, const char *path);
-/* Writes all of data to fd. CRIER_E_WRITE on failure. */
+/* Writes all of data to fd. CRIER_E_WRITE on failure (o->err says why). */
 crier_status crier_outfile_write(struct crier_outfile *o, const void *data, size_t len);
 /* fsync, close (both checked), rename onto the target, sync the folder. On
  * failure the temporary file is left for crier_outfile_discard. */

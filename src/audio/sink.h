@@ -25,6 +25,7 @@ struct crier_sink {
     int rate;
     size_t frames;       /* frames accepted so far */
     crier_status failed; /* first write/finish error; sticky */
+    int os_errno;        /* the system's reason for it (EFBIG, ENOSPC...), or 0 */
     bool finished;
 };
 

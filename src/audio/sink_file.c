@@ -304,14 +304,24 @@ vio_tell(void *user)
     return at < 0 ? -1 : (sf_count_t)(at - f->tag_bytes + (off_t)f->lang.held.len);
 }
 
+/* CRIER_E_WRITE, keeping the system's reason for crier_sink_os_error. */
+static crier_status
+write_failed(struct file_sink *f)
+{
+    f->base.os_errno = f->io_errno != 0 ? f->io_errno : f->out.err;
+    return CRIER_E_WRITE;
+}
+
 static crier_status
 write_frames(struct file_sink *f, const short *pcm, size_t n_frames)
 {
     if (n_frames == 0)
         return CRIER_OK;
+    if (f->patch_error != CRIER_OK)
+        return f->patch_error;
     if (sf_writef_short(f->sf, pcm, (sf_count_t)n_frames) != (sf_count_t)n_frames ||
-        f->io_errno != 0 || f->patch_error != CRIER_OK)
-        return f->patch_error != CRIER_OK ? f->patch_error : CRIER_E_WRITE;
+        f->io_errno != 0)
+        return f->patch_error != CRIER_OK ? f->patch_error : write_failed(f);
     return CRIER_OK;
 }
 
@@ -360,10 +370,12 @@ file_finish(crier_sink *sink)
     if (f->patch_error != CRIER_OK)
         return f->patch_error;
     if (rc != 0 || f->io_errno != 0)
-        return CRIER_E_WRITE;
+        return write_failed(f);
     if ((st = crier_lang_patch_finish(&f->lang, f->out.fd, f->tag_bytes)) != CRIER_OK)
-        return st;
-    return crier_outfile_commit(&f->out);
+        return st == CRIER_E_WRITE ? write_failed(f) : st;
+    if ((st = crier_outfile_commit(&f->out)) != CRIER_OK)
+        return write_failed(f);
+    return CRIER_OK;
 }
 
 static void
@@ -484,8 +496,12 @@ crier_sink_file_open_opts(const char *path, crier_format format, int rate, const
     }
     *ret_sink = sink;
 out:
-    if (f != NULL)
+    if (f != NULL) {
+        int err = f->io_errno != 0 ? f->io_errno : f->out.err;
         file_free(&f->base);
+        if (st == CRIER_E_WRITE && err != 0)
+            errno = err; /* for the caller's message (the header's write failed) */
+    }
     return st;
 }
 

@@ -50,8 +50,10 @@ encoder_main(void *arg)
         /* The writer never touches a queued slot: encode without the lock. */
         crier_status st = skip ? CRIER_OK : crier_sink_write(t->inner, s->pcm, s->n);
         pthread_mutex_lock(&t->lock);
-        if (st != CRIER_OK && t->status == CRIER_OK)
+        if (st != CRIER_OK && t->status == CRIER_OK) {
             t->status = st;
+            t->base.os_errno = t->inner->os_errno; /* read after status, under the lock */
+        }
         t->head = (t->head + 1) % QUEUE_SLOTS;
         t->count--;
         pthread_cond_signal(&t->not_full);
@@ -102,7 +104,9 @@ thread_finish(crier_sink *sink)
     stop_thread(t, false);
     if (t->status != CRIER_OK)
         return t->status;
-    return crier_sink_finish(t->inner);
+    crier_status st = crier_sink_finish(t->inner);
+    t->base.os_errno = t->inner->os_errno;
+    return st;
 }
 
 static void

@@ -207,9 +207,17 @@ cmd_render(int argc, char **argv)
     if (a.chapters)
         a.ropts.chapters = a.chapters_path ? a.chapters_path : chapters;
     const char *const *inputs = (const char *const *)argv + optind;
+    int os_errno = 0;
     crier_status st = crier_render_episode(inputs, (size_t)(argc - optind), a.output, &opts,
-                                           &a.ropts, &failure);
-    code = cli_report(st, &failure, inputs, a.output, &opts);
+                                           &a.ropts, &failure, &os_errno);
+    if (st == CRIER_E_WRITE && failure.where == CRIER_WHERE_OUTPUT && os_errno != 0) {
+        /* The reason too: "File too large" (ulimit -f), "No space left on
+         * device", "Broken pipe"... */
+        cli_error(strcmp(a.output, "-") == 0 ? "(stdout)" : a.output, "%s: %s",
+                  crier_status_message(st), strerror(os_errno));
+        code = EXIT_OUTPUT;
+    } else
+        code = cli_report(st, &failure, inputs, a.output, &opts);
 out:
     free(transcript);
     free(chapters);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "pipeline/render.h"
 
+#include <errno.h>
 #include <math.h>
 #include <sys/stat.h>
 #include <stdlib.h>
@@ -323,12 +324,13 @@ speak_failure(crier_status st)
 crier_status
 crier_render_episode(const char *const *inputs, size_t n_inputs, const char *output,
                      const crier_pipeline_opts *opts, const crier_render_opts *ropts,
-                     crier_failure *ret_failure)
+                     crier_failure *ret_failure, int *ret_os_errno)
 {
     episode e = { 0 };
     crier_speech *speech = NULL;
     crier_sink *sink = NULL, *guarded = NULL;
     sidecars w = { 0 };
+    int open_errno = 0; /* why the audio file could not be opened */
     crier_format format = ropts->format;
     bool to_stdout = strcmp(output, "-") == 0;
     crier_status st = CRIER_OK;
@@ -372,7 +374,9 @@ crier_render_episode(const char *const *inputs, size_t n_inputs, const char *out
         .comment = first->url,
         .language = first->lang,
     };
+    errno = 0;
     st = crier_sink_file_open_opts(output, format, rate, &tags, &ropts->file, &sink);
+    open_errno = st == CRIER_OK ? 0 : errno;
     if (st == CRIER_OK && ropts->transcript != NULL)
         st = crier_vtt_open(ropts->transcript, rate, &w.vtt);
     if (st == CRIER_OK && ropts->chapters != NULL)
@@ -413,6 +417,8 @@ crier_render_episode(const char *const *inputs, size_t n_inputs, const char *out
     if (st != CRIER_OK)
         set_failure(ret_failure, CRIER_WHERE_OUTPUT, 0);
 out:
+    if (ret_os_errno != NULL)
+        *ret_os_errno = st != CRIER_E_WRITE ? 0 : sink ? crier_sink_os_error(sink) : open_errno;
     crier_sink_free(guarded);
     crier_sink_free(sink); /* removes the partial file unless finished */
     crier_vtt_free(w.vtt);

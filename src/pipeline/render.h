@@ -30,10 +30,12 @@ void crier_render_opts_init(crier_render_opts *ropts);
  * is written; on any failure no audio, transcript or chapters file is left.
  * Tags come from the first article. Chapters: one per article (its title), one
  * per heading inside it. All arguments borrowed; ret_failure may be NULL.
- * Returns the stages' statuses, CRIER_E_FORMAT or CRIER_E_CANCELLED. */
+ * *ret_os_errno (may be NULL) is set to the system's reason when the audio
+ * file could not be written (CRIER_E_WRITE: ENOSPC, EFBIG, EPIPE, EIO...), else
+ * to 0. Returns the stages' statuses, CRIER_E_FORMAT or CRIER_E_CANCELLED. */
 crier_status crier_render_episode(const char *const *inputs, size_t n_inputs, const char *output,
                                   const crier_pipeline_opts *opts, const crier_render_opts *ropts,
-                                  crier_failure *ret_failure);
+                                  crier_failure *ret_failure, int *ret_os_errno);
 
 /* Voice presets: eSpeak NG voice files in VOICES/presets/ (VOICES: voices_dir,
  * NULL = crier_voices_dir()). Puts the path of preset name into out (cleared

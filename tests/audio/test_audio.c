@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <math.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -619,8 +620,10 @@ full_disk(crier_format format, const char *name)
         crier_status st = write_tone(sink, 240 * RATE);
         if (st == CRIER_OK)
             st = crier_sink_finish(sink);
+        /* The reason, through the encoder thread: the file size limit. */
+        int err = crier_sink_os_error(sink);
         crier_sink_free(sink);
-        _exit(st == CRIER_E_WRITE ? 0 : st == CRIER_OK ? 1 : 3);
+        _exit(st == CRIER_E_WRITE ? (err == EFBIG ? 0 : 4) : st == CRIER_OK ? 1 : 3);
     }
     int ws;
     assert_int_equal(waitpid(pid, &ws, 0), pid);

@@ -51,6 +51,37 @@ for ext in wav ogg; do
     not_ok "full disk during render to .$ext" "status $st, $(ls -A "$T/full" | tr '\n' ' ')" "$(head -3 "$T/err")"
   fi
 done
+# 1b. A failing encoder: every file limited to 100 KB (ulimit -f, SIGXFSZ
+#     ignored, so writes fail with EFBIG) for every format, with a transcript
+#     and chapters asked for: status 4, one line naming the file and the
+#     reason, no audio, transcript or chapters file left.
+mkdir -p "$T/fsize"
+for ext in wav ogg flac mp3 opus; do
+  ( ulimit -f 100; trap '' XFSZ; exec "$crier" render "$sample" -o "$T/fsize/a.$ext" \
+      --transcript --chapters ) >"$T/out" 2>"$T/err"
+  st=$?
+  ours=$(grep -c '^crier: ' "$T/err")
+  if [ $st -eq 4 ] && [ "$ours" -eq 1 ] && grep -q "^crier: $T/fsize/a.$ext: cannot be written: File too large\$" "$T/err" &&
+     [ "$(entries "$T/fsize")" -eq 0 ]; then
+    ok "RLIMIT_FSIZE during render to .$ext: status 4, nothing left ($(grep '^crier: ' "$T/err"))"
+    # eSpeak NG 1.51 opens a PulseAudio client even for files, whose 64 MB
+    # shared memory pool fails under this limit (src/speech's to fix).
+    grep -v '^crier: ' "$T/err" | sed 's/^/# also on stderr: /'
+  else
+    not_ok "RLIMIT_FSIZE during render to .$ext" "status $st, left: $(ls -A "$T/fsize" | tr '\n' ' ')" "$(head -3 "$T/err")"
+  fi
+done
+# Standard output on a full device (/dev/full: every write fails with ENOSPC).
+for ext in ogg mp3 opus; do
+  "$crier" render "$sample" -o - -f "$ext" >/dev/full 2>"$T/err"
+  st=$?
+  if [ $st -eq 4 ] && [ "$(wc -l <"$T/err")" -eq 1 ] &&
+     grep -q '^crier: (stdout): cannot be written: No space left on device$' "$T/err"; then
+    ok "-o - -f $ext into /dev/full: status 4, one line ($(cat "$T/err"))"
+  else
+    not_ok "-o - -f $ext into /dev/full" "status $st" "$(head -3 "$T/err")"
+  fi
+done
 if "$crier" render "$sample" -o "$T/sig-room.ogg" 2>"$T/err" && [ -s "$T/sig-room.ogg" ]; then
   ok "render completes once there is room"
 else

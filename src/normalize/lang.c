@@ -36,6 +36,7 @@ static const char *const table_files[NT_COUNT] = {
     [NT_WEB] = "web.tsv",
     [NT_STATES] = "states.tsv",
     [NT_EMOJI] = "emoji.tsv",
+    [NT_CUES] = "cues.tsv",
 };
 
 static bool

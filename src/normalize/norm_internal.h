@@ -37,6 +37,7 @@ typedef enum norm_table_id {
     NT_WEB,        /* URL and e-mail words ("www" -> "W W W", "com" -> "com") */
     NT_STATES,     /* postal code -> state name, read in addresses */
     NT_EMOJI,      /* an emoji code point -> its name, read with CRIER_EMOJI_NAME */
+    NT_CUES,       /* a word -> what it cues in its neighbours ("its": determiner) */
     NT_COUNT
 } norm_table_id;
 
@@ -246,6 +247,11 @@ bool norm_tok_capitalized(const norm_ctx *c, size_t i);
 const norm_entry *norm_lookup_dotted(const norm_ctx *c, size_t i, norm_table_id t, bool *ret_dot);
 /* True when token i's body equals word (ASCII case-insensitive). */
 bool norm_tok_is(const norm_ctx *c, size_t i, const char *word);
+/* s[0..len) is a word of cues.tsv with class cls among its cues ("determiner",
+ * "not_noun", "digits", "date", "regnal"). One hash lookup, not a list scan. */
+bool norm_cue(const crier_lang *lang, const char *s, size_t len, const char *cls);
+/* The body of token i (i < n_toks) is such a word. */
+bool norm_tok_cue(const norm_ctx *c, size_t i, const char *cls);
 /* Tokens i..last (an amount or a measure) modify the next word: after a word of
  * words.tsv "determiners" or a possessive, before a noun ("a $5 million deal",
  * "its $500 price", "Amazon's $13.7 billion purchase"). */

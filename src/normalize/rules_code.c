@@ -30,8 +30,8 @@ norm_say_code_digits(const crier_lang *lang, const char *s, size_t len, crier_bu
 
 /* ---- digit strings --------------------------------------------------------------- */
 
-/* True when the words before token i ask for digits one by one (words.tsv
- * digit_cues: "PIN 4921", "ISBN 978-..."; digit_cue_pairs: "ending in 8876"). */
+/* True when the words before token i ask for digits one by one (cues.tsv
+ * "digits": "PIN 4921", "ISBN 978-...", "card ending in 8876"). */
 static bool
 digit_cue(const norm_ctx *c, size_t i)
 {
@@ -42,7 +42,7 @@ digit_cue(const norm_ctx *c, size_t i)
     char t = norm_trail0(c, i - 1);
     if (tl > 1 || (tl == 1 && t != ':' && t != '.'))
         return false;
-    if (norm_in_word_list(c->lang, "digit_cues", norm_body(c, i - 1), pl))
+    if (norm_tok_cue(c, i - 1, "digits"))
         return true;
     /* "the year ending in 2024" is a year */
     uint64_t v = norm_body_len(c, i) == 4 ? norm_digits_value(norm_body(c, i), 4) : 0;
@@ -52,9 +52,9 @@ digit_cue(const norm_ctx *c, size_t i)
     if (ql + pl + 1 >= sizeof pair)
         return false;
     memcpy(pair, norm_body(c, i - 2), ql);
-    pair[ql] = '_';
+    pair[ql] = ' ';
     memcpy(pair + ql + 1, norm_body(c, i - 1), pl);
-    return norm_in_word_list(c->lang, "digit_cue_pairs", pair, ql + pl + 1);
+    return norm_cue(c->lang, pair, ql + pl + 1, "digits");
 }
 
 /* "card ending in 8876", "PIN 4921", "ISBN 978-1476668413": digit by digit, a

@@ -234,12 +234,14 @@ match_day_range(const norm_ctx *c, size_t i, norm_match *m)
 /* "on 12/25", "11/5", "1/24": a month and a day, American order. A fraction
  * where it reads as one: before "of", or a smaller number over a usual
  * denominator ("3/4", "1/12", words.tsv fraction_denominators) unless a word
- * of words.tsv date_cues comes before it ("on 2/3"). */
+ * cues.tsv marks "date" comes before it ("on 2/3"). */
 static bool
 match_month_slash_day(const norm_ctx *c, size_t i, const char *b, size_t len, norm_match *m)
 {
+    if (len < 3 || len > 5 || !crier_is_ascii_digit((unsigned char)b[0]))
+        return false; /* most tokens are words: no memchr for them */
     const char *slash = memchr(b, '/', len);
-    if (slash == NULL || slash == b || len > 5)
+    if (slash == NULL)
         return false;
     size_t ml = (size_t)(slash - b), dl = len - ml - 1;
     if (ml > 2 || dl == 0 || dl > 2 || !norm_all_digits(b, ml) || !norm_all_digits(slash + 1, dl) ||
@@ -249,7 +251,7 @@ match_month_slash_day(const norm_ctx *c, size_t i, const char *b, size_t len, no
     if (mo < 1 || mo > 12 || d < 1 || d > 31)
         return false;
     bool cue = i > 0 && i < c->n_toks && norm_trail_len(c, i - 1) == 0 &&
-               norm_in_word_list(c->lang, "date_cues", norm_body(c, i - 1), norm_body_len(c, i - 1));
+               norm_tok_cue(c, i - 1, "date");
     if (i + 1 < c->n_toks && i < c->n_toks && norm_trail_len(c, i) == 0 && norm_tok_is(c, i + 1, "of"))
         return false; /* "2/3 of voters" */
     if (!cue && mo < d && norm_in_word_list(c->lang, "fraction_denominators", slash + 1, dl))

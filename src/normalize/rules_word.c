@@ -24,7 +24,7 @@ after_name(const norm_ctx *c, size_t i)
         return false;
     unsigned char p = (unsigned char)norm_body(c, i - 1)[0];
     /* "The St. Louis Cardinals": a capital "The" is no street name */
-    if (norm_in_word_list(c->lang, "determiners", norm_body(c, i - 1), norm_body_len(c, i - 1)))
+    if (norm_tok_cue(c, i - 1, "determiner"))
         return false;
     return crier_is_ascii_upper(p) || crier_is_ascii_digit(p);
 }
@@ -312,9 +312,7 @@ norm_match_roman(const norm_ctx *c, size_t i, norm_match *m)
         return false;
     /* "Queen Elizabeth I ruled": after a monarch's title, "I" is "the first" */
     return bl > 1 || b[0] != 'I' || regnal_one(c, i) ||
-           (i >= 2 && norm_trail_len(c, i - 2) == 0 &&
-            norm_in_word_list(c->lang, "regnal_titles", norm_body(c, i - 2),
-                              norm_body_len(c, i - 2)));
+           (i >= 2 && norm_trail_len(c, i - 2) == 0 && norm_tok_cue(c, i - 2, "regnal"));
 }
 
 crier_status

@@ -8,7 +8,7 @@
 /* First match wins; each row has golden lines in tests/golden/normalize/en/. */
 static const norm_rule rules[] = {
     {"lexicon", norm_match_lexicon, norm_say_lexicon, true},    /* names.tsv, --lexicon */
-    {"citation", norm_match_citation, norm_say_nothing, true}, /* "[1]", "[a]", "[n 3]" */
+    {"citation", norm_match_citation, norm_say_nothing, false}, /* "[1]", "[a]", "[n 3]" */
     {"web", norm_match_web, norm_say_web, false},               /* URLs, e-mail, @handle, #tag */
     {"ap_state", norm_match_ap_state, norm_say_entry, false},   /* "Austin, Texas", "Miami, Fla." */
     {"title", norm_match_title, norm_say_entry, true},          /* "Lt.-Gen. Eyal Zamir" */
@@ -74,6 +74,27 @@ norm_tok_is(const norm_ctx *c, size_t i, const char *word)
     return true;
 }
 
+bool
+norm_cue(const crier_lang *lang, const char *s, size_t len, const char *cls)
+{
+    const norm_entry *e = norm_lookup(lang, NT_CUES, s, len);
+    size_t cl = strlen(cls);
+    for (const char *v = e ? e->value : NULL; v != NULL && *v != '\0';) {
+        const char *sp = strchr(v, ' ');
+        size_t vl = sp ? (size_t)(sp - v) : strlen(v);
+        if (vl == cl && memcmp(v, cls, cl) == 0)
+            return true;
+        v = sp ? sp + 1 : NULL;
+    }
+    return false;
+}
+
+bool
+norm_tok_cue(const norm_ctx *c, size_t i, const char *cls)
+{
+    return i < c->n_toks && norm_cue(c->lang, norm_body(c, i), norm_body_len(c, i), cls);
+}
+
 /* Token i's trailing punctuation is a possessive "'s" alone. */
 static bool
 tok_possessive(const norm_ctx *c, size_t i)
@@ -90,16 +111,13 @@ norm_attributive(const norm_ctx *c, size_t i, size_t last)
     if (i == 0 || last + 1 >= c->n_toks || norm_trail_len(c, last) != 0 ||
         norm_lead_len(c, last + 1) != 0 || norm_body_len(c, last + 1) == 0)
         return false;
-    bool det = norm_trail_len(c, i - 1) == 0 &&
-               norm_in_word_list(c->lang, "determiners", norm_body(c, i - 1),
-                                 norm_body_len(c, i - 1));
+    bool det = norm_trail_len(c, i - 1) == 0 && norm_tok_cue(c, i - 1, "determiner");
     /* "its original $4 billion asking price": one adjective between */
     if (!det && i >= 2 && norm_trail_len(c, i - 1) == 0 && norm_trail_len(c, i - 2) == 0 &&
         norm_lead_len(c, i - 1) == 0 && norm_body_len(c, i - 1) > 2 &&
         crier_is_ascii_lower((unsigned char)norm_body(c, i - 1)[0]) &&
-        !norm_in_word_list(c->lang, "not_nouns", norm_body(c, i - 1), norm_body_len(c, i - 1)))
-        det = norm_in_word_list(c->lang, "determiners", norm_body(c, i - 2),
-                                norm_body_len(c, i - 2));
+        !norm_tok_cue(c, i - 1, "not_noun"))
+        det = norm_tok_cue(c, i - 2, "determiner");
     if (!det && !tok_possessive(c, i - 1))
         return false;
     const char *n = norm_body(c, last + 1);
@@ -109,8 +127,7 @@ norm_attributive(const norm_ctx *c, size_t i, size_t last)
     /* "the $1.4 billion budgeted": a participle, not a noun */
     if (nl > 4 && n[nl - 2] == 'e' && n[nl - 1] == 'd')
         return false;
-    return crier_is_ascii_lower((unsigned char)n[0]) &&
-           !norm_in_word_list(c->lang, "not_nouns", n, nl);
+    return crier_is_ascii_lower((unsigned char)n[0]) && !norm_cue(c->lang, n, nl, "not_noun");
 }
 
 const norm_entry *
@@ -324,7 +341,8 @@ say_at(const norm_ctx *c, size_t i, bool last_in_text, crier_buf *out, size_t *r
     *ret_used = 1;
     if (body_len > c->max_token_bytes) /* a run no listener could follow: left out */
         return CRIER_OK;
-    bool word = body_len > 0;
+    /* "[a]", "[n 3]": a lower-case word after "[" may be a note for "citation" */
+    bool word = body_len > 0 && !(norm_lead_len(c, i) > 0 && c->text[c->toks[i].off] == '[');
     for (size_t k = 0; k < body_len && word; k++)
         word = crier_is_ascii_lower((unsigned char)c->text[c->toks[i].body + k]);
     for (r = 0; body_len > 0 && r < sizeof rules / sizeof rules[0]; r++) {

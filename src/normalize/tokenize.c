@@ -116,6 +116,8 @@ static bool
 inner_break(const char *text, size_t start, size_t k, size_t len)
 {
     char p = text[k];
+    if (crier_is_ascii_alnum((unsigned char)p))
+        return false; /* most bytes: no punctuation, no break */
     unsigned char next = (unsigned char)text[k + 1];
     unsigned char prev = k > start ? (unsigned char)text[k - 1] : 0;
     if (p == '!' || p == '?')

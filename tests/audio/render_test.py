@@ -7,21 +7,13 @@ joined articles (a chapter each, a chime between), -o - into a pipe, and a full
 disk leaving nothing behind."""
 import ctypes, ctypes.util, json, os, re, resource, shutil, signal, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import finish, ok  # noqa: E402
+
 CRIER = os.environ.get("CRIER_BIN", "crier")
 ROOT = os.environ.get("CRIER_SOURCE_ROOT", ".")
 PAGE = os.path.join(ROOT, "samples", "all-israel-us-iran-talks.html")
-n_test = 0
-failed = 0
 
-
-def ok(cond, name, diag=""):
-    global n_test, failed
-    n_test += 1
-    print(("ok" if cond else "not ok") + " %d - %s" % (n_test, name))
-    if not cond:
-        failed += 1
-        for line in str(diag).splitlines():
-            print("# " + line)
 
 
 class SF_INFO(ctypes.Structure):
@@ -125,8 +117,7 @@ def main():
     finally:
         subprocess.run(["umount", os.path.join(tmp, "full")], capture_output=True)
         shutil.rmtree(tmp, ignore_errors=True)
-    print("1..%d" % n_test)
-    return 1 if failed else 0
+    return finish()
 
 
 def run_all(tmp):

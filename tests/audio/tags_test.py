@@ -10,11 +10,12 @@ the WAV render's (for VBR MP3 from its Xing frame). WAV's RIFF INFO, which
 mutagen does not read, is parsed here."""
 import json, os, shutil, struct, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import finish, ok, skip  # noqa: E402
+
 CRIER = os.environ.get("CRIER_BIN", "crier")
 ROOT = os.environ.get("CRIER_SOURCE_ROOT", ".")
 PAGE = os.path.join(ROOT, "samples", "all-israel-us-iran-talks.html")
-n_test = 0
-failed = 0
 
 # Runs under a Python that has mutagen (pyenv's may not; Debian's does).
 READER = r"""
@@ -36,15 +37,6 @@ else:
 print(json.dumps({"length": m.info.length, "tags": tags, "type": type(m).__name__}))
 """
 
-
-def ok(cond, name, diag=""):
-    global n_test, failed
-    n_test += 1
-    print(("ok" if cond else "not ok") + " %d - %s" % (n_test, name))
-    if not cond:
-        failed += 1
-        for line in str(diag).splitlines():
-            print("# " + line)
 
 
 def mutagen_python():
@@ -89,8 +81,7 @@ def main():
         run_all(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print("1..%d" % n_test)
-    return 1 if failed else 0
+    return finish()
 
 
 def run_all(tmp):
@@ -108,8 +99,7 @@ def run_all(tmp):
 
     py = mutagen_python()
     if py is None:
-        print("ok %d # SKIP python3-mutagen is not installed" % (n_test + 1))
-        globals()["n_test"] += 1
+        skip("tags as mutagen reads them", "python3-mutagen is not installed")
         return
     iso = {"en": "eng"}.get(lang.split("-")[0], None)
     cases = [(fmt, ["-o", os.path.join(tmp, "a." + fmt)], os.path.join(tmp, "a." + fmt), False)

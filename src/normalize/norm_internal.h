@@ -134,6 +134,7 @@ typedef struct norm_number {
     const char *frac; /* digits after the decimal point, or NULL */
     size_t frac_len;
     bool negative;
+    bool plus; /* "+3.2%": a change said with its sign */
     size_t len; /* bytes consumed */
 } norm_number;
 
@@ -281,6 +282,9 @@ crier_status norm_say_meridiem(const norm_ctx *c, size_t i, const norm_match *m,
 bool norm_match_digit_string(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_digit_string(const norm_ctx *c, size_t i, const norm_match *m,
                                    crier_buf *out);
+bool norm_match_intl_phone(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_intl_phone(const norm_ctx *c, size_t i, const norm_match *m,
+                                 crier_buf *out);
 bool norm_match_video_lines(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_video_lines(const norm_ctx *c, size_t i, const norm_match *m,
                                   crier_buf *out);

@@ -181,6 +181,9 @@ norm_parse_number(const char *s, size_t len, norm_number *ret)
     if (i < len && (s[i] == '-' || (len - i >= 3 && memcmp(s + i, "\xe2\x88\x92", 3) == 0))) {
         n.negative = true; /* "-3", "−3" (U+2212) */
         i += s[i] == '-' ? 1 : 3;
+    } else if (len >= 2 && s[0] == '+' && (crier_is_ascii_digit((unsigned char)s[1]) || s[1] == '.')) {
+        n.plus = true; /* "+3.2%" */
+        i = 1;
     }
     n.int_digits = s + i;
     size_t start = i;
@@ -246,6 +249,8 @@ norm_say_number(const crier_lang *lang, const norm_number *num, crier_buf *out)
 {
     crier_status st = CRIER_OK;
 
+    if (num->plus && (st = norm_put_glue(lang, out, "plus")) != CRIER_OK)
+        return st;
     if (num->negative && (st = norm_put_glue(lang, out, "minus")) != CRIER_OK)
         return st;
     if (num->n_int_digits > 0) {

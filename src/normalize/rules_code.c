@@ -93,6 +93,45 @@ norm_say_digit_string(const norm_ctx *c, size_t i, const norm_match *m, crier_bu
     return st;
 }
 
+/* "+1 555 123 4567", "+44 20 7946 0958": a country code and groups of digits,
+ * each group read digit by digit. */
+bool
+norm_match_intl_phone(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i), j = i + 1, digits = 0;
+    if (len < 2 || len > 4 || b[0] != '+' || !norm_all_digits(b + 1, len - 1) ||
+        norm_trail_len(c, i) != 0)
+        return false;
+    for (; j < c->n_toks && j - i <= 5; j++) {
+        size_t gl = norm_body_len(c, j);
+        if (norm_lead_len(c, j) != 0 || gl == 0 || gl > 4 || !norm_all_digits(norm_body(c, j), gl))
+            break;
+        digits += gl;
+        if (norm_trail_len(c, j) != 0) {
+            j++;
+            break;
+        }
+    }
+    m->n_toks = j - i;
+    return j - i >= 3 && digits >= 7;
+}
+
+crier_status
+norm_say_intl_phone(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    crier_status st = norm_put_glue(c->lang, out, "plus");
+    for (size_t j = i; j < i + m->n_toks && st == CRIER_OK; j++) {
+        const char *b = norm_body(c, j);
+        size_t len = norm_body_len(c, j);
+        if (j > i)
+            st = crier_buf_putc(out, ',');
+        if (st == CRIER_OK)
+            st = norm_say_digits(c->lang, b + (j == i), len - (j == i), out);
+    }
+    return st;
+}
+
 /* ---- picture sizes ------------------------------------------------------------- */
 
 /* "1080p", "720p", "1,440p", "1080i": lines of a picture (words.tsv video_lines),

@@ -461,8 +461,10 @@ norm_say_range(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 
     if (m->kind == RANGE_MONEY)
         return say_money_range(c, i, m, out);
+    /* "a 50-50 split", "drew 2-2": the same number twice is said without "to" */
+    bool same = len - right == dash && memcmp(b, b + right, dash) == 0;
     if ((st = norm_say_token_alone(c, c->text, off, dash, 0, out, &used)) != CRIER_OK ||
-        (st = norm_put_glue(c->lang, out, "to")) != CRIER_OK)
+        (!same && (st = norm_put_glue(c->lang, out, "to")) != CRIER_OK))
         return st;
     /* "1960-80", "2025-26": the second year is said as its last two digits */
     if (dash == 4 && len - right == 2 && norm_all_digits(b, 4) && norm_all_digits(b + right, 2))

@@ -262,7 +262,7 @@ norm_counted_scale(const norm_ctx *c, size_t i, const char *s, size_t len)
     return n[nl - 1] == 's' || strcmp(year_cue(c, i + 1), "count") == 0 ? e : NULL;
 }
 
-enum { NUMBER_SCALE = 1, NUMBER_PLUS, NUMBER_FRACTION };
+enum { NUMBER_SCALE = 1, NUMBER_PLUS, NUMBER_FRACTION, NUMBER_PLURAL };
 
 /* A number, maybe with a glued scale ("4.5bn"), a plus ("50+") or a fraction
  * character ("2½"). */
@@ -285,6 +285,13 @@ norm_match_number(const norm_ctx *c, size_t i, norm_match *m)
         m->kind = NUMBER_PLUS;
         return true;
     }
+    /* "100s of jobs", "1,000s", "over-65s"; but "737s" are planes (rules_code.c) */
+    if (rest + 1 == len && b[rest] == 's' && m->num.frac == NULL && !m->num.negative &&
+        (m->num.n_int_digits == 2 || (rest > 2 && b[rest - 1] == '0')) &&
+        m->num.n_int_digits <= NORM_MAX_CARDINAL_DIGITS) {
+        m->kind = NUMBER_PLURAL;
+        return true;
+    }
     const norm_entry *f = norm_lookup(c->lang, NT_FRACTIONS, b + rest, len - rest);
     if (f == NULL || m->num.frac != NULL || crier_is_ascii_digit((unsigned char)b[rest]))
         return false;
@@ -296,6 +303,22 @@ norm_match_number(const norm_ctx *c, size_t i, norm_match *m)
 crier_status
 norm_say_number_tok(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
+    if (m->kind == NUMBER_PLURAL) { /* "100s": hundreds, "1,000s": thousands, "65s": sixty-fives */
+        uint64_t v = m->num.int_value, p = 100;
+        size_t mark = out->len;
+        crier_status st = norm_say_number(c->lang, &m->num, out);
+        for (; st == CRIER_OK && p <= 1000000000000ULL && p != v; p = p == 100 ? 1000 : p * 1000)
+            ;
+        if (st == CRIER_OK && p == v) { /* drop the "one" of "one hundred" */
+            const char *sp = memchr(out->data + mark + 1, ' ', out->len - mark - 1);
+            if (sp != NULL) {
+                size_t from = (size_t)(sp + 1 - out->data), n = out->len - from;
+                memmove(out->data + mark + (out->data[mark] == ' '), sp + 1, n);
+                crier_buf_truncate(out, mark + (out->data[mark] == ' ') + n);
+            }
+        }
+        return st == CRIER_OK ? norm_pluralize_tail(c->lang, out, mark) : st;
+    }
     crier_status st = norm_say_number(c->lang, &m->num, out);
     if (st != CRIER_OK || m->kind == 0)
         return st;

@@ -16,6 +16,7 @@ static const norm_rule rules[] = {
     {"money", norm_match_money, norm_say_money, false},    /* "$1.5 billion", "€20", "NIS 5" */
     {"date", norm_match_date, norm_say_date, true},        /* "Feb. 1, 2026", "1 February 2026" */
     {"digits", norm_match_digit_string, norm_say_digit_string, false}, /* "ending in 8876" */
+    {"intl_phone", norm_match_intl_phone, norm_say_intl_phone, false}, /* "+44 20 7946 0958" */
     {"phone", norm_match_phone, norm_say_phone, false},    /* "(555) 555-5555", "10.0.0.1" */
     {"decade", norm_match_decade, norm_say_decade, false}, /* "1980s", "'90s" */
     {"era", norm_match_era, norm_say_era, false},          /* "70 AD", "500 BC" */
@@ -272,6 +273,18 @@ has_digit(const char *s, size_t len)
     return false;
 }
 
+/* A part of a compound that ends a clock time: "a.m.", "PM", "noon" ("9 a.m.-5 p.m.",
+ * "noon-2 p.m."): a dash after it is "to". */
+static bool
+clock_part(const crier_lang *lang, const char *s, size_t len)
+{
+    bool dotted = len == 4 && s[1] == '.' && s[3] == '.'; /* "a.m." */
+    char a = (char)crier_ascii_lower((unsigned char)s[0]);
+    if ((dotted || len == 2) && crier_ascii_lower((unsigned char)s[len == 2 ? 1 : 2]) == 'm')
+        return a == 'a' || a == 'p';
+    return norm_in_word_list(lang, "clock_words", s, len);
+}
+
 /* Says a token no rule took: as written, or part by part when it is a compound
  * whose parts read differently on their own ("F-35", "anti-U.S."). */
 static crier_status
@@ -289,9 +302,16 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
         size_t used = 0;
         crier_buf_init(&parts, out->max);
         crier_buf_init(&one, out->max);
-        for (size_t p = 0; p < len && st == CRIER_OK;) {
+        for (size_t p = 0, prev = 0, prev_len = 0; p < len && st == CRIER_OK;) {
             const char *d = memchr(b + p, '-', len - p);
             size_t part_len = d ? (size_t)(d - (b + p)) : len - p;
+            if (prev_len > 0 && part_len > 0 && crier_is_ascii_digit((unsigned char)b[p]) &&
+                clock_part(c->lang, b + prev, prev_len)) {
+                st = norm_put_glue(c->lang, &parts, "to"); /* "9 a.m.-5 p.m." */
+                changed = true;
+            }
+            prev = p;
+            prev_len = part_len;
             /* the last part sees the token's full stop: "anti-U.S."; an inner part
              * keeps its own: "U.K.-based" */
             size_t trail = d ? 0 : norm_trail0(c, i) == '.';

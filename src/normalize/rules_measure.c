@@ -18,7 +18,9 @@ norm_unit_of(const crier_lang *lang, const char *s, size_t len, bool per_ok)
     const char *flag;
     size_t flag_len;
     const norm_entry *e = norm_lookup(lang, NT_UNITS, s, len);
-    if (e == NULL && len > 1 && len < sizeof low) { /* "KG"; but "M" is not "m" */
+    /* "KG"; but "M" is not "m", and "HRs" (home runs) is an acronym's plural */
+    bool acronym_plural = len >= 3 && s[len - 1] == 's' && crier_is_ascii_upper((unsigned char)s[len - 2]);
+    if (e == NULL && len > 1 && len < sizeof low && !acronym_plural) {
         for (size_t k = 0; k < len; k++)
             low[k] = (char)crier_ascii_lower((unsigned char)s[k]);
         e = norm_lookup(lang, NT_UNITS, low, len);

@@ -315,6 +315,7 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
             /* the last part sees the token's full stop: "anti-U.S."; an inner part
              * keeps its own: "U.K.-based" */
             size_t trail = d ? 0 : norm_trail0(c, i) == '.';
+            const norm_entry *title = NULL;
             if (d && part_len > 2 && b[p + part_len - 1] == '.') {
                 part_len--;
                 trail = 1;
@@ -324,6 +325,14 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
                 /* "F-150": F one fifty, as codes are said; but "133-A" is a number */
                 st = norm_say_code_digits(c->lang, b + p, part_len, &one);
                 changed = true;
+                if (st == CRIER_OK)
+                    st = norm_put_word(&parts, crier_buf_str(&one), one.len);
+            } else if (part_len > 0 && trail &&
+                       (title = norm_lookup(c->lang, NT_TITLES, b + p, part_len + 1)) != NULL) {
+                st = norm_put_field(&one, title->value, 0); /* "Gov.-elect" */
+                changed = true;
+                if (d == NULL)
+                    used = 1; /* the token's full stop was the title's */
                 if (st == CRIER_OK)
                     st = norm_put_word(&parts, crier_buf_str(&one), one.len);
             } else if (part_len > 0 &&

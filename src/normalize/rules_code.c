@@ -250,7 +250,8 @@ norm_say_serial(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out
         uint64_t year = digits && e - k == 4 ? norm_digits_value(b + k, 4) : 0;
         if (year >= 1900 && year <= 2099 && k > 0) /* "FY2025": F Y twenty twenty five */
             st = norm_say_year(c->lang, year, out);
-        else if (digits && e - k > 3) /* an account or code number: digit by digit */
+        else if (digits && (e - k > 3 || (len > 2 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X'))))
+            /* an account or code number, or hex ("0x10"): digit by digit */
             st = norm_say_digits(c->lang, b + k, e - k, out);
         else if (digits)
             st = norm_say_code_digits(c->lang, b + k, e - k, out);

@@ -223,7 +223,8 @@ say_inner_number(const crier_lang *lang, const char *s, size_t len, size_t k, cr
         *ret_st = norm_say_number(lang, &num, out);
         return num.len;
     }
-    if (d > NORM_MAX_PLAIN_DIGITS || (k > 0 && s[k - 1] == '/' && d > 4))
+    bool hex = k >= 2 && (s[k - 1] == 'x' || s[k - 1] == 'X') && s[k - 2] == '0'; /* "0x10" */
+    if (d > NORM_MAX_PLAIN_DIGITS || (k > 0 && s[k - 1] == '/' && d > 4) || hex)
         *ret_st = norm_say_digits(lang, s + k, d, out);
     else
         *ret_st = norm_say_digit_run(lang, s + k, d, out);

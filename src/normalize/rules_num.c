@@ -67,7 +67,14 @@ norm_match_money(const norm_ctx *c, size_t i, norm_match *m)
     m->n_toks = 1;
     if (rest + 1 < len && b[rest] == '/') { /* "$20/mo": twenty dollars per month */
         m->v[2] = (uint64_t)(uintptr_t)norm_unit_of(c->lang, b + rest + 1, len - rest - 1, true);
-        return m->v[2] != 0;
+        if (m->v[2] != 0)
+            return true;
+        /* "$3.50/gallon": a word after the slash is said as written */
+        for (size_t k = rest + 1; k < len; k++)
+            if (!crier_is_ascii_lower((unsigned char)b[k]))
+                return false;
+        m->v[3] = rest + 1;
+        return len - rest - 1 >= 3;
     }
     money_scale(c, i, rest, len - rest, m);
     return rest == len || m->v[1] != 0;
@@ -78,6 +85,16 @@ say_per(const norm_ctx *c, const norm_entry *unit, crier_buf *out)
 {
     crier_status st = norm_put_glue(c->lang, out, "per");
     return st != CRIER_OK ? st : norm_put_field(out, unit->value, 0);
+}
+
+/* "per" and the word after the slash of "$3.50/gallon" (v[3] its offset). */
+static crier_status
+say_per_word(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    size_t off = (size_t)m->v[3];
+    crier_status st = norm_put_glue(c->lang, out, "per");
+    return st != CRIER_OK ? st
+                          : norm_put_word(out, norm_body(c, i) + off, norm_body_len(c, i) - off);
 }
 
 crier_status
@@ -108,7 +125,7 @@ norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         if ((st = norm_say_number(c->lang, num, out)) != CRIER_OK ||
             (st = norm_put_field(out, cur, 1)) != CRIER_OK)
             return st;
-        return per ? say_per(c, per, out) : CRIER_OK;
+        return per ? say_per(c, per, out) : m->v[3] ? say_per_word(c, i, m, out) : CRIER_OK;
     }
     if (whole) {
         norm_number int_part = *num;
@@ -116,7 +133,7 @@ norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         if ((st = norm_say_number(c->lang, &int_part, out)) != CRIER_OK ||
             (st = norm_put_field(out, cur,
                                  (num->int_value == 1 && num->n_int_digits == 1) ||
-                                         (attributive && !cents && per == NULL)
+                                         (attributive && !cents && per == NULL && m->v[3] == 0)
                                      ? 0
                                      : 1)))
             return st;
@@ -130,7 +147,7 @@ norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
             (st = norm_put_field(out, cur, minor == 1 ? 2 : 3)) != CRIER_OK)
             return st;
     }
-    return per ? say_per(c, per, out) : CRIER_OK;
+    return per ? say_per(c, per, out) : m->v[3] ? say_per_word(c, i, m, out) : CRIER_OK;
 }
 
 /* ---- percent, ordinals, years, numbers -------------------------------------- */

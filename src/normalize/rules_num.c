@@ -65,6 +65,11 @@ norm_match_money(const norm_ctx *c, size_t i, norm_match *m)
     size_t rest = cur_len + m->num.len;
     m->entry = cur;
     m->n_toks = 1;
+    if (rest + 3 < len && memcmp(b + rest, "-a-", 3) == 0 && /* "$119-a-year" */
+        (m->v[2] = (uint64_t)(uintptr_t)norm_unit_of(c->lang, b + rest + 3, len - rest - 3, true))) {
+        m->kind = 1; /* said "a year"; before its noun, "dollar" (its $119-a-year plan) */
+        return true;
+    }
     if (rest + 1 < len && b[rest] == '/') { /* "$20/mo": twenty dollars per month */
         m->v[2] = (uint64_t)(uintptr_t)norm_unit_of(c->lang, b + rest + 1, len - rest - 1, true);
         if (m->v[2] != 0)
@@ -81,9 +86,9 @@ norm_match_money(const norm_ctx *c, size_t i, norm_match *m)
 }
 
 static crier_status
-say_per(const norm_ctx *c, const norm_entry *unit, crier_buf *out)
+say_per(const norm_ctx *c, const norm_entry *unit, crier_buf *out, bool a)
 {
-    crier_status st = norm_put_glue(c->lang, out, "per");
+    crier_status st = norm_put_glue(c->lang, out, a ? "a" : "per");
     return st != CRIER_OK ? st : norm_put_field(out, unit->value, 0);
 }
 
@@ -125,7 +130,7 @@ norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         if ((st = norm_say_number(c->lang, num, out)) != CRIER_OK ||
             (st = norm_put_field(out, cur, 1)) != CRIER_OK)
             return st;
-        return per ? say_per(c, per, out) : m->v[3] ? say_per_word(c, i, m, out) : CRIER_OK;
+        return per ? say_per(c, per, out, m->kind == 1) : m->v[3] ? say_per_word(c, i, m, out) : CRIER_OK;
     }
     if (whole) {
         norm_number int_part = *num;
@@ -133,7 +138,7 @@ norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         if ((st = norm_say_number(c->lang, &int_part, out)) != CRIER_OK ||
             (st = norm_put_field(out, cur,
                                  (num->int_value == 1 && num->n_int_digits == 1) ||
-                                         (attributive && !cents && per == NULL && m->v[3] == 0)
+                                         (attributive && !cents && (m->kind == 1 || (per == NULL && m->v[3] == 0)))
                                      ? 0
                                      : 1)))
             return st;
@@ -147,7 +152,7 @@ norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
             (st = norm_put_field(out, cur, minor == 1 ? 2 : 3)) != CRIER_OK)
             return st;
     }
-    return per ? say_per(c, per, out) : m->v[3] ? say_per_word(c, i, m, out) : CRIER_OK;
+    return per ? say_per(c, per, out, m->kind == 1) : m->v[3] ? say_per_word(c, i, m, out) : CRIER_OK;
 }
 
 /* ---- percent, ordinals, years, numbers -------------------------------------- */

@@ -2,6 +2,7 @@
 #include "player/player.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -44,6 +45,19 @@ struct crier_player {
     crier_article *art;
     crier_script *script;
     bool partial;                  /* script holds only the first HEAD_BLOCKS blocks */
+    /* The whole article's script, normalized on a second thread once the
+     * first sound of a partial script is on its way (complete_script takes
+     * it). */
+    pthread_t rest_tid;
+    bool rest_started;
+    atomic_bool rest_done;
+    crier_script *rest;
+    crier_status rest_st;
+    /* A script replaced while a sentence of it may still be spoken (a move
+     * key during the first sentence completes the script); freed once that
+     * sentence is over. */
+    crier_script *retired;
+    bool announce_deferred;        /* the first position waits for the true paragraph count */
     uint64_t hash;
     /* Player thread only. */
     position pos;
@@ -80,6 +94,8 @@ n_articles(const crier_player *p)
     return p->queue.n;
 }
 
+static crier_status join_rest(crier_player *p, crier_script **ret_script);
+
 /* Makes article i current from its extracted article art (taken: freed on
  * failure): normalizes it, only its first HEAD_BLOCKS blocks when head_only. */
 static crier_status
@@ -104,6 +120,11 @@ adopt_article(crier_player *p, size_t i, crier_article *art, bool head_only,
         crier_script_free(script);
         crier_article_free(art);
         return st;
+    }
+    if (p->rest_started) { /* the last article's: done with it */
+        crier_script *rest = NULL;
+        (void)join_rest(p, &rest);
+        crier_script_free(rest);
     }
     crier_script_free(p->script);
     crier_article_free(p->art);
@@ -131,6 +152,52 @@ load_article(crier_player *p, size_t i, bool head_only, crier_failure *ret_failu
     return adopt_article(p, i, art, head_only, ret_failure);
 }
 
+static void *
+normalize_rest(void *arg)
+{
+    crier_player *p = arg;
+    p->rest_st = crier_normalize(p->lang, p->art, &p->po->norm, &p->rest);
+    atomic_store(&p->rest_done, true);
+    return NULL;
+}
+
+/* Starts normalizing the whole of a partial script's article on a second
+ * thread; without a thread, complete_script does it. */
+static void
+start_rest(crier_player *p)
+{
+    if (!p->partial || p->rest_started)
+        return;
+    atomic_store(&p->rest_done, false);
+    p->rest = NULL;
+    p->rest_started = pthread_create(&p->rest_tid, NULL, normalize_rest, p) == 0;
+}
+
+/* Waits for the second thread; its script (or NULL) and status. */
+static crier_status
+join_rest(crier_player *p, crier_script **ret_script)
+{
+    *ret_script = NULL;
+    if (!p->rest_started)
+        return crier_normalize(p->lang, p->art, &p->po->norm, ret_script);
+    pthread_join(p->rest_tid, NULL);
+    p->rest_started = false;
+    *ret_script = p->rest;
+    p->rest = NULL;
+    return p->rest_st;
+}
+
+/* The script whose counts the listener is told: the whole article's as soon
+ * as it is ready. */
+static const crier_script *
+told_script(const crier_player *p)
+{
+    if (p->partial && p->rest_started && atomic_load(&p->rest_done) && p->rest_st == CRIER_OK &&
+        p->rest != NULL)
+        return p->rest;
+    return p->script;
+}
+
 /* Replaces a head-only script with the whole article's. Normalizing works
  * block by block, so the head's blocks keep their indices. */
 static crier_status
@@ -139,14 +206,17 @@ complete_script(crier_player *p)
     crier_script *script = NULL;
     if (!p->partial)
         return CRIER_OK;
-    crier_status st = crier_normalize(p->lang, p->art, &p->po->norm, &script);
-    if (st != CRIER_OK)
+    crier_status st = join_rest(p, &script);
+    if (st != CRIER_OK) {
+        crier_script_free(script);
         return st;
+    }
     if (script->n_blocks < p->script->n_blocks) {
         crier_script_free(script);
         return CRIER_E_ARG; /* our own mistake: keep the head */
     }
-    crier_script_free(p->script);
+    crier_script_free(p->retired);
+    p->retired = p->script;
     p->script = script;
     p->partial = false;
     p->hash = player_script_hash(script);
@@ -170,7 +240,7 @@ emit(crier_player *p, crier_player_event_type type)
 {
     if (p->opts.event_fn == NULL)
         return;
-    const crier_script *s = p->script;
+    const crier_script *s = told_script(p);
     size_t intro = has_intro(s) ? 1 : 0;
     crier_player_event ev = {
         .type = type,
@@ -330,6 +400,7 @@ apply(crier_player *p, crier_player_cmd cmd)
     }
     p->moved = true;
     p->announce = true;
+    p->announce_deferred = false;
 }
 
 /* Takes the pending commands; with wait_ms > 0 and none pending, waits that
@@ -391,6 +462,11 @@ gate_write(void *user, const short *pcm, size_t n_frames)
             return st;
         pcm += n;
         n_frames -= n;
+        start_rest(p); /* the first sound is on its way: the rest of the page now */
+        if (p->announce_deferred && atomic_load(&p->rest_done)) {
+            p->announce_deferred = false;
+            emit(p, CRIER_PLAYER_EV_POSITION);
+        }
     }
     return CRIER_OK;
 }
@@ -633,6 +709,8 @@ say(crier_player *p, size_t block, size_t sentence)
     if (st == CRIER_OK)
         st = crier_speech_say_sentence(p->speech, p->script, block, sentence, gate);
     crier_sink_free(gate);
+    crier_script_free(p->retired); /* nothing speaks from it now */
+    p->retired = NULL;
     return st;
 }
 
@@ -674,7 +752,12 @@ play_one(crier_player *p, crier_failure *ret_failure)
     }
     if (p->announce) {
         p->announce = false;
-        emit(p, CRIER_PLAYER_EV_POSITION);
+        /* A partial script does not know the paragraph count yet: the line
+         * comes as soon as the rest of the page is normalized (gate_write). */
+        if (p->partial)
+            p->announce_deferred = true;
+        else
+            emit(p, CRIER_PLAYER_EV_POSITION);
     }
     if (p->headlines) {
         p->pos.block = 0;
@@ -723,6 +806,10 @@ crier_player_run(crier_player *p, crier_failure *ret_failure)
                 set_failure(ret_failure, CRIER_WHERE_INPUT, p->queue.from[p->pos.article]);
                 goto fail;
             }
+            if (p->announce_deferred) { /* the sentence ended before the count was known */
+                p->announce_deferred = false;
+                emit(p, CRIER_PLAYER_EV_POSITION);
+            }
         }
         if (st == CRIER_E_CANCELLED)
             continue;
@@ -762,6 +849,12 @@ crier_player_free(crier_player *p)
 {
     if (p == NULL)
         return;
+    if (p->rest_started) {
+        crier_script *rest = NULL;
+        (void)join_rest(p, &rest);
+        crier_script_free(rest);
+    }
+    crier_script_free(p->retired);
     crier_sink_free(p->live);
     crier_speech_free(p->speech);
     crier_buf_free(&p->preset);

@@ -14,7 +14,10 @@ null sink). TAP output.
   the device disappears mid-article (the null sink is unloaded): status 5,
           one line naming the device, the terminal restored;
   q while paused: status 0, the position saved, nothing more plays, the
-          terminal restored.
+          terminal restored;
+  the first position line of a long page gives its true paragraph count
+          (the player normalizes only its first blocks before the first
+          sound).
 
 Only a page's first sentence comes out of eSpeak NG sample for sample as
 rendered (its wave generator carries state from one sentence into the next),
@@ -55,6 +58,9 @@ PAGE_A = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <p>Under the final heading lies the closing paragraph of the first article in the queue of two, and it goes on for a good while longer than the others do.</p>
 </article></body></html>
 """
+PAGE_UNTITLED = "<!doctype html><html lang=en><head><meta charset=utf-8></head><body><article>\n" + "".join(
+    "<p>Paragraph %d of a page with no title has words enough to be kept by the extractor.</p>\n" % k
+    for k in range(1, 8)) + "</article></body></html>\n"
 PAGE_B = """A second article waits at the end of the queue
 
 Its only paragraph is short and plays when the listener moves on to the next article.
@@ -297,6 +303,17 @@ def run(rig):
               "q while paused: part of the title, then nothing", "pieces %r" % pieces)
     saved = rig.saved()
     rig.check(saved == ["0 0"], "q while paused: the position saved is the title's sentence", "saved: %r" % saved)
+
+    # the first position line of a page longer than the player's first batch
+    untitled = os.path.join(rig.tmp, "untitled.html")
+    with open(untitled, "w") as f:
+        f.write(PAGE_UNTITLED)
+    got, r = rig.play("count", [cue, ["wait", "article 1/1, paragraph 1 of"], ["key", "q"],
+                                ["wait", "position saved"]], [untitled])
+    first = [ln for ln in r["tty"].replace("\r", "").split("\n") if ln.startswith("article 1/1")]
+    rig.check(r["status"] == 0 and first[:1] == ["article 1/1, paragraph 1 of 7"],
+              "the first position line counts all 7 paragraphs (%s)" % (first[:1] or [""])[0], r["tty"])
+    rig.saved()
 
 
 def main():

@@ -393,7 +393,7 @@ leading_currency(const crier_lang *lang, const char *s, size_t len, size_t *ret_
 /* v[0] the dash, v[1] its length; entry a unit after the range ("40-50 mph"),
  * or with kind RANGE_MONEY the currency of "$1-2 billion" (v[2] its length,
  * v[3] the scale row), said once at the end: one to two billion dollars. */
-enum { RANGE_UNIT = 1, RANGE_MONEY };
+enum { RANGE_UNIT = 1, RANGE_MONEY, RANGE_MODEL };
 
 bool
 norm_match_range(const norm_ctx *c, size_t i, norm_match *m)
@@ -407,6 +407,12 @@ norm_match_range(const norm_ctx *c, size_t i, norm_match *m)
     m->v[0] = dash;
     m->v[1] = dl;
     m->n_toks = 1;
+    /* "Boeing 737-800": after a maker (cues.tsv "model") a model, not a range */
+    if (i > 0 && norm_trail_len(c, i - 1) == 0 && dl == 1 && norm_all_digits(b, dash) &&
+        norm_all_digits(b + dash + 1, len - dash - 1) && norm_tok_cue(c, i - 1, "model")) {
+        m->kind = RANGE_MODEL;
+        return true;
+    }
     bool next = norm_trail_len(c, i) == 0 && i + 1 < c->n_toks && norm_lead_len(c, i + 1) == 0;
     const norm_entry *cur = leading_currency(c->lang, b, dash, &cl);
     size_t r = dash + dl;
@@ -463,6 +469,10 @@ norm_say_range(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 
     if (m->kind == RANGE_MONEY)
         return say_money_range(c, i, m, out);
+    if (m->kind == RANGE_MODEL) { /* seven thirty seven eight hundred */
+        st = norm_say_code_digits(c->lang, b, dash, out);
+        return st != CRIER_OK ? st : norm_say_code_digits(c->lang, b + right, len - right, out);
+    }
     /* "a 50-50 split", "drew 2-2": the same number twice is said without "to" */
     bool same = len - right == dash && memcmp(b, b + right, dash) == 0;
     if ((st = norm_say_token_alone(c, c->text, off, dash, 0, out, &used)) != CRIER_OK ||

@@ -286,6 +286,24 @@ clock_part(const crier_lang *lang, const char *s, size_t len)
     return norm_in_word_list(lang, "clock_words", s, len);
 }
 
+/* "World War II-era": the first part of compound token i read as a Roman numeral
+ * with the token before it as its context. False when it is none. */
+static bool
+first_part_roman(const norm_ctx *c, size_t i, size_t part_len, crier_buf *out, crier_status *st)
+{
+    norm_tok two[2] = {c->toks[i - 1], {c->toks[i].body, c->toks[i].body,
+                                        c->toks[i].body + part_len, c->toks[i].body + part_len}};
+    norm_ctx ctx = *c;
+    norm_match m;
+    ctx.toks = two;
+    ctx.n_toks = 2;
+    norm_match_reset(&m);
+    if (!norm_match_roman(&ctx, 1, &m))
+        return false;
+    *st = norm_say_roman(&ctx, 1, &m, out);
+    return true;
+}
+
 /* Says a token no rule took: as written, or part by part when it is a compound
  * whose parts read differently on their own ("F-35", "anti-U.S."). */
 static crier_status
@@ -325,6 +343,10 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
             if (part_len > 0 && letters && norm_all_digits(b + p, part_len)) {
                 /* "F-150": F one fifty, as codes are said; but "133-A" is a number */
                 st = norm_say_code_digits(c->lang, b + p, part_len, &one);
+                changed = true;
+                if (st == CRIER_OK)
+                    st = norm_put_word(&parts, crier_buf_str(&one), one.len);
+            } else if (p == 0 && d && i > 0 && first_part_roman(c, i, part_len, &one, &st)) {
                 changed = true;
                 if (st == CRIER_OK)
                     st = norm_put_word(&parts, crier_buf_str(&one), one.len);

@@ -304,6 +304,37 @@ first_part_roman(const norm_ctx *c, size_t i, size_t part_len, crier_buf *out, c
     return true;
 }
 
+/* Says part b[p..p+part_len) of compound token i into one; sets *changed when it
+ * reads otherwise than written and *used to the token's trailing bytes it took.
+ * trail: a full stop follows the part; last: it ends the token. */
+static crier_status
+say_part(const norm_ctx *c, size_t i, size_t p, size_t part_len, size_t trail, bool last,
+         crier_buf *one, bool *changed, size_t *used)
+{
+    const char *b = norm_body(c, i);
+    const norm_entry *title;
+    crier_status st = CRIER_OK;
+    if (part_len == 0)
+        return CRIER_OK;
+    if (crier_is_ascii_alpha((unsigned char)b[0]) && norm_all_digits(b + p, part_len)) {
+        *changed = true; /* "F-150": F one fifty, as codes are said; but "133-A" is a number */
+        return norm_say_code_digits(c->lang, b + p, part_len, one);
+    }
+    if (p == 0 && !last && i > 0 && first_part_roman(c, i, part_len, one, &st)) {
+        *changed = true; /* "World War II-era" */
+        return st;
+    }
+    if (trail && (title = norm_lookup(c->lang, NT_TITLES, b + p, part_len + 1)) != NULL) {
+        *changed = true; /* "Gov.-elect", "the Lt.-Gen. said" */
+        if (last)
+            *used = 1; /* the token's full stop was the title's */
+        return norm_put_field(one, title->value, 0);
+    }
+    st = norm_say_token_alone(c, c->text, c->toks[i].body + p, part_len, trail, one, used);
+    *changed |= st == CRIER_OK && (one->len != part_len || memcmp(one->data, b + p, part_len) != 0);
+    return st;
+}
+
 /* Says a token no rule took: as written, or part by part when it is a compound
  * whose parts read differently on their own ("F-35", "anti-U.S."). */
 static crier_status
@@ -317,7 +348,7 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
     if (dash != NULL && dash != b && b[len - 1] != '-') {
         crier_buf parts, one;
         crier_status st = CRIER_OK;
-        bool changed = false, letters = crier_is_ascii_alpha((unsigned char)b[0]);
+        bool changed = false;
         size_t used = 0;
         crier_buf_init(&parts, out->max);
         crier_buf_init(&one, out->max);
@@ -334,36 +365,16 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
             /* the last part sees the token's full stop: "anti-U.S."; an inner part
              * keeps its own: "U.K.-based" */
             size_t trail = d ? 0 : norm_trail0(c, i) == '.';
-            const norm_entry *title = NULL;
             if (d && part_len > 2 && b[p + part_len - 1] == '.') {
                 part_len--;
                 trail = 1;
             }
             crier_buf_clear(&one);
-            if (part_len > 0 && letters && norm_all_digits(b + p, part_len)) {
-                /* "F-150": F one fifty, as codes are said; but "133-A" is a number */
-                st = norm_say_code_digits(c->lang, b + p, part_len, &one);
-                changed = true;
-                if (st == CRIER_OK)
-                    st = norm_put_word(&parts, crier_buf_str(&one), one.len);
-            } else if (p == 0 && d && i > 0 && first_part_roman(c, i, part_len, &one, &st)) {
-                changed = true;
-                if (st == CRIER_OK)
-                    st = norm_put_word(&parts, crier_buf_str(&one), one.len);
-            } else if (part_len > 0 && trail &&
-                       (title = norm_lookup(c->lang, NT_TITLES, b + p, part_len + 1)) != NULL) {
-                st = norm_put_field(&one, title->value, 0); /* "Gov.-elect" */
-                changed = true;
-                if (d == NULL)
-                    used = 1; /* the token's full stop was the title's */
-                if (st == CRIER_OK)
-                    st = norm_put_word(&parts, crier_buf_str(&one), one.len);
-            } else if (part_len > 0 &&
-                       (st = norm_say_token_alone(c, c->text, c->toks[i].body + p, part_len, trail,
-                                                  &one, &used)) == CRIER_OK) {
-                changed |= one.len != part_len || memcmp(one.data, b + p, part_len) != 0;
+            if (st == CRIER_OK &&
+                (st = say_part(c, i, p, part_len, trail, d == NULL, &one, &changed, &used)) ==
+                    CRIER_OK &&
+                one.len > 0)
                 st = norm_put_word(&parts, crier_buf_str(&one), one.len);
-            }
             p += part_len + 1 + (d && trail);
         }
         if (st == CRIER_OK && changed) {

@@ -255,7 +255,10 @@ say_with_numbers(const norm_ctx *c, const char *s, size_t len, crier_buf *out)
         bool ascii = true;
         while (j < len && !crier_is_ascii_digit((unsigned char)s[j]))
             ascii &= (unsigned char)s[j++] < 0x80;
-        if (!ascii) /* emoji and scripts the voice cannot read are left out */
+        const norm_entry *sym = j == k + 1 && j < len ? norm_lookup(lang, NT_SYMBOLS, s + k, 1) : NULL;
+        if (sym != NULL && k == 0) /* "~500": about five hundred */
+            st = norm_put_field(out, sym->value, 0);
+        else if (!ascii) /* emoji and scripts the voice cannot read are left out */
             st = say_without_emoji(c, out, s + k, j - k);
         else
             st = spaced && k == 0 ? norm_put_word(out, s, j) : crier_buf_append(out, s + k, j - k);

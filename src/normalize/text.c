@@ -255,9 +255,16 @@ say_with_numbers(const norm_ctx *c, const char *s, size_t len, crier_buf *out)
         bool ascii = true;
         while (j < len && !crier_is_ascii_digit((unsigned char)s[j]))
             ascii &= (unsigned char)s[j++] < 0x80;
-        const norm_entry *sym = j == k + 1 && j < len ? norm_lookup(lang, NT_SYMBOLS, s + k, 1) : NULL;
-        if (sym != NULL && k == 0) /* "~500": about five hundred */
-            st = norm_put_field(out, sym->value, 0);
+        const norm_entry *sym = k == 0 && len > 1 && (s[0] == '~' || s[0] == '<' || s[0] == '>')
+                                    ? norm_lookup(lang, NT_SYMBOLS, s, 1)
+                                    : NULL;
+        if (sym != NULL) { /* "~500": about five hundred; "~1/24", "~$5" */
+            size_t used = 0;
+            if ((st = norm_put_field(out, sym->value, 0)) == CRIER_OK)
+                st = norm_say_token_alone(c, c->text, (size_t)(s + 1 - c->text), len - 1, 0, out,
+                                          &used);
+            return st;
+        }
         else if (!ascii) /* emoji and scripts the voice cannot read are left out */
             st = say_without_emoji(c, out, s + k, j - k);
         else

@@ -282,6 +282,9 @@ crier_status norm_say_meridiem(const norm_ctx *c, size_t i, const norm_match *m,
 bool norm_match_digit_string(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_digit_string(const norm_ctx *c, size_t i, const norm_match *m,
                                    crier_buf *out);
+bool norm_match_code_number(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_code_number(const norm_ctx *c, size_t i, const norm_match *m,
+                                  crier_buf *out);
 bool norm_match_intl_phone(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_intl_phone(const norm_ctx *c, size_t i, const norm_match *m,
                                  crier_buf *out);

@@ -93,6 +93,25 @@ norm_say_digit_string(const norm_ctx *c, size_t i, const norm_match *m, crier_bu
     return st;
 }
 
+/* "Flight 370", "Interstate 405", "Boeing 747", "Room 1204": after a word cues.tsv
+ * marks "code", a number of three or four digits is said as codes are: three
+ * seventy, four oh five, twelve oh four. */
+bool
+norm_match_code_number(const norm_ctx *c, size_t i, norm_match *m)
+{
+    size_t len = norm_body_len(c, i);
+    m->n_toks = 1;
+    return len >= 3 && len <= 4 && i > 0 && norm_all_digits(norm_body(c, i), len) &&
+           norm_trail_len(c, i - 1) == 0 && norm_tok_cue(c, i - 1, "code");
+}
+
+crier_status
+norm_say_code_number(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    (void)m;
+    return norm_say_code_digits(c->lang, norm_body(c, i), norm_body_len(c, i), out);
+}
+
 /* "+1 555 123 4567", "+44 20 7946 0958": a country code and groups of digits,
  * each group read digit by digit. */
 bool

@@ -290,7 +290,7 @@ say_fraction(const crier_lang *lang, uint64_t num, uint64_t den, bool mixed, cri
         key[z] = t;
     }
     const norm_entry *e = norm_lookup(lang, NT_FRACTIONS, key, kl);
-    if (den == 1) { /* "142/1": one hundred forty-two over one */
+    if (den == 1 || (num > den && den >= 10)) { /* "142/1", "120/80": one twenty over eighty */
         if ((st = norm_say_cardinal(lang, num, out)) != CRIER_OK ||
             (st = norm_put_glue(lang, out, "over")) != CRIER_OK)
             return st;

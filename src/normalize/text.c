@@ -15,6 +15,7 @@ static const norm_rule rules[] = {
     {"abbrev", norm_match_abbrev, norm_say_entry, true},        /* "vs.", "approx." */
     {"money", norm_match_money, norm_say_money, false},    /* "$1.5 billion", "€20", "NIS 5" */
     {"date", norm_match_date, norm_say_date, true},        /* "Feb. 1, 2026", "1 February 2026" */
+    {"code", norm_match_code_number, norm_say_code_number, false},     /* "Flight 370" */
     {"digits", norm_match_digit_string, norm_say_digit_string, false}, /* "ending in 8876" */
     {"intl_phone", norm_match_intl_phone, norm_say_intl_phone, false}, /* "+44 20 7946 0958" */
     {"phone", norm_match_phone, norm_say_phone, false},    /* "(555) 555-5555", "10.0.0.1" */

@@ -20,7 +20,9 @@ norm_unit_of(const crier_lang *lang, const char *s, size_t len, bool per_ok)
     const norm_entry *e = norm_lookup(lang, NT_UNITS, s, len);
     /* "KG"; but "M" is not "m", and "HRs" (home runs) is an acronym's plural */
     bool acronym_plural = len >= 3 && s[len - 1] == 's' && crier_is_ascii_upper((unsigned char)s[len - 2]);
-    if (e == NULL && len > 1 && len < sizeof low && !acronym_plural) {
+    /* "5 MS patients": an acronym of acronyms.tsv is never a unit in capitals */
+    if (e == NULL && len > 1 && len < sizeof low && !acronym_plural &&
+        norm_lookup(lang, NT_ACRONYMS, s, len) == NULL) {
         for (size_t k = 0; k < len; k++)
             low[k] = (char)crier_ascii_lower((unsigned char)s[k]);
         e = norm_lookup(lang, NT_UNITS, low, len);

@@ -280,16 +280,19 @@ write_out(void *user, const void *data, size_t len)
     return CRIER_OK;
 }
 
+/* A failed write still reports success to libsndfile: we keep the error
+ * (write_frames and file_finish return it) and drop everything after it.
+ * libsndfile's own error paths leak: when Vorbis' first pages fail, sf_close
+ * sets the encoder up a second time (1.2.0). */
 static sf_count_t
 vio_write(const void *ptr, sf_count_t count, void *user)
 {
     struct file_sink *f = user;
+    if (f->io_errno != 0 || f->patch_error != CRIER_OK)
+        return count;
     crier_status st = crier_lang_patch_ogg(&f->lang, ptr, (size_t)count, write_out, f);
-    if (st != CRIER_OK) {
-        if (f->patch_error == CRIER_OK && f->io_errno == 0)
-            f->patch_error = st;
-        return 0;
-    }
+    if (st != CRIER_OK && f->io_errno == 0)
+        f->patch_error = st;
     f->pipe_pos += (off_t)count;
     return count;
 }

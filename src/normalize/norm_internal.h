@@ -291,6 +291,9 @@ crier_status norm_say_intl_phone(const norm_ctx *c, size_t i, const norm_match *
 bool norm_match_video_lines(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_video_lines(const norm_ctx *c, size_t i, const norm_match *m,
                                   crier_buf *out);
+bool norm_match_coordinate(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_coordinate(const norm_ctx *c, size_t i, const norm_match *m,
+                                 crier_buf *out);
 bool norm_match_height(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_height(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_ap_state(const norm_ctx *c, size_t i, norm_match *m);

@@ -230,6 +230,67 @@ norm_say_height(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out
     return st;
 }
 
+/* ---- coordinates ---------------------------------------------------------------- */
+
+/* Length of a mark at s among ASCII alt and the UTF-8 prime (′ or ″), else 0. */
+static size_t
+mark_len(const char *s, size_t len, char ascii, const char *prime)
+{
+    if (len >= 1 && s[0] == ascii)
+        return 1;
+    return len >= 3 && memcmp(s, prime, 3) == 0 ? 3 : 0;
+}
+
+/* "40°42′46″N", "74°0′22″W", "51°30′N": degrees, minutes, seconds and a compass
+ * letter, said in full. v[0..2] the numbers, kind the letter. */
+bool
+norm_match_coordinate(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i), k = 0, part = 0;
+    while (k < len && part < 3) {
+        size_t d = 0;
+        while (k + d < len && d < 3 && crier_is_ascii_digit((unsigned char)b[k + d]))
+            d++;
+        if (d == 0)
+            break;
+        m->v[part] = norm_digits_value(b + k, d);
+        k += d;
+        size_t ml = part == 0 ? (len - k >= 2 && memcmp(b + k, "\xc2\xb0", 2) == 0 ? 2 : 0)
+                    : part == 1 ? mark_len(b + k, len - k, '\'', "\xe2\x80\xb2")
+                                : mark_len(b + k, len - k, '"', "\xe2\x80\xb3");
+        if (ml == 0)
+            return false;
+        k += ml;
+        part++;
+    }
+    if (part < 2 || k + 1 != len || strchr("NSEW", b[k]) == NULL || b[k] == '\0')
+        return false;
+    m->kind = b[k];
+    m->v[3] = part;
+    m->n_toks = 1;
+    return true;
+}
+
+crier_status
+norm_say_coordinate(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    static const char *const units[3] = {"\xc2\xb0", "minute", "second"};
+    char dir[12] = "direction_";
+    crier_status st = CRIER_OK;
+    (void)i;
+    for (size_t p = 0; p < m->v[3] && st == CRIER_OK; p++) {
+        const norm_entry *u = norm_lookup(c->lang, NT_UNITS, units[p], strlen(units[p]));
+        if (u == NULL)
+            return CRIER_E_LANG;
+        if ((st = norm_say_cardinal(c->lang, m->v[p], out)) == CRIER_OK)
+            st = norm_put_field(out, u->value, m->v[p] == 1 ? 0 : 1);
+    }
+    dir[10] = (char)m->kind;
+    dir[11] = '\0';
+    return st != CRIER_OK ? st : norm_put_glue(c->lang, out, dir);
+}
+
 /* ---- fractions ------------------------------------------------------------------ */
 
 /* "1/3", "31/32", "1/4th", "½": numerator and denominator in v[0], v[1]. */

@@ -27,6 +27,7 @@ static const norm_rule rules[] = {
     {"math", norm_match_math, norm_say_math, false},       /* "2*8", "1-4=5" */
     {"range", norm_match_range, norm_say_range, false},    /* "2019-2023", "$50-$100" */
     {"dash", norm_match_dash_range, norm_say_word_to, false},         /* "4 am - 8 pm" */
+    {"coordinate", norm_match_coordinate, norm_say_coordinate, false}, /* "40°42′46″N" */
     {"height", norm_match_height, norm_say_height, false},             /* "6'2\"", "5′10″" */
     {"lines", norm_match_video_lines, norm_say_video_lines, false},   /* "1080p", "720p" */
     {"measure", norm_match_measure, norm_say_measure, false},         /* "12kg", "100 million km" */

@@ -50,9 +50,9 @@ typedef struct norm_entry {
 typedef struct norm_table {
     norm_entry *entries; /* sorted by key bytes */
     size_t n_entries;
-    uint32_t *slots;   /* open-addressing hash: entry index + 1, 0 when empty */
-    size_t n_slots;    /* a power of two, at least twice n_entries */
-    uint8_t first[32]; /* bit set of the keys' first bytes: most misses stop here */
+    uint32_t *slots;    /* open-addressing hash: entry index + 1, 0 when empty */
+    size_t n_slots;     /* a power of two, at least twice n_entries */
+    uint8_t first[32];  /* bit set of the keys' first bytes: most misses stop here */
     uint8_t shape[512]; /* bit set of (first two bytes, length): most of the rest */
 } norm_table;
 
@@ -134,7 +134,7 @@ typedef struct norm_number {
     const char *frac; /* digits after the decimal point, or NULL */
     size_t frac_len;
     bool negative;
-    bool plus; /* "+3.2%": a change said with its sign */
+    bool plus;  /* "+3.2%": a change said with its sign */
     size_t len; /* bytes consumed */
 } norm_number;
 
@@ -283,17 +283,13 @@ bool norm_match_digit_string(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_digit_string(const norm_ctx *c, size_t i, const norm_match *m,
                                    crier_buf *out);
 bool norm_match_code_number(const norm_ctx *c, size_t i, norm_match *m);
-crier_status norm_say_code_number(const norm_ctx *c, size_t i, const norm_match *m,
-                                  crier_buf *out);
+crier_status norm_say_code_number(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_intl_phone(const norm_ctx *c, size_t i, norm_match *m);
-crier_status norm_say_intl_phone(const norm_ctx *c, size_t i, const norm_match *m,
-                                 crier_buf *out);
+crier_status norm_say_intl_phone(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_video_lines(const norm_ctx *c, size_t i, norm_match *m);
-crier_status norm_say_video_lines(const norm_ctx *c, size_t i, const norm_match *m,
-                                  crier_buf *out);
+crier_status norm_say_video_lines(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_coordinate(const norm_ctx *c, size_t i, norm_match *m);
-crier_status norm_say_coordinate(const norm_ctx *c, size_t i, const norm_match *m,
-                                 crier_buf *out);
+crier_status norm_say_coordinate(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_height(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_height(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_ap_state(const norm_ctx *c, size_t i, norm_match *m);
@@ -387,8 +383,8 @@ crier_status norm_say_lexicon(const norm_ctx *c, size_t i, const norm_match *m, 
  * "[[" and "]]" of the text cut, then the rules with lexs (first wins, NULL
  * entries allowed; n_lexs may be 0). */
 crier_status norm_text_for_speech(const crier_lang *lang, const crier_normalize_opts *opts,
-                                  const crier_lexicon *const *lexs, size_t n_lexs,
-                                  const char *text, size_t len, crier_buf *out);
+                                  const crier_lexicon *const *lexs, size_t n_lexs, const char *text,
+                                  size_t len, crier_buf *out);
 /* Copies text with each run of "[[" or "]]" cut to one bracket, so that page
  * text never switches eSpeak NG to phonemes; only lexicon entries write them. */
 crier_status norm_strip_phoneme_marks(const char *text, size_t len, crier_buf *out);

@@ -181,7 +181,8 @@ norm_parse_number(const char *s, size_t len, norm_number *ret)
     if (i < len && (s[i] == '-' || (len - i >= 3 && memcmp(s + i, "\xe2\x88\x92", 3) == 0))) {
         n.negative = true; /* "-3", "−3" (U+2212) */
         i += s[i] == '-' ? 1 : 3;
-    } else if (len >= 2 && s[0] == '+' && (crier_is_ascii_digit((unsigned char)s[1]) || s[1] == '.')) {
+    } else if (len >= 2 && s[0] == '+' &&
+               (crier_is_ascii_digit((unsigned char)s[1]) || s[1] == '.')) {
         n.plus = true; /* "+3.2%" */
         i = 1;
     }

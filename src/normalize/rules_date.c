@@ -7,7 +7,14 @@
 /* Calendar and clock rules: dates in their written forms, decades, eras and
  * clock times. Month, weekday and meridiem words come from the tables. */
 
-enum { DATE_MONTH_DAY = 1, DATE_DAY_MONTH, DATE_MONTH_YEAR, DATE_NUMERIC, DATE_MONTH_ONLY, DATE_RANGE };
+enum {
+    DATE_MONTH_DAY = 1,
+    DATE_DAY_MONTH,
+    DATE_MONTH_YEAR,
+    DATE_NUMERIC,
+    DATE_MONTH_ONLY,
+    DATE_RANGE
+};
 
 /* A month as written: "Feb.", "February", "FEB", "july". A row with a fourth
  * field "word" is also an English word ("May", "March"): in lower case it is a
@@ -221,8 +228,8 @@ match_day_range(const norm_ctx *c, size_t i, norm_match *m)
     memcpy(key, b + dash + dl, ml);
     key[ml] = '.';
     const norm_entry *e = dot ? month_of(c->lang, key, ml + 1, &word) : NULL;
-    if (e == NULL && (norm_trail_len(c, i + 1) != 0 ||
-                      (e = month_of(c->lang, key, ml, &word)) == NULL))
+    if (e == NULL &&
+        (norm_trail_len(c, i + 1) != 0 || (e = month_of(c->lang, key, ml, &word)) == NULL))
         return false;
     if (word && !dot)
         return false;
@@ -250,9 +257,10 @@ match_month_slash_day(const norm_ctx *c, size_t i, const char *b, size_t len, no
     uint64_t mo = norm_digits_value(b, ml), d = norm_digits_value(slash + 1, dl);
     if (mo < 1 || mo > 12 || d < 1 || d > 31)
         return false;
-    bool cue = i > 0 && i < c->n_toks && norm_trail_len(c, i - 1) == 0 &&
-               norm_tok_cue(c, i - 1, "date");
-    if (i + 1 < c->n_toks && i < c->n_toks && norm_trail_len(c, i) == 0 && norm_tok_is(c, i + 1, "of"))
+    bool cue =
+        i > 0 && i < c->n_toks && norm_trail_len(c, i - 1) == 0 && norm_tok_cue(c, i - 1, "date");
+    if (i + 1 < c->n_toks && i < c->n_toks && norm_trail_len(c, i) == 0 &&
+        norm_tok_is(c, i + 1, "of"))
         return false; /* "2/3 of voters" */
     if (!cue && mo < d && norm_in_word_list(c->lang, "fraction_denominators", slash + 1, dl))
         return false;

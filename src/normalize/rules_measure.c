@@ -19,7 +19,8 @@ norm_unit_of(const crier_lang *lang, const char *s, size_t len, bool per_ok)
     size_t flag_len;
     const norm_entry *e = norm_lookup(lang, NT_UNITS, s, len);
     /* "KG"; but "M" is not "m", and "HRs" (home runs) is an acronym's plural */
-    bool acronym_plural = len >= 3 && s[len - 1] == 's' && crier_is_ascii_upper((unsigned char)s[len - 2]);
+    bool acronym_plural =
+        len >= 3 && s[len - 1] == 's' && crier_is_ascii_upper((unsigned char)s[len - 2]);
     /* "5 MS patients": an acronym of acronyms.tsv is never a unit in capitals */
     if (e == NULL && len > 1 && len < sizeof low && !acronym_plural &&
         norm_lookup(lang, NT_ACRONYMS, s, len) == NULL) {
@@ -196,9 +197,11 @@ norm_match_height(const norm_ctx *c, size_t i, norm_match *m)
 {
     const char *b = norm_body(c, i);
     size_t len = norm_body_len(c, i), fm, in_len = 0, mark;
-    if (len < 3 || !crier_is_ascii_digit((unsigned char)b[0]) || (fm = foot_mark(b + 1, len - 1)) == 0)
+    if (len < 3 || !crier_is_ascii_digit((unsigned char)b[0]) ||
+        (fm = foot_mark(b + 1, len - 1)) == 0)
         return false;
-    while (1 + fm + in_len < len && in_len < 2 && crier_is_ascii_digit((unsigned char)b[1 + fm + in_len]))
+    while (1 + fm + in_len < len && in_len < 2 &&
+           crier_is_ascii_digit((unsigned char)b[1 + fm + in_len]))
         in_len++;
     if (in_len == 0)
         return false;
@@ -256,7 +259,7 @@ norm_match_coordinate(const norm_ctx *c, size_t i, norm_match *m)
             break;
         m->v[part] = norm_digits_value(b + k, d);
         k += d;
-        size_t ml = part == 0 ? (len - k >= 2 && memcmp(b + k, "\xc2\xb0", 2) == 0 ? 2 : 0)
+        size_t ml = part == 0   ? (len - k >= 2 && memcmp(b + k, "\xc2\xb0", 2) == 0 ? 2 : 0)
                     : part == 1 ? mark_len(b + k, len - k, '\'', "\xe2\x80\xb2")
                                 : mark_len(b + k, len - k, '"', "\xe2\x80\xb3");
         if (ml == 0)
@@ -486,8 +489,9 @@ norm_match_range(const norm_ctx *c, size_t i, norm_match *m)
         m->kind = RANGE_MONEY; /* "$1-2 billion", "$5-10", "€3-4bn" */
         m->entry = cur;
         m->v[2] = cl;
-        if (m->v[3] == 0 && next && (m->v[3] = (uint64_t)(uintptr_t)norm_lookup(
-                         c->lang, NT_SCALES, norm_body(c, i + 1), norm_body_len(c, i + 1))) != 0)
+        if (m->v[3] == 0 && next &&
+            (m->v[3] = (uint64_t)(uintptr_t)norm_lookup(c->lang, NT_SCALES, norm_body(c, i + 1),
+                                                        norm_body_len(c, i + 1))) != 0)
             m->n_toks = 2;
         return true;
     }

@@ -66,7 +66,8 @@ norm_match_money(const norm_ctx *c, size_t i, norm_match *m)
     m->entry = cur;
     m->n_toks = 1;
     if (rest + 3 < len && memcmp(b + rest, "-a-", 3) == 0 && /* "$119-a-year" */
-        (m->v[2] = (uint64_t)(uintptr_t)norm_unit_of(c->lang, b + rest + 3, len - rest - 3, true))) {
+        (m->v[2] =
+             (uint64_t)(uintptr_t)norm_unit_of(c->lang, b + rest + 3, len - rest - 3, true))) {
         m->kind = 1; /* said "a year"; before its noun, "dollar" (its $119-a-year plan) */
         return true;
     }
@@ -121,26 +122,28 @@ norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     }
     /* "$45.10", "$20.5", "$20.500": dollars and cents; other decimals ("$1.125")
      * are said as decimals */
-    bool cents = num->frac != NULL &&
-                 (num->frac_len == 2 || num->frac_len == 1 ||
-                  (num->frac_len == 3 && num->frac[2] == '0'));
+    bool cents = num->frac != NULL && (num->frac_len == 2 || num->frac_len == 1 ||
+                                       (num->frac_len == 3 && num->frac[2] == '0'));
     bool whole = num->n_int_digits > 0 && !(num->int_value == 0 && cents);
     const norm_entry *per = (const norm_entry *)(uintptr_t)m->v[2];
     if (!cents && num->frac != NULL) { /* "$1.125": one point one two five dollars */
         if ((st = norm_say_number(c->lang, num, out)) != CRIER_OK ||
             (st = norm_put_field(out, cur, 1)) != CRIER_OK)
             return st;
-        return per ? say_per(c, per, out, m->kind == 1) : m->v[3] ? say_per_word(c, i, m, out) : CRIER_OK;
+        return per       ? say_per(c, per, out, m->kind == 1)
+               : m->v[3] ? say_per_word(c, i, m, out)
+                         : CRIER_OK;
     }
     if (whole) {
         norm_number int_part = *num;
         int_part.frac = NULL;
         if ((st = norm_say_number(c->lang, &int_part, out)) != CRIER_OK ||
-            (st = norm_put_field(out, cur,
-                                 (num->int_value == 1 && num->n_int_digits == 1) ||
-                                         (attributive && !cents && (m->kind == 1 || (per == NULL && m->v[3] == 0)))
-                                     ? 0
-                                     : 1)))
+            (st = norm_put_field(
+                 out, cur,
+                 (num->int_value == 1 && num->n_int_digits == 1) ||
+                         (attributive && !cents && (m->kind == 1 || (per == NULL && m->v[3] == 0)))
+                     ? 0
+                     : 1)))
             return st;
     }
     uint64_t minor = cents ? norm_digits_value(num->frac, num->frac_len < 2 ? 1 : 2) : 0;
@@ -152,7 +155,9 @@ norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
             (st = norm_put_field(out, cur, minor == 1 ? 2 : 3)) != CRIER_OK)
             return st;
     }
-    return per ? say_per(c, per, out, m->kind == 1) : m->v[3] ? say_per_word(c, i, m, out) : CRIER_OK;
+    return per       ? say_per(c, per, out, m->kind == 1)
+           : m->v[3] ? say_per_word(c, i, m, out)
+                     : CRIER_OK;
 }
 
 /* ---- percent, ordinals, years, numbers -------------------------------------- */

@@ -13,23 +13,23 @@ static const norm_rule rules[] = {
     {"ap_state", norm_match_ap_state, norm_say_entry, false},   /* "Austin, Texas", "Miami, Fla." */
     {"title", norm_match_title, norm_say_entry, true},          /* "Lt.-Gen. Eyal Zamir" */
     {"abbrev", norm_match_abbrev, norm_say_entry, true},        /* "vs.", "approx." */
-    {"money", norm_match_money, norm_say_money, false},    /* "$1.5 billion", "€20", "NIS 5" */
-    {"date", norm_match_date, norm_say_date, true},        /* "Feb. 1, 2026", "1 February 2026" */
+    {"money", norm_match_money, norm_say_money, false}, /* "$1.5 billion", "€20", "NIS 5" */
+    {"date", norm_match_date, norm_say_date, true},     /* "Feb. 1, 2026", "1 February 2026" */
     {"code", norm_match_code_number, norm_say_code_number, false},     /* "Flight 370" */
     {"digits", norm_match_digit_string, norm_say_digit_string, false}, /* "ending in 8876" */
     {"intl_phone", norm_match_intl_phone, norm_say_intl_phone, false}, /* "+44 20 7946 0958" */
-    {"phone", norm_match_phone, norm_say_phone, false},    /* "(555) 555-5555", "10.0.0.1" */
-    {"decade", norm_match_decade, norm_say_decade, false}, /* "1980s", "'90s" */
-    {"era", norm_match_era, norm_say_era, false},          /* "70 AD", "500 BC" */
-    {"time", norm_match_time, norm_say_time, false},       /* "3:30 p.m.", "9 a.m." */
+    {"phone", norm_match_phone, norm_say_phone, false},          /* "(555) 555-5555", "10.0.0.1" */
+    {"decade", norm_match_decade, norm_say_decade, false},       /* "1980s", "'90s" */
+    {"era", norm_match_era, norm_say_era, false},                /* "70 AD", "500 BC" */
+    {"time", norm_match_time, norm_say_time, false},             /* "3:30 p.m.", "9 a.m." */
     {"meridiem", norm_match_meridiem, norm_say_meridiem, false}, /* "four a.m.," */
-    {"ratio", norm_match_ratio, norm_say_ratio, false},    /* "3:1", "2:8" */
-    {"math", norm_match_math, norm_say_math, false},       /* "2*8", "1-4=5" */
-    {"range", norm_match_range, norm_say_range, false},    /* "2019-2023", "$50-$100" */
-    {"dash", norm_match_dash_range, norm_say_word_to, false},         /* "4 am - 8 pm" */
+    {"ratio", norm_match_ratio, norm_say_ratio, false},          /* "3:1", "2:8" */
+    {"math", norm_match_math, norm_say_math, false},             /* "2*8", "1-4=5" */
+    {"range", norm_match_range, norm_say_range, false},          /* "2019-2023", "$50-$100" */
+    {"dash", norm_match_dash_range, norm_say_word_to, false},    /* "4 am - 8 pm" */
     {"coordinate", norm_match_coordinate, norm_say_coordinate, false}, /* "40°42′46″N" */
     {"height", norm_match_height, norm_say_height, false},             /* "6'2\"", "5′10″" */
-    {"lines", norm_match_video_lines, norm_say_video_lines, false},   /* "1080p", "720p" */
+    {"lines", norm_match_video_lines, norm_say_video_lines, false},    /* "1080p", "720p" */
     {"measure", norm_match_measure, norm_say_measure, false},         /* "12kg", "100 million km" */
     {"fraction", norm_match_fraction, norm_say_fraction, false},      /* "1/3", "2 1/2", "½" */
     {"dims", norm_match_dims, norm_say_dims, true},                   /* "25 x 7", "2x8" */
@@ -221,7 +221,8 @@ say_inner_number(const crier_lang *lang, const char *s, size_t len, size_t k, cr
         }
     }
     if (((e < len && (s[e] == '.' || s[e] == ',')) && norm_parse_number(s + k, len - k, &num) &&
-         num.len > d && (k + num.len >= len || !crier_is_ascii_digit((unsigned char)s[k + num.len])))) {
+         num.len > d &&
+         (k + num.len >= len || !crier_is_ascii_digit((unsigned char)s[k + num.len])))) {
         *ret_st = norm_say_number(lang, &num, out);
         return num.len;
     }
@@ -266,8 +267,7 @@ say_with_numbers(const norm_ctx *c, const char *s, size_t len, crier_buf *out)
                 st = norm_say_token_alone(c, c->text, (size_t)(s + 1 - c->text), len - 1, 0, out,
                                           &used);
             return st;
-        }
-        else if (!ascii) /* emoji and scripts the voice cannot read are left out */
+        } else if (!ascii) /* emoji and scripts the voice cannot read are left out */
             st = say_without_emoji(c, out, s + k, j - k);
         else
             st = spaced && k == 0 ? norm_put_word(out, s, j) : crier_buf_append(out, s + k, j - k);
@@ -303,8 +303,9 @@ clock_part(const crier_lang *lang, const char *s, size_t len)
 static bool
 first_part_roman(const norm_ctx *c, size_t i, size_t part_len, crier_buf *out, crier_status *st)
 {
-    norm_tok two[2] = {c->toks[i - 1], {c->toks[i].body, c->toks[i].body,
-                                        c->toks[i].body + part_len, c->toks[i].body + part_len}};
+    norm_tok two[2] = {
+        c->toks[i - 1],
+        {c->toks[i].body, c->toks[i].body, c->toks[i].body + part_len, c->toks[i].body + part_len}};
     norm_ctx ctx = *c;
     norm_match m;
     ctx.toks = two;

@@ -124,7 +124,7 @@ inner_break(const char *text, size_t start, size_t k, size_t len)
         return crier_is_ascii_alnum(next) || next == '-' || next == '$';
     if (p == '.' && crier_is_ascii_digit(next) && k >= start + 2 && k <= start + 3 &&
         crier_is_ascii_upper((unsigned char)text[start]) && crier_is_ascii_alpha(prev))
-        return true; /* "No.1 seed", "Fig.3": the abbreviation and its number */
+        return true;             /* "No.1 seed", "Fig.3": the abbreviation and its number */
     if (p == '-' && prev == '-') /* "I--test": a double hyphen is a dash */
         return crier_is_ascii_alnum(next);
     if (p == '.' && prev == '.' && k >= start + 2 && text[k - 2] == '.')

@@ -470,10 +470,51 @@ say_at(const norm_ctx *c, size_t i, bool last_in_text, crier_buf *out, size_t *r
     return st;
 }
 
+static crier_status normalize_token_run(const crier_lang *lang, const crier_normalize_opts *opts,
+                                        const crier_lexicon *const *lexs, size_t n_lexs,
+                                        const char *text, size_t len, crier_buf *out);
+
+/* Offset of the first U+2010 or U+2011 (hyphen, non-breaking hyphen) in text, or len. */
+static size_t
+unicode_hyphen_at(const char *text, size_t len)
+{
+    for (const char *p = text; (p = memchr(p, 0xE2, len - (size_t)(p - text))) != NULL; p++)
+        if ((size_t)(p - text) + 2 < len && (unsigned char)p[1] == 0x80 &&
+            ((unsigned char)p[2] == 0x90 || (unsigned char)p[2] == 0x91))
+            return (size_t)(p - text);
+    return len;
+}
+
+/* Normalizes text; "COVID‑19" and "5‑year‑old" written with U+2010 or U+2011 read
+ * as with "-": a copy with those hyphens made ASCII. */
 static crier_status
 normalize_tokens(const crier_lang *lang, const crier_normalize_opts *opts,
                  const crier_lexicon *const *lexs, size_t n_lexs, const char *text, size_t len,
                  crier_buf *out)
+{
+    size_t at = unicode_hyphen_at(text, len);
+    if (at == len)
+        return normalize_token_run(lang, opts, lexs, n_lexs, text, len, out);
+    crier_buf ascii;
+    crier_status st = CRIER_OK;
+    crier_buf_init(&ascii, len + 1);
+    for (size_t k = 0; k < len && st == CRIER_OK;) {
+        size_t h = k + unicode_hyphen_at(text + k, len - k);
+        st = crier_buf_append(&ascii, text + k, h - k);
+        if (st == CRIER_OK && h < len)
+            st = crier_buf_putc(&ascii, '-');
+        k = h < len ? h + 3 : len;
+    }
+    if (st == CRIER_OK)
+        st = normalize_token_run(lang, opts, lexs, n_lexs, crier_buf_str(&ascii), ascii.len, out);
+    crier_buf_free(&ascii);
+    return st;
+}
+
+static crier_status
+normalize_token_run(const crier_lang *lang, const crier_normalize_opts *opts,
+                    const crier_lexicon *const *lexs, size_t n_lexs, const char *text, size_t len,
+                    crier_buf *out)
 {
     norm_tok toks[NORM_MAX_TOKENS];
     norm_ctx c = {.lang = lang,

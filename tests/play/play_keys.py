@@ -129,19 +129,28 @@ def longest_silence(pcm, level=300):
     return best / RATE
 
 
-def main():
-    if len(sys.argv) > 1 and sys.argv[1] == "--drive":
-        sys.exit(drive(sys.argv[2:]))
-    crier = os.environ["CRIER_BIN"]
+def find_capture():
+    """The play-capture script; None, after the TAP line that skips, when it
+    or a tool it needs is missing."""
     shared = os.environ.get("CRIER_SHARED_DIR", os.path.join(os.environ["CRIER_SOURCE_ROOT"], "..", "shared"))
     capture = os.path.join(shared, "tools", "play-capture")
     if not os.path.exists(capture):
         print("1..0 # SKIP play-capture not found at %s" % capture)
-        return 0
+        return None
     for tool in ("pulseaudio", "pactl", "parec", "sox"):
         if shutil.which(tool) is None:
             print("1..0 # SKIP %s not installed" % tool)
-            return 0
+            return None
+    return capture
+
+
+def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--drive":
+        sys.exit(drive(sys.argv[2:]))
+    crier = os.environ["CRIER_BIN"]
+    capture = find_capture()
+    if capture is None:
+        return 0
     tmp = tempfile.mkdtemp(prefix="crier-play-keys.")
     n = failed = 0
 

@@ -43,7 +43,7 @@ import time
 import wave
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from play_keys import RATE, samples, segments  # noqa: E402
+from play_keys import RATE, find_capture, samples, segments  # noqa: E402
 
 GAP_S = 0.3    # silences that split the capture into blocks
 CHIME_S = 0.6  # pieces shorter than this are the chime between articles
@@ -320,15 +320,9 @@ def main():
     if len(sys.argv) > 2 and sys.argv[1] == "--drive":
         return drive(json.loads(sys.argv[2]), sys.argv[3:])
     crier = os.environ["CRIER_BIN"]
-    shared = os.environ.get("CRIER_SHARED_DIR", os.path.join(os.environ["CRIER_SOURCE_ROOT"], "..", "shared"))
-    capture = os.path.join(shared, "tools", "play-capture")
-    if not os.path.exists(capture):
-        print("1..0 # SKIP play-capture not found at %s" % capture)
+    capture = find_capture()
+    if capture is None:
         return 0
-    for tool in ("pulseaudio", "pactl", "parec", "sox"):
-        if shutil.which(tool) is None:
-            print("1..0 # SKIP %s not installed" % tool)
-            return 0
     tmp = tempfile.mkdtemp(prefix="crier-play-nav.")
     rig = Rig(crier, capture, tmp)
     try:

@@ -207,6 +207,13 @@ say_inner_number(const crier_lang *lang, const char *s, size_t len, size_t k, cr
     norm_number num;
     if (e + 1 < len && s[e] == '.' && crier_is_ascii_digit((unsigned char)s[e + 1])) {
         size_t f = e + 1 + digit_run(s + e + 1, len - e - 1);
+        if (f < len && crier_is_ascii_alpha((unsigned char)s[f]) && d == 3) {
+            /* "802.11n": a standard's name, eight oh two point eleven n */
+            if ((*ret_st = norm_say_code_digits(lang, s + k, d, out)) == CRIER_OK &&
+                (*ret_st = norm_put_glue(lang, out, "point")) == CRIER_OK)
+                *ret_st = norm_say_digit_run(lang, s + e + 1, f - e - 1, out);
+            return f - k;
+        }
         if (f + 1 < len && s[f] == '.' && crier_is_ascii_digit((unsigned char)s[f + 1])) {
             /* a version: each part, "point" between */
             *ret_st = norm_say_digit_run(lang, s + k, d, out);

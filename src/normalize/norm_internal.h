@@ -271,6 +271,7 @@ bool norm_match_money(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_date(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_date(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
+bool norm_match_weekday(const norm_ctx *c, size_t i, norm_match *m);
 bool norm_match_decade(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_decade(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_era(const norm_ctx *c, size_t i, norm_match *m);

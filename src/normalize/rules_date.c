@@ -198,6 +198,26 @@ match_month_dash(const norm_ctx *c, const char *b, size_t len, norm_match *m)
     return true;
 }
 
+/* "Tue., Nov. 5", "Fri. at 9 p.m.", "Sat, Jan 4": an abbreviated weekday (days.tsv);
+ * the forms without a full stop only before a month or a day number ("Sun" and
+ * "Sat" are words too). */
+bool
+norm_match_weekday(const norm_ctx *c, size_t i, norm_match *m)
+{
+    bool dot, word;
+    const char *f;
+    size_t fl;
+    if (!norm_tok_capitalized(c, i) || (m->entry = norm_lookup_dotted(c, i, NT_DAYS, &dot)) == NULL)
+        return false;
+    m->n_toks = 1;
+    m->trail_skip = dot;
+    if (!norm_field(m->entry->value, 1, &f, &fl))
+        return true;
+    return i + 1 < c->n_toks && norm_lead_len(c, i + 1) == 0 &&
+           (tok_month(c, i + 1, false, &dot, &word) != NULL ||
+            crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0]));
+}
+
 /* "June 3-5", "Oct. 30-Nov. 1": days of a range after month i, token i + 1 a day,
  * a dash and a day or a month (then token i + 2 its day). v[1] and v[3] the days,
  * lex_entry the second month row or NULL; the year, if any, is left to the caller. */

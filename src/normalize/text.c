@@ -13,8 +13,9 @@ static const norm_rule rules[] = {
     {"ap_state", norm_match_ap_state, norm_say_entry, false},   /* "Austin, Texas", "Miami, Fla." */
     {"title", norm_match_title, norm_say_entry, true},          /* "Lt.-Gen. Eyal Zamir" */
     {"abbrev", norm_match_abbrev, norm_say_entry, true},        /* "vs.", "approx." */
-    {"money", norm_match_money, norm_say_money, false}, /* "$1.5 billion", "€20", "NIS 5" */
-    {"date", norm_match_date, norm_say_date, true},     /* "Feb. 1, 2026", "1 February 2026" */
+    {"money", norm_match_money, norm_say_money, false},     /* "$1.5 billion", "€20", "NIS 5" */
+    {"weekday", norm_match_weekday, norm_say_entry, false}, /* "Tue., Nov. 5", "Fri." */
+    {"date", norm_match_date, norm_say_date, true},         /* "Feb. 1, 2026", "1 February 2026" */
     {"code", norm_match_code_number, norm_say_code_number, false},     /* "Flight 370" */
     {"digits", norm_match_digit_string, norm_say_digit_string, false}, /* "ending in 8876" */
     {"intl_phone", norm_match_intl_phone, norm_say_intl_phone, false}, /* "+44 20 7946 0958" */

@@ -281,6 +281,17 @@ ex_src_off(const ex_html *h, xmlNodePtr n)
     return h->line_off[line - 1];
 }
 
+/* Whether elements nest below root more than max deep. */
+static bool
+deeper_than(xmlNodePtr root, size_t max)
+{
+    size_t depth = 0;
+    for (xmlNodePtr n = root; n; n = ex_next(n, root, false, &depth))
+        if (depth > max)
+            return true;
+    return false;
+}
+
 /* Once per page: every attempt reads the same text. */
 static crier_status
 index_lines(ex_html *h, const char *text, size_t len)
@@ -561,6 +572,15 @@ ex_extract_html(const crier_document *doc, const crier_limits *lim, const ex_boi
         if (chars >= EX_MIN_ARTICLE_CHARS || doc->len > EX_MAX_RETRY_BYTES)
             break;
     }
+    /* No text above a depth cap, but elements below it: say it is a cap.
+     * libxml2 stops at 256 levels (its fatal "Excessive depth" error, the
+     * last it raises), crier's walks at --max-depth. */
+    if (best == NULL && (st == CRIER_OK || st == CRIER_E_NO_ARTICLE) &&
+        ((ctxt != NULL && ctxt->lastError.code == XML_ERR_INTERNAL_ERROR &&
+          ctxt->lastError.message != NULL && strstr(ctxt->lastError.message, "depth") != NULL) ||
+         (page.doc != NULL &&
+          deeper_than(xmlDocGetRootElement(page.doc), page.lim->max_dom_depth))))
+        st = CRIER_E_LIMIT;
     if (page.doc)
         xmlFreeDoc(page.doc);
     if (ctxt)

@@ -69,7 +69,9 @@ python3 -c "
 import sys
 sys.stdout.write('<html><body>' + '<div>' * 1000000 + '$para' + '</div>' * 1000000 + '</body></html>')
 " >"$T/deep.html"
-outcome "nesting 1,000,000 deep" "0 3" -- "$crier" text "$T/deep.html"
+outcome "nesting 1,000,000 deep" "3" -- "$crier" text "$T/deep.html"
+if grep -q "processing limit (nesting depth" "$T/err"; then ok "nesting 1,000,000 deep: the message names the cap"
+else not_ok "nesting 1,000,000 deep: the message names the cap" "$(head -1 "$T/err")"; fi
 
 # A 10 MB line with no spaces, as text and inside a page.
 head -c 10000000 /dev/zero | tr '\0' 'a' >"$T/line.txt"

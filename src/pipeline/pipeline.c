@@ -21,15 +21,6 @@ crier_pipeline_opts_init(crier_pipeline_opts *opts)
     };
 }
 
-static void
-set_failure(crier_failure *f, crier_where where, size_t index)
-{
-    if (f != NULL) {
-        f->where = where;
-        f->index = index;
-    }
-}
-
 crier_status
 crier_article_load(const char *path, const crier_limits *lim, crier_article **ret_art)
 {
@@ -91,13 +82,13 @@ crier_article_script(const crier_article *art, const crier_pipeline_opts *opts,
     crier_speech_opts speech;
     crier_status st = load_pack(opts, art, &lang);
 
-    set_failure(ret_failure, st == CRIER_OK ? CRIER_WHERE_NONE : CRIER_WHERE_LANG, 0);
+    crier_failure_set(ret_failure, st == CRIER_OK ? CRIER_WHERE_NONE : CRIER_WHERE_LANG, 0);
     if (st != CRIER_OK)
         return st;
     article_reading(opts, art, crier_lang_code(lang), &norm, &speech);
     st = crier_normalize(lang, art, &norm, ret_script);
     if (st != CRIER_OK)
-        set_failure(ret_failure, CRIER_WHERE_INPUT, 0);
+        crier_failure_set(ret_failure, CRIER_WHERE_INPUT, 0);
     crier_lang_free(lang);
     return st;
 }
@@ -146,30 +137,23 @@ crier_renderer_new(const crier_pipeline_opts *opts, crier_renderer **ret_rendere
     crier_renderer *r = calloc(1, sizeof *r);
     crier_status st;
 
-    set_failure(ret_failure, CRIER_WHERE_NONE, 0);
+    crier_failure_set(ret_failure, CRIER_WHERE_NONE, 0);
     if (r == NULL)
         return CRIER_E_NOMEM;
     r->opts = opts;
     crier_buf_init(&r->preset, 8192);
     st = crier_lang_load(opts->voices_dir, opts->lang ? opts->lang : "en", &r->lang);
     if (st != CRIER_OK) {
-        set_failure(ret_failure, CRIER_WHERE_LANG, 0);
+        crier_failure_set(ret_failure, CRIER_WHERE_LANG, 0);
         goto out;
     }
-    /* As crier_render_episode: a preset by name, else the default preset
-     * for English pages (crier_renderer_run changes it per page). */
-    crier_speech_opts sopts = opts->speech;
-    if (sopts.voice != NULL && strchr(sopts.voice, '/') == NULL &&
-        crier_voice_preset(opts->voices_dir, sopts.voice, &r->preset) == CRIER_OK)
-        sopts.voice = crier_buf_str(&r->preset);
-    else if (sopts.voice == NULL && sopts.lang == NULL &&
-             crier_default_voice(opts->voices_dir, NULL, &r->preset) == CRIER_OK) {
-        sopts.voice = crier_buf_str(&r->preset);
-        r->on_preset = true;
-    }
+    /* Pages are not known yet: start as for English (crier_renderer_run
+     * changes the voice per page). */
+    crier_speech_opts sopts;
+    r->on_preset = crier_speech_opts_for(opts, NULL, &r->preset, &sopts);
     st = crier_speech_new(&sopts, &r->speech);
     if (st != CRIER_OK)
-        set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
+        crier_failure_set(ret_failure, CRIER_WHERE_SPEECH, 0);
 out:
     if (st == CRIER_OK)
         *ret_renderer = r;
@@ -257,26 +241,26 @@ crier_renderer_run(crier_renderer *r, const crier_article *art, const char *outp
     crier_normalize_opts norm;
     crier_speech_opts speech;
 
-    set_failure(ret_failure, CRIER_WHERE_NONE, 0);
+    crier_failure_set(ret_failure, CRIER_WHERE_NONE, 0);
     article_reading(r->opts, art, crier_lang_code(r->lang), &norm, &speech);
     if (speech.voice == NULL && r->opts->speech.lang == NULL &&
         crier_default_voice(r->opts->voices_dir, art->lang, &r->preset) == CRIER_OK) {
         if (!r->on_preset &&
             (st = crier_speech_set_voice(r->speech, crier_buf_str(&r->preset), NULL)) != CRIER_OK) {
-            set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
+            crier_failure_set(ret_failure, CRIER_WHERE_SPEECH, 0);
             goto out;
         }
         r->on_preset = true;
     } else if (speech.voice == NULL) {
         if ((st = crier_speech_set_voice(r->speech, NULL, speech.lang)) != CRIER_OK) {
-            set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
+            crier_failure_set(ret_failure, CRIER_WHERE_SPEECH, 0);
             goto out;
         }
         r->on_preset = false;
     }
     st = crier_normalize(r->lang, art, &norm, &script);
     if (st != CRIER_OK) {
-        set_failure(ret_failure, CRIER_WHERE_INPUT, 0);
+        crier_failure_set(ret_failure, CRIER_WHERE_INPUT, 0);
         goto out;
     }
     side.script = script;
@@ -291,7 +275,7 @@ crier_renderer_run(crier_renderer *r, const crier_article *art, const char *outp
     if (st == CRIER_OK)
         st = sidecars_open(&side, sidecars, rate);
     if (st != CRIER_OK) {
-        set_failure(ret_failure, CRIER_WHERE_OUTPUT, 0);
+        crier_failure_set(ret_failure, CRIER_WHERE_OUTPUT, 0);
         goto out;
     }
     if (side.vtt != NULL || side.chapters != NULL)
@@ -299,12 +283,12 @@ crier_renderer_run(crier_renderer *r, const crier_article *art, const char *outp
     st = crier_speech_say(r->speech, script, sink);
     crier_speech_set_events(r->speech, NULL, NULL);
     if (st != CRIER_OK) {
-        set_failure(ret_failure, speak_failure(st, CRIER_WHERE_OUTPUT), 0);
+        crier_failure_set(ret_failure, speak_failure(st, CRIER_WHERE_OUTPUT), 0);
         goto out;
     }
     /* The audio last: a sidecar that fails leaves no audio file either. */
     if ((st = sidecars_finish(&side)) != CRIER_OK || (st = crier_sink_finish(sink)) != CRIER_OK) {
-        set_failure(ret_failure, CRIER_WHERE_OUTPUT, 0);
+        crier_failure_set(ret_failure, CRIER_WHERE_OUTPUT, 0);
         goto out;
     }
     if (ret_frames != NULL)

@@ -51,6 +51,16 @@ typedef struct crier_failure {
     size_t index;         /* the failing input, for CRIER_WHERE_INPUT */
 } crier_failure;
 
+/* Records where a call failed into f, when the caller asked (f not NULL). */
+static inline void
+crier_failure_set(crier_failure *f, crier_where where, size_t index)
+{
+    if (f != NULL) {
+        f->where = where;
+        f->index = index;
+    }
+}
+
 /* Reads and extracts one input ("-" = stdin). path, lim: borrowed. Returns the
  * input and extract statuses; sets *ret_art (owned) only on CRIER_OK. */
 crier_status crier_article_load(const char *path, const crier_limits *lim,

@@ -19,15 +19,6 @@ crier_render_opts_init(crier_render_opts *ropts)
     };
 }
 
-static void
-set_failure(crier_failure *f, crier_where where, size_t index)
-{
-    if (f != NULL) {
-        f->where = where;
-        f->index = index;
-    }
-}
-
 /* The chime: 400 ms of silence, a 660 Hz tone then an 880 Hz tone (a rising
  * major sixth, soft: a quarter of full scale) with 20 ms raised-cosine fades so
  * that neither clicks, then 600 ms of silence before the next article. */
@@ -113,6 +104,26 @@ crier_default_voice(const char *voices_dir, const char *lang, crier_buf *out)
     return english ? crier_voice_preset(voices_dir, CRIER_DEFAULT_PRESET, out) : CRIER_E_VOICE;
 }
 
+bool
+crier_speech_opts_for(const crier_pipeline_opts *opts, const char *lang, crier_buf *storage,
+                      crier_speech_opts *out)
+{
+    *out = opts->speech;
+    if (out->voice != NULL && strchr(out->voice, '/') == NULL &&
+        crier_voice_preset(opts->voices_dir, out->voice, storage) == CRIER_OK) {
+        out->voice = crier_buf_str(storage);
+        return false;
+    }
+    if (out->voice != NULL || out->lang != NULL)
+        return false;
+    if (crier_default_voice(opts->voices_dir, lang, storage) == CRIER_OK) {
+        out->voice = crier_buf_str(storage);
+        return true;
+    }
+    out->lang = lang;
+    return false;
+}
+
 /* The loaded inputs: every article and its script, index for index. */
 typedef struct episode {
     crier_article **arts;
@@ -148,7 +159,7 @@ episode_load(episode *e, const char *const *inputs, size_t n_inputs,
         e->n = i + 1;
         st = crier_article_load(inputs[i], &opts->limits, &e->arts[i]);
         if (st != CRIER_OK) {
-            set_failure(ret_failure, CRIER_WHERE_INPUT, i);
+            crier_failure_set(ret_failure, CRIER_WHERE_INPUT, i);
             return st;
         }
         st = crier_article_script(e->arts[i], opts, &e->scripts[i], ret_failure);
@@ -339,29 +350,21 @@ crier_render_episode(const char *const *inputs, size_t n_inputs, const char *out
 
     crier_buf_init(&w.pending, CRIER_SIDECAR_TEXT_MAX);
     crier_buf_init(&preset, 8192);
-    set_failure(ret_failure, CRIER_WHERE_NONE, 0);
+    crier_failure_set(ret_failure, CRIER_WHERE_NONE, 0);
     if (format == CRIER_FORMAT_COUNT)
         st = to_stdout ? CRIER_E_FORMAT : crier_format_from_path(output, &format);
     if (st == CRIER_OK && to_stdout && !streams(format))
         st = CRIER_E_FORMAT;
     if (st != CRIER_OK) {
-        set_failure(ret_failure, CRIER_WHERE_OUTPUT, 0);
+        crier_failure_set(ret_failure, CRIER_WHERE_OUTPUT, 0);
         goto out;
     }
     if ((st = episode_load(&e, inputs, n_inputs, opts, ret_failure)) != CRIER_OK)
         goto out;
-    crier_speech_opts sopts = opts->speech;
-    if (sopts.voice != NULL && strchr(sopts.voice, '/') == NULL &&
-        crier_voice_preset(opts->voices_dir, sopts.voice, &preset) == CRIER_OK)
-        sopts.voice = crier_buf_str(&preset);
-    else if (sopts.voice == NULL && sopts.lang == NULL) {
-        if (crier_default_voice(opts->voices_dir, e.arts[0]->lang, &preset) == CRIER_OK)
-            sopts.voice = crier_buf_str(&preset);
-        else
-            sopts.lang = e.arts[0]->lang;
-    }
+    crier_speech_opts sopts;
+    (void)crier_speech_opts_for(opts, e.arts[0]->lang, &preset, &sopts);
     if ((st = crier_speech_new(&sopts, &speech)) != CRIER_OK) {
-        set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
+        crier_failure_set(ret_failure, CRIER_WHERE_SPEECH, 0);
         goto out;
     }
     int rate = crier_speech_sample_rate(speech);
@@ -382,7 +385,7 @@ crier_render_episode(const char *const *inputs, size_t n_inputs, const char *out
     if (st == CRIER_OK && ropts->chapters != NULL)
         st = crier_chapters_open(ropts->chapters, rate, &w.chapters);
     if (st != CRIER_OK) {
-        set_failure(ret_failure, CRIER_WHERE_OUTPUT, 0);
+        crier_failure_set(ret_failure, CRIER_WHERE_OUTPUT, 0);
         goto out;
     }
     guard g = { sink, opts->cancel, &w, 0 };
@@ -396,7 +399,7 @@ crier_render_episode(const char *const *inputs, size_t n_inputs, const char *out
     if (st == CRIER_OK && w.vtt != NULL)
         st = flush_cue(&w, crier_sink_frames(sink));
     if (st != CRIER_OK) {
-        set_failure(ret_failure, speak_failure(st), 0);
+        crier_failure_set(ret_failure, speak_failure(st), 0);
         goto out;
     }
     /* The audio first: a sidecar is renamed into place only beside a complete
@@ -415,7 +418,7 @@ crier_render_episode(const char *const *inputs, size_t n_inputs, const char *out
         }
     }
     if (st != CRIER_OK)
-        set_failure(ret_failure, CRIER_WHERE_OUTPUT, 0);
+        crier_failure_set(ret_failure, CRIER_WHERE_OUTPUT, 0);
 out:
     if (ret_os_errno != NULL)
         *ret_os_errno = st != CRIER_E_WRITE ? 0 : sink ? crier_sink_os_error(sink) : open_errno;

@@ -54,6 +54,14 @@ crier_status crier_voice_preset(const char *voices_dir, const char *name, crier_
  * and play both choose through this, so they sound the same. */
 crier_status crier_default_voice(const char *voices_dir, const char *lang, crier_buf *out);
 
+/* The speech options to start speaking lang (NULL = unknown, read as English)
+ * with, from opts: a --voice that names a preset becomes its path; with no
+ * --voice and no --lang, crier_default_voice for lang, else eSpeak NG's voice
+ * for lang. A preset path lives in storage (cleared first). Returns whether
+ * the default preset was chosen. Render, batch and play all start here. */
+bool crier_speech_opts_for(const crier_pipeline_opts *opts, const char *lang, crier_buf *storage,
+                           crier_speech_opts *out);
+
 /* Writes the chime between two articles (about 1.6 s: pause, two tones, pause)
  * into sink at its rate. Returns crier_sink_write's statuses. */
 crier_status crier_render_chime(crier_sink *sink);

@@ -79,15 +79,6 @@ crier_player_opts_init(crier_player_opts *opts, const crier_pipeline_opts *pipel
     *opts = (crier_player_opts){ .pipeline = pipeline, .save = true };
 }
 
-static void
-set_failure(crier_failure *f, crier_where where, size_t index)
-{
-    if (f != NULL) {
-        f->where = where;
-        f->index = index;
-    }
-}
-
 static size_t
 n_articles(const crier_player *p)
 {
@@ -116,7 +107,7 @@ adopt_article(crier_player *p, size_t i, crier_article *art, bool head_only,
     if (st == CRIER_OK && script->n_blocks == 0)
         st = CRIER_E_NO_ARTICLE;
     if (st != CRIER_OK) {
-        set_failure(ret_failure, CRIER_WHERE_INPUT, p->queue.from[i]);
+        crier_failure_set(ret_failure, CRIER_WHERE_INPUT, p->queue.from[i]);
         crier_script_free(script);
         crier_article_free(art);
         return st;
@@ -146,7 +137,7 @@ load_article(crier_player *p, size_t i, bool head_only, crier_failure *ret_failu
         return CRIER_OK;
     crier_status st = crier_article_load(p->queue.paths[i], &p->po->limits, &art);
     if (st != CRIER_OK) {
-        set_failure(ret_failure, CRIER_WHERE_INPUT, p->queue.from[i]);
+        crier_failure_set(ret_failure, CRIER_WHERE_INPUT, p->queue.from[i]);
         return st;
     }
     return adopt_article(p, i, art, head_only, ret_failure);
@@ -582,7 +573,7 @@ load_first(void *arg)
         crier_article_free(art);
     } else if (ast != CRIER_OK) {
         fl->st = ast;
-        set_failure(&fl->failure, CRIER_WHERE_INPUT, p->queue.from[0]);
+        crier_failure_set(&fl->failure, CRIER_WHERE_INPUT, p->queue.from[0]);
     } else {
         fl->st = adopt_article(p, 0, art, fl->top, &fl->failure);
     }
@@ -597,7 +588,7 @@ crier_player_new(const char *const *inputs, size_t n_inputs, const crier_player_
     size_t bad = 0;
     crier_status st;
 
-    set_failure(ret_failure, CRIER_WHERE_NONE, 0);
+    crier_failure_set(ret_failure, CRIER_WHERE_NONE, 0);
     if (opts == NULL || opts->pipeline == NULL || ret_player == NULL || n_inputs == 0)
         return CRIER_E_ARG;
     if ((p = calloc(1, sizeof *p)) == NULL)
@@ -617,7 +608,7 @@ crier_player_new(const char *const *inputs, size_t n_inputs, const crier_player_
         (void)crier_player_state_dir(&p->state_dir); /* none: positions are not kept */
     st = player_queue_build(inputs, n_inputs, &p->queue, &bad);
     if (st != CRIER_OK) {
-        set_failure(ret_failure, CRIER_WHERE_INPUT, bad);
+        crier_failure_set(ret_failure, CRIER_WHERE_INPUT, bad);
         goto out;
     }
     /* The first article is read on a second thread while this one starts
@@ -629,25 +620,17 @@ crier_player_new(const char *const *inputs, size_t n_inputs, const crier_player_
     bool threaded = pthread_create(&tid, NULL, load_first, &fl) == 0;
     if (!threaded)
         (void)load_first(&fl);
-    /* The voice: a --voice preset name by its path, else as given; with no
-     * voice, the default preset (most pages are English; article_voice
-     * changes it for a page in another language). */
-    crier_speech_opts sopts = p->po->speech;
-    if (sopts.voice != NULL && strchr(sopts.voice, '/') == NULL &&
-        crier_voice_preset(p->po->voices_dir, sopts.voice, &p->preset) == CRIER_OK)
-        sopts.voice = crier_buf_str(&p->preset);
-    else if (sopts.voice == NULL && sopts.lang == NULL &&
-             crier_default_voice(p->po->voices_dir, NULL, &p->preset) == CRIER_OK) {
-        sopts.voice = crier_buf_str(&p->preset);
-        p->on_preset = true;
-    }
+    /* The page is still being read: start as for English, which most pages
+     * are (article_voice changes the voice for a page in another language). */
+    crier_speech_opts sopts;
+    p->on_preset = crier_speech_opts_for(p->po, NULL, &p->preset, &sopts);
     st = crier_speech_new(&sopts, &p->speech);
     if (st != CRIER_OK)
-        set_failure(ret_failure, CRIER_WHERE_SPEECH, 0);
+        crier_failure_set(ret_failure, CRIER_WHERE_SPEECH, 0);
     if (st == CRIER_OK) {
         st = crier_sink_live_open(p->po->device, crier_speech_sample_rate(p->speech), &p->live);
         if (st != CRIER_OK)
-            set_failure(ret_failure, CRIER_WHERE_DEVICE, 0);
+            crier_failure_set(ret_failure, CRIER_WHERE_DEVICE, 0);
     }
     if (threaded)
         pthread_join(tid, NULL);
@@ -660,7 +643,7 @@ crier_player_new(const char *const *inputs, size_t n_inputs, const crier_player_
         crier_status cst = choose_start(p);
         if (cst != CRIER_OK) {
             st = cst;
-            set_failure(ret_failure, CRIER_WHERE_NONE, 0);
+            crier_failure_set(ret_failure, CRIER_WHERE_NONE, 0);
         }
     }
     if (st != CRIER_OK)
@@ -786,7 +769,7 @@ crier_player_run(crier_player *p, crier_failure *ret_failure)
 {
     crier_status st = CRIER_OK;
 
-    set_failure(ret_failure, CRIER_WHERE_NONE, 0);
+    crier_failure_set(ret_failure, CRIER_WHERE_NONE, 0);
     if (p == NULL)
         return CRIER_E_ARG;
     for (;;) {
@@ -803,7 +786,7 @@ crier_player_run(crier_player *p, crier_failure *ret_failure)
             crier_status cst = complete_script(p);
             if (cst != CRIER_OK && cst != CRIER_E_ARG) {
                 st = cst;
-                set_failure(ret_failure, CRIER_WHERE_INPUT, p->queue.from[p->pos.article]);
+                crier_failure_set(ret_failure, CRIER_WHERE_INPUT, p->queue.from[p->pos.article]);
                 goto fail;
             }
             if (p->announce_deferred) { /* the sentence ended before the count was known */
@@ -823,7 +806,7 @@ crier_player_run(crier_player *p, crier_failure *ret_failure)
     if (p->ended) {
         st = crier_sink_finish(p->live);
         if (st != CRIER_OK)
-            set_failure(ret_failure, CRIER_WHERE_DEVICE, 0);
+            crier_failure_set(ret_failure, CRIER_WHERE_DEVICE, 0);
         return st;
     }
     (void)crier_sink_live_flush(p->live);
@@ -831,9 +814,10 @@ crier_player_run(crier_player *p, crier_failure *ret_failure)
     return cancelled(p) ? CRIER_E_CANCELLED : CRIER_OK;
 fail:
     if (ret_failure != NULL && ret_failure->where == CRIER_WHERE_NONE)
-        set_failure(ret_failure, st == CRIER_E_SPEECH || st == CRIER_E_VOICE ? CRIER_WHERE_SPEECH
-                                                                             : CRIER_WHERE_DEVICE,
-                    0);
+        crier_failure_set(ret_failure,
+                          st == CRIER_E_SPEECH || st == CRIER_E_VOICE ? CRIER_WHERE_SPEECH
+                                                                      : CRIER_WHERE_DEVICE,
+                          0);
     save_position(p);
     return st;
 }

@@ -14,10 +14,7 @@ cleanup() {
   rm -rf "$T"
 }
 trap cleanup EXIT
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; printf '#   %s\n' "$@"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else not_ok "$name" "failed: $*"; fi; }
+. "$(dirname "$(readlink -f "$0")")/../tap.sh"
 
 audio_count() { find "$1" -maxdepth 1 -type f -name '*.ogg' | wc -l; }
 # Anything but outputs and manifests: partial audio, staging folders, temporary files.
@@ -96,5 +93,4 @@ check "killed worker: no partial files" [ -z "$(leftovers "$out")" ]
 "$crier" batch "$T/in" -o "$out" -f ogg -j 2 2>"$T/e3b"
 check "killed worker: the next run does that page alone" grep -q "pages: 1 done, $((total - 1)) skipped, 0 failed" "$T/e3b"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_end

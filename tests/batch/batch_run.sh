@@ -10,10 +10,7 @@ here=$(dirname "$(readlink -f "$0")")
 . "$here/pages.sh"
 T=$(mktemp -d /tmp/crier-batch.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; printf '#   %s\n' "$@"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else not_ok "$name" "failed: $*"; fi; }
+. "$(dirname "$(readlink -f "$0")")/../tap.sh"
 
 # The audio files of a folder, one name a line, sorted.
 audio() { (cd "$1" && find . -maxdepth 1 -type f -name '*.wav' -printf '%f\n' | LC_ALL=C sort); }
@@ -180,5 +177,4 @@ check "unknown voice: no audio" [ -z "$(audio "$T/voice-out")" ]
 check "missing input folder: one line naming it" \
   [ "$(wc -l <"$T/enope")" -eq 1 ] && grep -q "^crier: $T/nope: " "$T/enope"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_end

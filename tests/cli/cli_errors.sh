@@ -9,9 +9,7 @@ root=${CRIER_SOURCE_ROOT:?}
 sample=$root/samples/all-israel-us-iran-talks.html
 T=$(mktemp -d /tmp/crier-cli.XXXXXX)
 trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; printf '#   %s\n' "$@"; }
+. "$(dirname "$(readlink -f "$0")")/../tap.sh"
 
 # expect NAME WANT_STATUS MUST_NAME OUTDIR -- COMMAND...
 # The command must exit WANT_STATUS, print exactly one line on stderr that
@@ -91,5 +89,4 @@ done
 if "$crier" --version | grep -qE '^crier [0-9]+\.[0-9]+'; then ok "--version"; else not_ok "--version"; fi
 if "$crier" --help | grep -q 'Exit status'; then ok "--help documents exit statuses"; else not_ok "--help documents exit statuses"; fi
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_end

@@ -15,9 +15,7 @@ for t in pulseaudio pactl parec sox; do
 done
 T=$(mktemp -d /tmp/crier-play.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; printf '#   %s\n' "$@"; }
+. "$(dirname "$(readlink -f "$0")")/../tap.sh"
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 # non-silent length of a WAV, measured as play-capture measures its capture
 wav_seconds() {
@@ -64,5 +62,4 @@ else
   not_ok "no audio device: exit 5 with one line" "exit $status after ${ms} ms" "$(cat "$T/err")"
 fi
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_end

@@ -20,9 +20,7 @@ T=$(mktemp -d /tmp/crier-play-sample.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 export XDG_STATE_HOME=$T/state
 page=$root/samples/all-israel-us-iran-talks.html
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; printf '#   %s\n' "$@"; }
+. "$(dirname "$(readlink -f "$0")")/../tap.sh"
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 # non-silent length and RMS of a WAV, measured as play-capture measures its capture
 wav_stat() {
@@ -91,5 +89,4 @@ else
   not_ok "no sound server: exit 5 with one line within a second" "exit $st after ${ms} ms" "$(cat "$T/err")"
 fi
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_end

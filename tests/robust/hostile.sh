@@ -10,9 +10,7 @@ root=${CRIER_SOURCE_ROOT:?}
 T=$(mktemp -d /tmp/crier-hostile.XXXXXX)
 LISTENER=
 trap '[ -n "$LISTENER" ] && kill "$LISTENER" 2>/dev/null; rm -rf "$T"' EXIT
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; printf '#   %s\n' "$@"; }
+. "$(dirname "$(readlink -f "$0")")/../tap.sh"
 
 MEM_KB=${CRIER_HOSTILE_MEM_KB:-3000000}   # 3 GB of address space at most
 SECS=${CRIER_HOSTILE_SECS:-60}
@@ -184,5 +182,4 @@ CRIER_VOICES_DIR=$T/voices outcome "voices/ files with broken lines" "0" -- "$cr
 if grep -q "Lieutenant General" "$T/out"; then ok "broken lines do not spoil the good ones"
 else not_ok "broken lines do not spoil the good ones"; fi
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_end

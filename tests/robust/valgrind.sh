@@ -9,9 +9,7 @@ root=${CRIER_SOURCE_ROOT:?}
 command -v valgrind >/dev/null || { echo "1..0 # SKIP valgrind not installed"; exit 0; }
 T=$(mktemp -d /tmp/crier-valgrind.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; printf '#   %s\n' "$@"; }
+. "$(dirname "$(readlink -f "$0")")/../tap.sh"
 
 # memcheck NAME -- COMMAND...: COMMAND under memcheck must exit 0 with no error.
 memcheck() {
@@ -40,5 +38,4 @@ cp "$root/samples/000_90973953df2b6e18.txt" "$T/in/seed.txt"
 printf 'not a page\0\0\0' >"$T/in/broken.html"
 memcheck "a small batch, one worker" -- bash -c "'$crier' batch '$T/in' -o '$T/batch-out' -f ogg -j 1; test \$? -eq 7"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_end

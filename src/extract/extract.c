@@ -72,6 +72,27 @@ crier_extract(const crier_document *doc, const crier_limits *lim, crier_article 
     return st;
 }
 
+crier_status
+crier_extract_title_guess(const crier_document *doc, size_t prefix, const crier_limits *lim,
+                          char **ret_title, char **ret_lang)
+{
+    crier_limits def = crier_limits_default();
+    crier_extractor *x = NULL;
+
+    if (doc == NULL || doc->text == NULL || ret_title == NULL || ret_lang == NULL)
+        return CRIER_E_ARG;
+    *ret_title = *ret_lang = NULL;
+    if (doc->kind != CRIER_DOC_HTML)
+        return CRIER_OK;
+    if (lim == NULL)
+        lim = &def;
+    crier_status st = crier_extractor_new(NULL, &x);
+    if (st == CRIER_OK)
+        st = ex_html_title_guess(doc, prefix, lim, &x->boiler, ret_title, ret_lang);
+    crier_extractor_free(x);
+    return st;
+}
+
 void
 crier_article_free(crier_article *art)
 {

@@ -97,6 +97,11 @@ crier_status ex_extract_text(const crier_document *doc, const crier_limits *lim,
 crier_status ex_extract_html(const crier_document *doc, const crier_limits *lim,
                              const ex_boiler *boiler, crier_article **ret_art);
 
+/* crier_extract_title_guess for an HTML page: the title and language
+ * metadata gives when only the page's first prefix bytes are parsed. */
+crier_status ex_html_title_guess(const crier_document *doc, size_t prefix, const crier_limits *lim,
+                                 const ex_boiler *boiler, char **ret_title, char **ret_lang);
+
 /* Final clean-up shared by both: drops a first block equal to the title, and
  * fails with CRIER_E_NO_ARTICLE when no text is left. */
 crier_status ex_finish(crier_article *art);

@@ -597,3 +597,57 @@ ex_extract_html(const crier_document *doc, const crier_limits *lim, const ex_boi
     *ret_art = best;
     return CRIER_OK;
 }
+
+crier_status
+ex_html_title_guess(const crier_document *doc, size_t prefix, const crier_limits *lim,
+                    const ex_boiler *boiler, char **ret_title, char **ret_lang)
+{
+    crier_document part = *doc;
+    ex_html h = { .lim = lim, .boiler = boiler, .text = doc->text };
+    htmlParserCtxtPtr ctxt = NULL;
+    crier_article *art = calloc(1, sizeof *art);
+    crier_status st;
+
+    if (art == NULL)
+        return CRIER_E_NOMEM;
+    if (part.len > prefix) { /* cut at a character's start: libxml2 reads UTF-8 */
+        part.len = prefix;
+        while (part.len > 0 && ((unsigned char)part.text[part.len] & 0xC0) == 0x80)
+            part.len--;
+    }
+    xmlInitParser();
+    st = index_lines(&h, part.text, part.len);
+    if (st == CRIER_OK)
+        st = parse_page(&part, &ctxt, &h.doc);
+    xmlNodePtr root = st == CRIER_OK && h.doc ? xmlDocGetRootElement(h.doc) : NULL;
+    if (root != NULL) {
+        /* what attempt() does before it reads the metadata */
+        h.body = find_body(root);
+        st = attach_info(&h, root);
+        if (st == CRIER_OK) {
+            ex_compute_stats(&h, root);
+            st = ex_html_metadata(&h, art);
+        }
+    }
+    size_t sep_len;
+    if (st == CRIER_OK && art->title != NULL && ex_title_site_sep(art->title, &sep_len) > 0) {
+        /* "Title | Site" untrimmed: a later <h1> or site name may trim it,
+         * so the start does not tell */
+        free(art->title);
+        art->title = NULL;
+    }
+    if (st == CRIER_OK) {
+        *ret_title = art->title;
+        *ret_lang = art->lang;
+        art->title = art->lang = NULL;
+    }
+    free_info(h.info);
+    free(h.ld_body);
+    free(h.line_off);
+    if (h.doc)
+        xmlFreeDoc(h.doc);
+    if (ctxt)
+        htmlFreeParserCtxt(ctxt);
+    crier_article_free(art);
+    return st;
+}

@@ -108,6 +108,9 @@ void ex_compute_stats(ex_html *h, xmlNodePtr root);
 size_t ex_src_off(const ex_html *h, xmlNodePtr n);
 
 /* The passes, in order. */
+/* Where the last site separator of a title starts ("Title | Site"), its
+ * length in *ret_len; 0 when there is none (html_meta.c). */
+size_t ex_title_site_sep(const char *t, size_t *ret_len);
 crier_status ex_html_metadata(ex_html *h, crier_article *art);
 crier_status ex_html_prune(ex_html *h);
 /* Picks the article's container(s); *ret_nodes (owned, n >= 1) in document order. */

@@ -477,17 +477,13 @@ set_date(const ex_boiler *b, crier_article *art, const char *v)
     return ex_set_field(&art->date, d, n, false);
 }
 
-/* "Title | Site", "Title - Site", "Title — Site": the part after the last
- * separator goes when it is the site's name, or when the part before it is
- * the page's headline (h1). */
-static crier_status
-trim_site_suffix(crier_article *art, const char *h1)
+/* Where the last site separator of t starts ("Title | Site", "Title - Site",
+ * "Title — Site"), its length in *ret_len; 0 when there is none. */
+size_t
+ex_title_site_sep(const char *t, size_t *ret_len)
 {
     static const char *const seps[] = { " | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
                                         " :: ", " \xc2\xbb ", " \xc2\xb7 " };
-    char *t = art->title;
-    if (t == NULL)
-        return CRIER_OK;
     size_t best = 0, best_k = 0;
     for (size_t s = 0; s < sizeof seps / sizeof seps[0]; s++) {
         size_t k = strlen(seps[s]);
@@ -498,6 +494,19 @@ trim_site_suffix(crier_article *art, const char *h1)
             }
         }
     }
+    *ret_len = best_k;
+    return best;
+}
+
+/* The part after the last site separator goes when it is the site's name, or
+ * when the part before it is the page's headline (h1). */
+static crier_status
+trim_site_suffix(crier_article *art, const char *h1)
+{
+    char *t = art->title;
+    if (t == NULL)
+        return CRIER_OK;
+    size_t best_k, best = ex_title_site_sep(t, &best_k);
     if (best == 0)
         return CRIER_OK;
     char *head = crier_strndup(t, best);

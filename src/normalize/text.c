@@ -109,12 +109,50 @@ tok_possessive(const norm_ctx *c, size_t i)
            (tl == 4 && memcmp(t, "\xe2\x80\x99s", 4) == 0);
 }
 
+/* Token k is a word of cues.tsv class cls in lower case ("Stolen" as "stolen"). */
+static bool
+tok_cue_lower(const norm_ctx *c, size_t k, const char *cls)
+{
+    char low[24];
+    size_t len = norm_body_len(c, k);
+    if (len == 0 || len >= sizeof low)
+        return false;
+    for (size_t j = 0; j < len; j++)
+        low[j] = (char)crier_ascii_lower((unsigned char)norm_body(c, k)[j]);
+    return norm_cue(c->lang, low, len, cls);
+}
+
+/* A headline that opens with an amount ("$150K Pearl Oscar Dress", "Exclusive: $2M
+ * Home Deal"): no determiner, but the title-case words after it are its noun.
+ * Token k is the first word after the amount. "$150K In Damages", "$2M Raised",
+ * "$10K Stolen From Church" keep "dollars": a not_noun word or a participle. */
+static bool
+headline_noun(const norm_ctx *c, size_t i, size_t k)
+{
+    if (i > 0 && !(norm_trail_len(c, i - 1) > 0 &&
+                   c->text[c->toks[i - 1].end - 1] == ':')) /* "Exclusive:" */
+        return false;
+    const char *n = norm_body(c, k);
+    size_t nl = norm_body_len(c, k);
+    if (nl < 2 || !crier_is_ascii_upper((unsigned char)n[0]) ||
+        !crier_is_ascii_lower((unsigned char)n[1]) || (n[nl - 2] == 'e' && n[nl - 1] == 'd') ||
+        tok_cue_lower(c, k, "not_noun") || norm_lookup(c->lang, NT_DAYS, n, nl) != NULL ||
+        norm_lookup(c->lang, NT_MONTHS, n, nl) != NULL) /* "$500 Monday" */
+        return false;
+    /* the noun phrase goes on in title case, or the headline ends with it */
+    return k + 1 == c->n_toks ||
+           (norm_trail_len(c, k) == 0 && norm_tok_capitalized(c, k + 1) &&
+            !tok_cue_lower(c, k + 1, "not_noun"));
+}
+
 bool
 norm_attributive(const norm_ctx *c, size_t i, size_t last)
 {
-    if (i == 0 || last + 1 >= c->n_toks || norm_trail_len(c, last) != 0 ||
+    if (last + 1 >= c->n_toks || norm_trail_len(c, last) != 0 ||
         norm_lead_len(c, last + 1) != 0 || norm_body_len(c, last + 1) == 0)
         return false;
+    if (i == 0 || (norm_trail_len(c, i - 1) > 0 && !tok_possessive(c, i - 1)))
+        return headline_noun(c, i, last + 1);
     bool det = norm_trail_len(c, i - 1) == 0 && norm_tok_cue(c, i - 1, "determiner");
     /* "its original $4 billion asking price": one adjective between */
     if (!det && i >= 2 && norm_trail_len(c, i - 1) == 0 && norm_trail_len(c, i - 2) == 0 &&

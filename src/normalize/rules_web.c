@@ -161,6 +161,51 @@ norm_say_web(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     return st;
 }
 
+/* Most words in a Wikipedia editorial mark ("[according to whom?]"). */
+#define EDITORIAL_MAX_WORDS 6
+
+/* A dash between the words of a mark: "-", "–" or "—". */
+static bool
+is_dash(const char *s, size_t len)
+{
+    return (len == 1 && s[0] == '-') ||
+           (len == 3 && memcmp(s, "\xe2\x80", 2) == 0 &&
+            ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94));
+}
+
+/* "[citation needed]", "[clarification needed]", "[when?]", "[dubious – discuss]",
+ * "[sic]": a mark Wikipedia's editors put in the text, not read, as a citation
+ * number is not. Lower-case words in brackets that end in "?" or in a word of
+ * words.tsv editorial_marks; "[Trump]", an insertion into a quote, is read. */
+static bool
+match_editorial(const norm_ctx *c, size_t i, norm_match *m)
+{
+    for (size_t j = i; j < c->n_toks && j < i + EDITORIAL_MAX_WORDS; j++) {
+        const char *b = norm_body(c, j), *t = c->text + c->toks[j].trail;
+        size_t len = norm_body_len(c, j), tl = norm_trail_len(c, j);
+        if ((j > i && norm_lead_len(c, j) != 0) || len == 0)
+            return false;
+        if (!is_dash(b, len)) {
+            for (size_t k = 0; k < len; k++)
+                if (!crier_is_ascii_lower((unsigned char)b[k]) && (b[k] != '-' || k == 0))
+                    return false;
+        } else if (j == i) {
+            return false;
+        }
+        if (tl == 0)
+            continue;
+        bool ask = t[0] == '?';
+        if (tl < (size_t)ask + 1 || t[ask] != ']')
+            return false;
+        if (!ask && !norm_in_word_list(c->lang, "editorial_marks", b, len))
+            return false;
+        m->n_toks = j - i + 1;
+        m->trail_skip = (size_t)ask + 1;
+        return true;
+    }
+    return false;
+}
+
 /* "[1]", "[12]": a citation mark, not read. */
 bool
 norm_match_citation(const norm_ctx *c, size_t i, norm_match *m)
@@ -183,9 +228,11 @@ norm_match_citation(const norm_ctx *c, size_t i, norm_match *m)
     }
     /* "[12]", and "in 1998.[a]" a lettered note glued to the text ("a [x] b" is read) */
     bool glued = i > 0 && c->toks[i - 1].end == t->off;
-    return norm_trail0(c, i) == ']' &&
-           ((norm_all_digits(b, len) && len <= 3) ||
-            (glued && len == 1 && crier_is_ascii_lower((unsigned char)b[0])));
+    if (norm_trail0(c, i) == ']' &&
+        ((norm_all_digits(b, len) && len <= 3) ||
+         (glued && len == 1 && crier_is_ascii_lower((unsigned char)b[0]))))
+        return true;
+    return crier_is_ascii_lower((unsigned char)b[0]) && match_editorial(c, i, m);
 }
 
 crier_status

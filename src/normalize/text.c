@@ -475,8 +475,13 @@ say_at(const norm_ctx *c, size_t i, bool last_in_text, crier_buf *out, size_t *r
             break;
     }
     if (r < sizeof rules / sizeof rules[0] && m.silent) {
+        /* "in 1950[citation needed]." keeps its full stop */
+        size_t last = i + m.n_toks - 1, tl = norm_trail_len(c, last);
         *ret_used = m.n_toks;
-        return CRIER_OK;
+        if (tl > m.trail_skip && out->len > 0)
+            st = crier_buf_append(out, c->text + c->toks[last].trail + m.trail_skip,
+                                  tl - m.trail_skip);
+        return st;
     }
     if (norm_lead_len(c, i) > 0 &&
         (st = norm_put_word(out, c->text + c->toks[i].off, norm_lead_len(c, i))) != CRIER_OK)

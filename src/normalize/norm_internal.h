@@ -324,6 +324,8 @@ crier_status norm_say_number_tok(const norm_ctx *c, size_t i, const norm_match *
 bool norm_match_web(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_web(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_citation(const norm_ctx *c, size_t i, norm_match *m);
+bool norm_match_reference(const norm_ctx *c, size_t i, norm_match *m);
+crier_status norm_say_reference(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 crier_status norm_say_nothing(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 /* A code point the voice does not read: emoji, marks like (R), scripts it cannot
  * say (words.tsv silent_ranges). */

@@ -9,6 +9,7 @@
 static const norm_rule rules[] = {
     {"lexicon", norm_match_lexicon, norm_say_lexicon, true},    /* names.tsv, --lexicon */
     {"citation", norm_match_citation, norm_say_nothing, false}, /* "[1]", "[a]", "[n 3]" */
+    {"reference", norm_match_reference, norm_say_reference, false}, /* "doi:10.1038/x" */
     {"web", norm_match_web, norm_say_web, false},               /* URLs, e-mail, @handle, #tag */
     {"ap_state", norm_match_ap_state, norm_say_entry, false},   /* "Austin, Texas", "Miami, Fla." */
     {"title", norm_match_title, norm_say_entry, true},          /* "Lt.-Gen. Eyal Zamir" */

@@ -213,9 +213,13 @@ norm_match_weekday(const norm_ctx *c, size_t i, norm_match *m)
     m->trail_skip = dot;
     if (!norm_field(m->entry->value, 1, &f, &fl))
         return true;
-    return i + 1 < c->n_toks && norm_lead_len(c, i + 1) == 0 &&
-           (tok_month(c, i + 1, false, &dot, &word) != NULL ||
-            crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0]));
+    if (i + 1 >= c->n_toks || norm_body_len(c, i + 1) == 0)
+        return false;
+    if (norm_lead_len(c, i + 1) == 1 && c->text[c->toks[i + 1].off] == '(')
+        return crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0]) && /* "Tu (2/22)" */
+               memchr(norm_body(c, i + 1), '/', norm_body_len(c, i + 1)) != NULL;
+    return norm_lead_len(c, i + 1) == 0 && (tok_month(c, i + 1, false, &dot, &word) != NULL ||
+                                            crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0]));
 }
 
 /* "June 3-5", "Oct. 30-Nov. 1": days of a range after month i, token i + 1 a day,

@@ -206,22 +206,8 @@ norm_match_ordinal(const norm_ctx *c, size_t i, norm_match *m)
 crier_status
 norm_say_ordinal_tok(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
-    crier_buf word;
-    const char *b = norm_body(c, i);
-    size_t len = norm_body_len(c, i);
-    crier_status st;
-
-    /* the written suffix must be the one the word ends with: "21st", not "21th" */
-    crier_buf_init(&word, 4096);
-    st = norm_say_ordinal(c->lang, m->num.int_value, &word);
-    if (st == CRIER_OK && word.len >= 2 &&
-        crier_ascii_lower((unsigned char)b[len - 2]) == (unsigned char)word.data[word.len - 2] &&
-        crier_ascii_lower((unsigned char)b[len - 1]) == (unsigned char)word.data[word.len - 1])
-        st = norm_put_word(out, word.data, word.len);
-    else if (st == CRIER_OK && (st = norm_say_number(c->lang, &m->num, out)) == CRIER_OK)
-        st = norm_put_word(out, b + len - 2, 2); /* "21th": twenty-one th */
-    crier_buf_free(&word);
-    return st;
+    /* "111st", "21th": a wrong suffix is the writer's slip; the ordinal is meant */
+    return norm_say_ordinal(c->lang, m->num.int_value, out);
 }
 
 /* The year_cues.tsv row of token i's lower-case body: "year" for words after

@@ -295,8 +295,20 @@ say_with_numbers(const norm_ctx *c, const char *s, size_t len, crier_buf *out)
         if (crier_is_ascii_digit((unsigned char)s[k])) {
             if (!spaced && (st = norm_space(out)) != CRIER_OK)
                 break;
+            size_t from = k;
             k += say_inner_number(lang, s, len, k, out, &st);
-            if (st == CRIER_OK && k < len && crier_is_ascii_alpha((unsigned char)s[k]))
+            /* "45º&C", "45°C/113°F": the degrees after a number */
+            bool sign = k + 1 < len && (unsigned char)s[k] == 0xC2 &&
+                        ((unsigned char)s[k + 1] == 0xB0 || (unsigned char)s[k + 1] == 0xBA);
+            size_t dl = sign && k + 2 < len && (s[k + 2] == 'C' || s[k + 2] == 'F') ? 3 : 2;
+            const norm_entry *deg = sign ? norm_lookup(lang, NT_UNITS, s + k, dl) : NULL;
+            if (st == CRIER_OK && deg != NULL) {
+                bool one = k - from == 1 && s[from] == '1';
+                st = norm_put_field(out, deg->value, one ? 0 : 1);
+                k += dl;
+                if (st == CRIER_OK && k < len && s[k] != '/')
+                    st = crier_buf_putc(out, ' ');
+            } else if (st == CRIER_OK && k < len && crier_is_ascii_alpha((unsigned char)s[k]))
                 st = crier_buf_putc(out, ' '); /* "000th": zero zero zero th */
             spaced = true;
             continue;

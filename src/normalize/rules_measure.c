@@ -328,6 +328,15 @@ norm_match_fraction(const norm_ctx *c, size_t i, norm_match *m)
     m->n_toks = 1;
     if (parse_fraction(c->lang, norm_body(c, i), norm_body_len(c, i), &m->v[0], &m->v[1]))
         return true;
+    /* "1/f noise", "1/x": a number over a letter that is no unit ("1/s" is per second) */
+    const char *b = norm_body(c, i);
+    size_t bl = norm_body_len(c, i);
+    if (bl >= 3 && bl <= 5 && b[bl - 2] == '/' && crier_is_ascii_alpha((unsigned char)b[bl - 1]) &&
+        norm_all_digits(b, bl - 2) && norm_unit_of(c->lang, b + bl - 1, 1, true) == NULL) {
+        m->v[0] = norm_digits_value(b, bl - 2);
+        m->kind = 2;
+        return true;
+    }
     /* "2 1/2": a whole number and a fraction */
     if (!norm_tok_small_int(c, i, 6, &whole) || norm_trail_len(c, i) != 0 || i + 1 >= c->n_toks ||
         norm_lead_len(c, i + 1) != 0 ||
@@ -391,6 +400,13 @@ crier_status
 norm_say_fraction(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
     crier_status st = CRIER_OK;
+    if (m->kind == 2) { /* "1/f": one over F */
+        size_t bl = norm_body_len(c, i);
+        if ((st = norm_say_cardinal(c->lang, m->v[0], out)) != CRIER_OK ||
+            (st = norm_put_glue(c->lang, out, "over")) != CRIER_OK)
+            return st;
+        return norm_spell(c->lang, norm_body(c, i) + bl - 1, 1, out);
+    }
     if (m->kind == 1 && ((st = norm_say_cardinal(c->lang, m->v[2], out)) != CRIER_OK ||
                          (st = norm_put_glue(c->lang, out, "and")) != CRIER_OK))
         return st;

@@ -176,6 +176,7 @@ typedef struct norm_ctx {
     const norm_tok *toks;
     size_t n_toks;
     size_t max_token_bytes;
+    bool part; /* the token is a part of a compound ("1/f" of "1/f-4s") */
 } norm_ctx;
 
 typedef struct norm_match {

@@ -328,10 +328,11 @@ norm_match_fraction(const norm_ctx *c, size_t i, norm_match *m)
     m->n_toks = 1;
     if (parse_fraction(c->lang, norm_body(c, i), norm_body_len(c, i), &m->v[0], &m->v[1]))
         return true;
-    /* "1/f noise", "1/x": a number over a letter that is no unit ("1/s" is per second) */
+    /* "1/f noise", "1/x": a number over a letter that is no unit ("1/s" is per second);
+     * not a part of a code ("1/f-4s") */
     const char *b = norm_body(c, i);
     size_t bl = norm_body_len(c, i);
-    if (bl >= 3 && bl <= 5 && b[bl - 2] == '/' && crier_is_ascii_alpha((unsigned char)b[bl - 1]) &&
+    if (!c->part && bl >= 3 && bl <= 5 && b[bl - 2] == '/' && crier_is_ascii_alpha((unsigned char)b[bl - 1]) &&
         norm_all_digits(b, bl - 2) && norm_unit_of(c->lang, b + bl - 1, 1, true) == NULL) {
         m->v[0] = norm_digits_value(b, bl - 2);
         m->kind = 2;

@@ -667,7 +667,8 @@ norm_say_token_alone(const norm_ctx *parent, const char *text, size_t off, size_
                   .text = text,
                   .toks = &tok,
                   .n_toks = 1,
-                  .max_token_bytes = CRIER_DEFAULT_MAX_TOKEN_BYTES};
+                  .max_token_bytes = CRIER_DEFAULT_MAX_TOKEN_BYTES,
+                  .part = true};
     norm_match m;
 
     *ret_trail_used = 0;

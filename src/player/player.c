@@ -7,7 +7,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/utf8.h"
 #include "pipeline/render.h"
 #include "player/player_internal.h"
 
@@ -17,61 +16,9 @@
  * one piece plus what the device already holds, which a skip flushes. */
 
 #define PIECE_MS 20
-#define MAX_PENDING 32
 #define RATE_STEP 25
 #define RATE_MIN 80
 #define RATE_MAX 450
-/* Blocks normalized before the first sound when playing from the top; the
- * rest is normalized after the first sentence is handed to the device, so a
- * long page starts as fast as a short one. */
-#define HEAD_BLOCKS 4
-
-typedef struct position {
-    size_t article, block, sentence;
-} position;
-
-struct crier_player {
-    crier_player_opts opts;
-    const crier_pipeline_opts *po;
-    player_queue queue;
-    crier_buf state_dir;
-    crier_lang *lang;
-    crier_speech *speech;
-    crier_buf preset;              /* path of the default preset (crier_default_voice) */
-    bool on_preset;                /* speech speaks with that preset now */
-    crier_sink *live;
-    /* The current article (loaded when it becomes current). */
-    size_t loaded;                 /* index of the loaded article, or SIZE_MAX */
-    crier_article *art;
-    crier_script *script;
-    bool partial;                  /* script holds only the first HEAD_BLOCKS blocks */
-    /* The whole article's script, normalized on a second thread once the
-     * first sound of a partial script is on its way (complete_script takes
-     * it). */
-    pthread_t rest_tid;
-    bool rest_started;
-    atomic_bool rest_done;
-    crier_script *rest;
-    crier_status rest_st;
-    /* A script replaced while a sentence of it may still be spoken (a move
-     * key during the first sentence completes the script); freed once that
-     * sentence is over. */
-    crier_script *retired;
-    bool announce_deferred;        /* the first position waits for the true paragraph count */
-    uint64_t hash;
-    /* Player thread only. */
-    position pos;
-    bool headlines;
-    bool moved, quit, detour, paused;
-    bool announce;
-    bool ended;
-    int rate, spoken_rate;
-    /* Shared with crier_player_send, under mu. */
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-    crier_player_cmd pending[MAX_PENDING];
-    size_t n_pending;
-};
 
 void
 crier_player_opts_init(crier_player_opts *opts, const crier_pipeline_opts *pipeline)
@@ -85,159 +32,31 @@ n_articles(const crier_player *p)
     return p->queue.n;
 }
 
-static crier_status join_rest(crier_player *p, crier_script **ret_script);
-
-/* Makes article i current from its extracted article art (taken: freed on
- * failure): normalizes it, only its first HEAD_BLOCKS blocks when head_only. */
-static crier_status
-adopt_article(crier_player *p, size_t i, crier_article *art, bool head_only,
-              crier_failure *ret_failure)
-{
-    crier_script *script = NULL;
-    crier_status st;
-
-    head_only = head_only && art->n_blocks > HEAD_BLOCKS;
-    if (head_only) {
-        crier_article head = *art; /* shallow: the same strings, fewer blocks */
-        head.n_blocks = HEAD_BLOCKS;
-        st = crier_normalize(p->lang, &head, &p->po->norm, &script);
-    } else {
-        st = crier_normalize(p->lang, art, &p->po->norm, &script);
-    }
-    if (st == CRIER_OK && script->n_blocks == 0)
-        st = CRIER_E_NO_ARTICLE;
-    if (st != CRIER_OK) {
-        crier_failure_set(ret_failure, CRIER_WHERE_INPUT, p->queue.from[i]);
-        crier_script_free(script);
-        crier_article_free(art);
-        return st;
-    }
-    if (p->rest_started) { /* the last article's: done with it */
-        crier_script *rest = NULL;
-        (void)join_rest(p, &rest);
-        crier_script_free(rest);
-    }
-    crier_script_free(p->script);
-    crier_article_free(p->art);
-    p->art = art;
-    p->script = script;
-    p->loaded = i;
-    p->partial = head_only;
-    p->hash = player_script_hash(script);
-    return CRIER_OK;
-}
-
-/* Makes article i current: reads, extracts and normalizes it. */
-static crier_status
-load_article(crier_player *p, size_t i, bool head_only, crier_failure *ret_failure)
-{
-    crier_article *art = NULL;
-
-    if (p->loaded == i)
-        return CRIER_OK;
-    crier_status st = crier_article_load(p->queue.paths[i], &p->po->limits, &art);
-    if (st != CRIER_OK) {
-        crier_failure_set(ret_failure, CRIER_WHERE_INPUT, p->queue.from[i]);
-        return st;
-    }
-    return adopt_article(p, i, art, head_only, ret_failure);
-}
-
-static void *
-normalize_rest(void *arg)
-{
-    crier_player *p = arg;
-    p->rest_st = crier_normalize(p->lang, p->art, &p->po->norm, &p->rest);
-    atomic_store(&p->rest_done, true);
-    return NULL;
-}
-
-/* Starts normalizing the whole of a partial script's article on a second
- * thread; without a thread, complete_script does it. */
-static void
-start_rest(crier_player *p)
-{
-    if (!p->partial || p->rest_started)
-        return;
-    atomic_store(&p->rest_done, false);
-    p->rest = NULL;
-    p->rest_started = pthread_create(&p->rest_tid, NULL, normalize_rest, p) == 0;
-}
-
-/* Waits for the second thread; its script (or NULL) and status. */
-static crier_status
-join_rest(crier_player *p, crier_script **ret_script)
-{
-    *ret_script = NULL;
-    if (!p->rest_started)
-        return crier_normalize(p->lang, p->art, &p->po->norm, ret_script);
-    pthread_join(p->rest_tid, NULL);
-    p->rest_started = false;
-    *ret_script = p->rest;
-    p->rest = NULL;
-    return p->rest_st;
-}
-
-/* The script whose counts the listener is told: the whole article's as soon
- * as it is ready. */
-static const crier_script *
-told_script(const crier_player *p)
-{
-    if (p->partial && p->rest_started && atomic_load(&p->rest_done) && p->rest_st == CRIER_OK &&
-        p->rest != NULL)
-        return p->rest;
-    return p->script;
-}
-
-/* Replaces a head-only script with the whole article's. Normalizing works
- * block by block, so the head's blocks keep their indices. */
-static crier_status
-complete_script(crier_player *p)
-{
-    crier_script *script = NULL;
-    if (!p->partial)
-        return CRIER_OK;
-    crier_status st = join_rest(p, &script);
-    if (st != CRIER_OK) {
-        crier_script_free(script);
-        return st;
-    }
-    if (script->n_blocks < p->script->n_blocks) {
-        crier_script_free(script);
-        return CRIER_E_ARG; /* our own mistake: keep the head */
-    }
-    crier_script_free(p->retired);
-    p->retired = p->script;
-    p->script = script;
-    p->partial = false;
-    p->hash = player_script_hash(script);
-    return CRIER_OK;
-}
-
-static bool
-is_heading(const crier_script_block *blk)
+bool
+player_is_heading(const crier_script_block *blk)
 {
     return blk->kind == CRIER_SCRIPT_BLOCK && blk->type == CRIER_BLOCK_HEADING;
 }
 
-static bool
-has_intro(const crier_script *s)
+bool
+player_has_intro(const crier_script *s)
 {
     return s->n_blocks > 0 && s->blocks[0].kind == CRIER_SCRIPT_INTRO;
 }
 
-static void
-emit(crier_player *p, crier_player_event_type type)
+void
+player_emit(crier_player *p, crier_player_event_type type)
 {
     if (p->opts.event_fn == NULL)
         return;
-    const crier_script *s = told_script(p);
-    size_t intro = has_intro(s) ? 1 : 0;
+    /* while the page loads, only the early title is known */
+    const crier_script *s = p->loading ? p->early : player_told_script(p);
+    size_t intro = player_has_intro(s) ? 1 : 0;
     crier_player_event ev = {
         .type = type,
         .article = p->pos.article + 1,
         .n_articles = n_articles(p),
-        .title = p->art ? p->art->title : NULL,
+        .title = p->loading ? NULL : p->art ? p->art->title : NULL,
         .n_paragraphs = s->n_blocks - intro,
         .block = p->pos.block,
         .sentence = p->pos.sentence,
@@ -246,7 +65,7 @@ emit(crier_player *p, crier_player_event_type type)
     ev.paragraph = p->pos.block + 1 - intro;
     for (size_t b = p->pos.block + 1; b-- > 0;) {
         const crier_script_block *blk = &s->blocks[b];
-        if (is_heading(blk) && blk->n_sentences > 0) {
+        if (player_is_heading(blk) && blk->n_sentences > 0) {
             ev.heading = blk->article_block < p->art->n_blocks ? p->art->blocks[blk->article_block].text
                                                                : blk->sentences[0].written;
             break;
@@ -302,7 +121,7 @@ move_block(crier_player *p, int dir, bool headings_only)
                 return false;
             b--;
         }
-        if (s->blocks[b].n_sentences > 0 && (!headings_only || is_heading(&s->blocks[b])))
+        if (s->blocks[b].n_sentences > 0 && (!headings_only || player_is_heading(&s->blocks[b])))
             break;
     }
     p->pos.block = b;
@@ -328,13 +147,13 @@ apply(crier_player *p, crier_player_cmd cmd)
     switch (cmd) {
     case CRIER_PLAYER_PAUSE:
         p->paused = !p->paused;
-        emit(p, p->paused ? CRIER_PLAYER_EV_PAUSED : CRIER_PLAYER_EV_RESUMED);
+        player_emit(p, p->paused ? CRIER_PLAYER_EV_PAUSED : CRIER_PLAYER_EV_RESUMED);
         return;
     case CRIER_PLAYER_FASTER:
     case CRIER_PLAYER_SLOWER:
         p->rate += cmd == CRIER_PLAYER_FASTER ? RATE_STEP : -RATE_STEP;
         p->rate = p->rate < RATE_MIN ? RATE_MIN : p->rate > RATE_MAX ? RATE_MAX : p->rate;
-        emit(p, CRIER_PLAYER_EV_RATE);
+        player_emit(p, CRIER_PLAYER_EV_RATE);
         return;
     case CRIER_PLAYER_QUIT:
         p->quit = true;
@@ -344,7 +163,10 @@ apply(crier_player *p, crier_player_cmd cmd)
         p->moved = true;
         return;
     default:
-        (void)complete_script(p); /* a move needs the whole article */
+        player_load_join(p); /* a move needs the article: wait for it */
+        if (p->fl != NULL && p->fl->st != CRIER_OK)
+            return; /* it failed: the player stops (load_join cut the sentence) */
+        (void)player_complete_script(p); /* and the whole of it */
         break;
     }
     switch (cmd) {
@@ -386,7 +208,7 @@ apply(crier_player *p, crier_player_cmd cmd)
         break;
     }
     if (!ok) {
-        emit(p, CRIER_PLAYER_EV_EDGE);
+        player_emit(p, CRIER_PLAYER_EV_EDGE);
         return;
     }
     p->moved = true;
@@ -453,131 +275,18 @@ gate_write(void *user, const short *pcm, size_t n_frames)
             return st;
         pcm += n;
         n_frames -= n;
-        start_rest(p); /* the first sound is on its way: the rest of the page now */
+        if (p->loading) { /* the early title: is the page there yet? */
+            if (atomic_load(&p->fl->done))
+                player_load_join(p);
+            continue;
+        }
+        player_start_rest(p); /* the first sound is on its way: the rest of the page now */
         if (p->announce_deferred && atomic_load(&p->rest_done)) {
             p->announce_deferred = false;
-            emit(p, CRIER_PLAYER_EV_POSITION);
+            player_emit(p, CRIER_PLAYER_EV_POSITION);
         }
     }
     return CRIER_OK;
-}
-
-/* The first heading containing text (ASCII case-insensitive). */
-static bool
-find_heading(const crier_player *p, const char *text, size_t *ret_block)
-{
-    size_t tl = strlen(text);
-    for (size_t b = 0; b < p->script->n_blocks; b++) {
-        const crier_script_block *blk = &p->script->blocks[b];
-        if (!is_heading(blk) || blk->article_block >= p->art->n_blocks)
-            continue;
-        const char *h = p->art->blocks[blk->article_block].text;
-        for (size_t i = 0; h[i] != '\0'; i++) {
-            size_t k = 0;
-            while (k < tl && h[i + k] != '\0' &&
-                   crier_ascii_lower((unsigned char)h[i + k]) == crier_ascii_lower((unsigned char)text[k]))
-                k++;
-            if (k == tl) {
-                *ret_block = b;
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
-/* Where the first article starts: saved position, --start, --from-heading. */
-static crier_status
-choose_start(crier_player *p)
-{
-    const crier_script *s = p->script;
-    size_t b, sn;
-
-    if (p->opts.resume && p->state_dir.len > 0 &&
-        player_position_load(p->state_dir.data, p->hash, &b, &sn) == CRIER_OK &&
-        b < s->n_blocks && sn < s->blocks[b].n_sentences) {
-        p->pos.block = b;
-        p->pos.sentence = sn;
-        return CRIER_OK;
-    }
-    if (p->opts.start_paragraph > 0) {
-        b = p->opts.start_paragraph - 1 + (has_intro(s) ? 1 : 0);
-        if (b >= s->n_blocks)
-            return CRIER_E_NOENT;
-        p->pos.block = b;
-    } else if (p->opts.from_heading != NULL) {
-        if (!find_heading(p, p->opts.from_heading, &b))
-            return CRIER_E_NOENT;
-        p->pos.block = b;
-    }
-    while (p->pos.block < s->n_blocks && s->blocks[p->pos.block].n_sentences == 0)
-        p->pos.block++;
-    return p->pos.block < s->n_blocks ? CRIER_OK : CRIER_E_NOENT;
-}
-
-/* The voice of the current article's language, unless --voice chose one;
- * player thread only (eSpeak NG). */
-static void
-article_voice(crier_player *p)
-{
-    if (p->po->speech.voice != NULL || p->po->speech.lang != NULL)
-        return;
-    /* English: the default preset, as render chooses it. */
-    if (crier_default_voice(p->po->voices_dir, p->art->lang, &p->preset) == CRIER_OK) {
-        if (!p->on_preset &&
-            crier_speech_set_voice(p->speech, crier_buf_str(&p->preset), NULL) == CRIER_OK) {
-            p->on_preset = true;
-            (void)crier_speech_set_rate(p->speech, p->spoken_rate);
-        }
-        if (p->on_preset)
-            return;
-    }
-    /* Choosing a voice reloads its dictionary (milliseconds): not when the
-     * primary language is already the voice's ("en-GB" page, "en-us" voice). */
-    const char *have = crier_speech_voice_lang(p->speech), *want = p->art->lang ? p->art->lang : "en";
-    size_t k = 0;
-    while (want[k] != '\0' && want[k] != '-' && want[k] != '_' &&
-           crier_ascii_lower((unsigned char)want[k]) == (unsigned char)have[k])
-        k++;
-    if (!p->on_preset && k >= 2 && (want[k] == '\0' || want[k] == '-' || want[k] == '_') &&
-        (have[k] == '\0' || have[k] == '-'))
-        return;
-    if (crier_speech_set_voice(p->speech, NULL, p->art->lang) != CRIER_OK)
-        (void)crier_speech_set_voice(p->speech, NULL, NULL);
-    p->on_preset = false;
-    (void)crier_speech_set_rate(p->speech, p->spoken_rate);
-}
-
-/* The first article and the language pack, read off the player's thread. */
-typedef struct first_load {
-    crier_player *p;
-    bool top;
-    crier_status st;
-    crier_failure failure;
-} first_load;
-
-static void *
-load_first(void *arg)
-{
-    first_load *fl = arg;
-    crier_player *p = fl->p;
-    crier_article *art = NULL;
-
-    /* The page first: on a long page, reading and extracting it is the
-     * longest step before the first sound, so it starts at once. */
-    crier_status ast = crier_article_load(p->queue.paths[0], &p->po->limits, &art);
-    fl->failure = (crier_failure){ CRIER_WHERE_NONE, 0 };
-    fl->st = crier_lang_load(p->po->voices_dir, p->po->lang ? p->po->lang : "en", &p->lang);
-    if (fl->st != CRIER_OK) {
-        fl->failure.where = CRIER_WHERE_LANG;
-        crier_article_free(art);
-    } else if (ast != CRIER_OK) {
-        fl->st = ast;
-        crier_failure_set(&fl->failure, CRIER_WHERE_INPUT, p->queue.from[0]);
-    } else {
-        fl->st = adopt_article(p, 0, art, fl->top, &fl->failure);
-    }
-    return NULL;
 }
 
 crier_status
@@ -585,6 +294,7 @@ crier_player_new(const char *const *inputs, size_t n_inputs, const crier_player_
                  crier_player **ret_player, crier_failure *ret_failure)
 {
     crier_player *p = NULL;
+    first_load *fl = NULL;
     size_t bad = 0;
     crier_status st;
 
@@ -611,15 +321,24 @@ crier_player_new(const char *const *inputs, size_t n_inputs, const crier_player_
         crier_failure_set(ret_failure, CRIER_WHERE_INPUT, bad);
         goto out;
     }
+    if ((fl = calloc(1, sizeof *fl)) == NULL) {
+        st = CRIER_E_NOMEM;
+        goto out;
+    }
+    p->fl = fl;
+    fl->p = p;
+    fl->top = !opts->resume && opts->start_paragraph == 0 && opts->from_heading == NULL;
+    fl->want_early = fl->top && !opts->headlines && p->po->norm.intro;
+    pthread_mutex_init(&fl->mu, NULL);
+    pthread_cond_init(&fl->cv, NULL);
     /* The first article is read on a second thread while this one starts
      * eSpeak NG and opens the device: the two together are most of the time
      * to first sound. (Only this thread touches eSpeak NG.) */
-    first_load fl = { .p = p, .top = !opts->resume && opts->start_paragraph == 0 &&
-                                      opts->from_heading == NULL };
-    pthread_t tid;
-    bool threaded = pthread_create(&tid, NULL, load_first, &fl) == 0;
-    if (!threaded)
-        (void)load_first(&fl);
+    p->loading = pthread_create(&p->load_tid, NULL, player_load_first, fl) == 0;
+    if (!p->loading) {
+        fl->want_early = false;
+        (void)player_load_first(fl);
+    }
     /* The page is still being read: start as for English, which most pages
      * are (article_voice changes the voice for a page in another language). */
     crier_speech_opts sopts;
@@ -632,24 +351,33 @@ crier_player_new(const char *const *inputs, size_t n_inputs, const crier_player_
         if (st != CRIER_OK)
             crier_failure_set(ret_failure, CRIER_WHERE_DEVICE, 0);
     }
-    if (threaded)
-        pthread_join(tid, NULL);
-    /* A bad input or start first: they are the user's to fix. */
-    if (fl.st != CRIER_OK) {
-        st = fl.st;
-        if (ret_failure != NULL)
-            *ret_failure = fl.failure;
-    } else {
-        crier_status cst = choose_start(p);
-        if (cst != CRIER_OK) {
-            st = cst;
-            crier_failure_set(ret_failure, CRIER_WHERE_NONE, 0);
+    p->rate = p->spoken_rate = p->po->speech.rate_wpm ? p->po->speech.rate_wpm : 175;
+    if (st == CRIER_OK && fl->want_early) {
+        pthread_mutex_lock(&fl->mu);
+        while (!fl->ready)
+            pthread_cond_wait(&fl->cv, &fl->mu);
+        pthread_mutex_unlock(&fl->mu);
+        if (fl->early != NULL && !atomic_load(&fl->done)) {
+            /* A long page: crier_player_run speaks the title while the
+             * thread extracts the page. */
+            p->early = fl->early;
+            p->early_lang = fl->early_lang;
+            fl->early = NULL;
+            fl->early_lang = NULL;
+            *ret_player = p;
+            return CRIER_OK;
         }
     }
-    if (st != CRIER_OK)
-        goto out;
-    p->rate = p->spoken_rate = p->po->speech.rate_wpm ? p->po->speech.rate_wpm : 175;
-    article_voice(p);
+    if (p->loading) {
+        pthread_join(p->load_tid, NULL);
+        p->loading = false;
+    }
+    /* A bad input or start first: they are the user's to fix. */
+    crier_status lst = player_load_settle(p, ret_failure);
+    if (lst != CRIER_OK)
+        st = lst;
+    else if (st == CRIER_OK)
+        player_article_voice(p);
 out:
     if (st != CRIER_OK) {
         crier_player_free(p);
@@ -674,12 +402,12 @@ crier_player_send(crier_player *p, crier_player_cmd cmd)
 static void
 save_position(crier_player *p)
 {
-    (void)complete_script(p); /* the hash is the whole article's */
+    (void)player_complete_script(p); /* the hash is the whole article's */
     if (!p->opts.save || p->state_dir.len == 0 || p->script == NULL)
         return;
     if (player_position_save(p->state_dir.data, p->hash, p->pos.block, p->pos.sentence,
                              p->queue.paths[p->pos.article]) == CRIER_OK)
-        emit(p, CRIER_PLAYER_EV_SAVED);
+        player_emit(p, CRIER_PLAYER_EV_SAVED);
 }
 
 /* Says one sentence through the gate; a fresh gate each time, since a sink's
@@ -716,9 +444,9 @@ play_one(crier_player *p, crier_failure *ret_failure)
 
     if (p->pos.article != p->loaded) {
         size_t prev = p->loaded;
-        if ((st = load_article(p, p->pos.article, false, ret_failure)) != CRIER_OK)
+        if ((st = player_load_article(p, p->pos.article, false, ret_failure)) != CRIER_OK)
             return st;
-        article_voice(p);
+        player_article_voice(p);
         if (prev != SIZE_MAX && !p->moved) {
             crier_sink *gate = NULL;
             st = crier_sink_callback_open(crier_sink_rate(p->live), gate_write, p, &gate);
@@ -740,7 +468,7 @@ play_one(crier_player *p, crier_failure *ret_failure)
         if (p->partial)
             p->announce_deferred = true;
         else
-            emit(p, CRIER_PLAYER_EV_POSITION);
+            player_emit(p, CRIER_PLAYER_EV_POSITION);
     }
     if (p->headlines) {
         p->pos.block = 0;
@@ -764,6 +492,36 @@ after_interrupt(crier_player *p)
     return st;
 }
 
+/* A long page's guessed title, spoken while the page is extracted (the
+ * article's first sentence when the guess is right, so it is not said again;
+ * a wrong guess is cut off as soon as the page is there). Then the page's
+ * own start; p->ended when there is nothing more to say. */
+static crier_status
+play_early(crier_player *p, crier_failure *ret_failure)
+{
+    crier_sink *gate = NULL;
+
+    player_voice_for(p, p->early_lang);
+    crier_status st = crier_sink_callback_open(crier_sink_rate(p->live), gate_write, p, &gate);
+    if (st == CRIER_OK)
+        st = crier_speech_say_sentence(p->speech, p->early, 0, 0, gate);
+    crier_sink_free(gate);
+    player_load_join(p);
+    crier_status lst = player_load_settle(p, ret_failure);
+    crier_script_free(p->early);
+    p->early = NULL;
+    if (lst != CRIER_OK) {
+        (void)crier_sink_live_flush(p->live);
+        return lst;
+    }
+    player_article_voice(p);
+    if (st != CRIER_OK && st != CRIER_E_CANCELLED)
+        return st;
+    if (st == CRIER_OK && p->early_same && !p->moved && !advance(p))
+        p->ended = true;
+    return CRIER_OK;
+}
+
 crier_status
 crier_player_run(crier_player *p, crier_failure *ret_failure)
 {
@@ -772,7 +530,9 @@ crier_player_run(crier_player *p, crier_failure *ret_failure)
     crier_failure_set(ret_failure, CRIER_WHERE_NONE, 0);
     if (p == NULL)
         return CRIER_E_ARG;
-    for (;;) {
+    if (p->early != NULL && (st = play_early(p, ret_failure)) != CRIER_OK)
+        goto fail;
+    while (!p->ended) {
         take_pending(p, 0);
         if (p->quit || cancelled(p))
             break;
@@ -783,7 +543,7 @@ crier_player_run(crier_player *p, crier_failure *ret_failure)
         }
         st = play_one(p, ret_failure);
         if (st == CRIER_OK || st == CRIER_E_CANCELLED) {
-            crier_status cst = complete_script(p);
+            crier_status cst = player_complete_script(p);
             if (cst != CRIER_OK && cst != CRIER_E_ARG) {
                 st = cst;
                 crier_failure_set(ret_failure, CRIER_WHERE_INPUT, p->queue.from[p->pos.article]);
@@ -791,17 +551,15 @@ crier_player_run(crier_player *p, crier_failure *ret_failure)
             }
             if (p->announce_deferred) { /* the sentence ended before the count was known */
                 p->announce_deferred = false;
-                emit(p, CRIER_PLAYER_EV_POSITION);
+                player_emit(p, CRIER_PLAYER_EV_POSITION);
             }
         }
         if (st == CRIER_E_CANCELLED)
             continue;
         if (st != CRIER_OK)
             goto fail;
-        if (!advance(p)) {
+        if (!advance(p))
             p->ended = true;
-            break;
-        }
     }
     if (p->ended) {
         st = crier_sink_finish(p->live);
@@ -833,9 +591,14 @@ crier_player_free(crier_player *p)
 {
     if (p == NULL)
         return;
+    if (p->loading)
+        pthread_join(p->load_tid, NULL);
+    player_first_load_free(p->fl);
+    crier_script_free(p->early);
+    free(p->early_lang);
     if (p->rest_started) {
         crier_script *rest = NULL;
-        (void)join_rest(p, &rest);
+        (void)player_join_rest(p, &rest);
         crier_script_free(rest);
     }
     crier_script_free(p->retired);

@@ -33,6 +33,9 @@ norm_match_reference(const norm_ctx *c, size_t i, norm_match *m)
     size_t len = norm_body_len(c, i), p = 0;
     char low[REF_MAX_PREFIX];
 
+    /* most tokens: no colon near the start, one memchr */
+    if (memchr(b, ':', len < REF_MAX_PREFIX ? len : REF_MAX_PREFIX) == NULL)
+        return false;
     while (p < len && p + 1 < sizeof low && crier_is_ascii_alpha((unsigned char)b[p])) {
         low[p] = (char)crier_ascii_lower((unsigned char)b[p]);
         p++;

@@ -160,7 +160,7 @@ norm_tokenize(const char *text, size_t len, size_t from, norm_tok *toks, size_t 
                  (end + 2 < len && text[end + 2] == ']' &&
                   crier_is_ascii_lower((unsigned char)text[end + 1]))))
                 break; /* "reported.[1]", "[255][n 3]": each citation a token of its own */
-            if (end > i && !web && text[end] == '[' && end + 1 < len &&
+            if (text[end] == '[' && end > i && !web && end + 1 < len &&
                 crier_is_ascii_lower((unsigned char)text[end + 1]))
                 break; /* "true.[citation needed]", "as[who?]": an editorial mark */
             if ((unsigned char)text[end] >= 0x80)

@@ -167,6 +167,10 @@ norm_tokenize(const char *text, size_t len, size_t from, norm_tok *toks, size_t 
                 decode_at(text + end, len - end, &n);
             web |= text[end] == '/' || text[end] == '@';
             end += n;
+            if (text[end - 1] == ']' && text[i] == '[' && end - i >= 3 && end - i <= 5 &&
+                end < len && crier_is_ascii_alpha((unsigned char)text[end]) &&
+                norm_all_digits(text + i + 1, end - i - 2))
+                break; /* "[73]Cabinet": a citation glued to the next sentence */
             if (n == 1 && !web && end < len && inner_break(text, i, end - 1, len))
                 break;
         }

@@ -155,14 +155,15 @@ norm_tokenize(const char *text, size_t len, size_t from, norm_tok *toks, size_t 
         bool web = false;
         while (end < len && separator_len(text + end, len - end) == 0) {
             size_t n = 1;
-            if (end > i && text[end] == '[' && end + 1 < len &&
-                (crier_is_ascii_digit((unsigned char)text[end + 1]) || text[end - 1] == ']' ||
-                 (end + 2 < len && text[end + 2] == ']' &&
-                  crier_is_ascii_lower((unsigned char)text[end + 1]))))
-                break; /* "reported.[1]", "[255][n 3]": each citation a token of its own */
-            if (text[end] == '[' && end > i && !web && end + 1 < len &&
-                crier_is_ascii_lower((unsigned char)text[end + 1]))
-                break; /* "true.[citation needed]", "as[who?]": an editorial mark */
+            /* "reported.[1]", "[255][n 3]": each citation a token of its own;
+             * "true.[citation needed]", "as[who?]": so is an editorial mark */
+            if (text[end] == '[' && end > i && end + 1 < len) {
+                unsigned char next = (unsigned char)text[end + 1];
+                if (crier_is_ascii_digit(next) || text[end - 1] == ']' ||
+                    (crier_is_ascii_lower(next) &&
+                     (!web || (end + 2 < len && text[end + 2] == ']'))))
+                    break;
+            }
             if ((unsigned char)text[end] >= 0x80)
                 decode_at(text + end, len - end, &n);
             web |= text[end] == '/' || text[end] == '@';

@@ -153,7 +153,13 @@ norm_tokenize(const char *text, size_t len, size_t from, norm_tok *toks, size_t 
         norm_tok t = {.off = i};
         size_t end = i;
         bool web = false;
-        while (end < len && separator_len(text + end, len - end) == 0) {
+        while (end < len) {
+            if (crier_is_ascii_alnum((unsigned char)text[end])) {
+                end++; /* most bytes: no separator, no bracket, no break */
+                continue;
+            }
+            if (separator_len(text + end, len - end) != 0)
+                break;
             size_t n = 1;
             /* "reported.[1]", "[255][n 3]": each citation a token of its own;
              * "true.[citation needed]", "as[who?]": so is an editorial mark */

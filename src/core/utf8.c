@@ -114,6 +114,15 @@ crier_utf8_repair(const char *s, size_t len, crier_buf *out)
 }
 
 bool
+crier_ascii_equal_nocase(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if (crier_ascii_lower((unsigned char)*a) != crier_ascii_lower((unsigned char)*b))
+            return false;
+    return *a == *b;
+}
+
+bool
 crier_ascii_ends_with_nocase(const char *s, size_t len, const char *suffix)
 {
     size_t n = strlen(suffix);

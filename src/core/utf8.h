@@ -34,6 +34,9 @@ static inline bool crier_is_ascii_space(unsigned c)
 static inline unsigned crier_ascii_lower(unsigned c) { return crier_is_ascii_upper(c) ? c + 32 : c; }
 static inline unsigned crier_ascii_upper(unsigned c) { return crier_is_ascii_lower(c) ? c - 32 : c; }
 
+/* True when a and b are the same string, ASCII letters compared without case. */
+bool crier_ascii_equal_nocase(const char *a, const char *b);
+
 /* True when s[0..len) ends with suffix, ASCII letters compared without case;
  * suffix must be lower case (".html", "mp3"). */
 bool crier_ascii_ends_with_nocase(const char *s, size_t len, const char *suffix);

@@ -13,15 +13,6 @@
  * turn it into blocks. */
 
 bool
-ex_ci_equal(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++)
-        if (crier_ascii_lower((unsigned char)*a) != crier_ascii_lower((unsigned char)*b))
-            return false;
-    return *a == *b;
-}
-
-bool
 ex_ci_contains(const char *hay, const char *needle)
 {
     size_t n = strlen(needle), left = strlen(hay);
@@ -79,7 +70,7 @@ ex_attr(xmlNodePtr n, const char *name)
     unsigned first = crier_ascii_lower((unsigned char)name[0]);
     for (xmlAttrPtr a = n->properties; a; a = a->next) {
         if (a->name && crier_ascii_lower(a->name[0]) == first &&
-            ex_ci_equal((const char *)a->name, name)) {
+            crier_ascii_equal_nocase((const char *)a->name, name)) {
             if (a->children && a->children->type == XML_TEXT_NODE && a->children->next == NULL)
                 return (const char *)a->children->content;
             return a->children ? (const char *)a->children->content : "";

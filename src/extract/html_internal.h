@@ -88,9 +88,8 @@ bool ex_is_block_tag(xmlNodePtr n);
 bool ex_is_heading(xmlNodePtr n);
 /* The attribute's value (borrowed from the tree), or NULL. */
 const char *ex_attr(xmlNodePtr n, const char *name);
-/* ASCII case-insensitive substring / equality. */
+/* ASCII case-insensitive substring (equality: crier_ascii_equal_nocase). */
 bool ex_ci_contains(const char *hay, const char *needle);
-bool ex_ci_equal(const char *a, const char *b);
 /* Whether a name of kind k occurs in v, ignoring case (false for NULL);
  * remembered per page like the class/id verdicts. */
 bool ex_names_inside(const ex_html *h, ex_name_kind k, const char *v);

@@ -109,7 +109,7 @@ read_meta(found *f, xmlNodePtr n)
     crier_status st = CRIER_OK;
     if (content == NULL)
         return CRIER_OK;
-    if (equiv && ex_ci_equal(equiv, "content-language"))
+    if (equiv && crier_ascii_equal_nocase(equiv, "content-language"))
         return set_value(f, "content-language", 16, content);
     /* property="dc:creator twitter:site_name": each name counts */
     for (int a = 0; a < 3 && st == CRIER_OK; a++) {
@@ -286,7 +286,7 @@ static bool
 any_of(const ex_boiler *b, ex_name_kind k, const char *v, bool whole)
 {
     for (size_t i = 0; v && i < b->n_names[k]; i++)
-        if (whole ? ex_ci_equal(v, b->names[k][i]) : ex_ci_contains(v, b->names[k][i]))
+        if (whole ? crier_ascii_equal_nocase(v, b->names[k][i]) : ex_ci_contains(v, b->names[k][i]))
             return true;
     return false;
 }
@@ -295,7 +295,7 @@ static bool
 names_byline(const ex_html *h, xmlNodePtr n)
 {
     const char *rel = ex_attr(n, "rel"), *itemprop = ex_attr(n, "itemprop");
-    if (rel && ex_ci_equal(rel, "author"))
+    if (rel && crier_ascii_equal_nocase(rel, "author"))
         return true;
     if (itemprop && ex_ci_contains(itemprop, "author"))
         return true;
@@ -328,7 +328,7 @@ visit(found *f, xmlNodePtr n)
         return keep(&f->html_lang, ex_attr(n, "lang") ? ex_attr(n, "lang") : ex_attr(n, "xml:lang"));
     if (ex_is_tag(n, "link")) {
         const char *rel = ex_attr(n, "rel");
-        if (rel && ex_ci_equal(rel, "canonical"))
+        if (rel && crier_ascii_equal_nocase(rel, "canonical"))
             return keep(&f->canonical, ex_attr(n, "href"));
         return CRIER_OK;
     }

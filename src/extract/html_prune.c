@@ -335,7 +335,7 @@ static bool
 is_hidden(xmlNodePtr n)
 {
     const char *aria = ex_attr(n, "aria-hidden");
-    return ex_attr(n, "hidden") != NULL || (aria && ex_ci_equal(aria, "true")) ||
+    return ex_attr(n, "hidden") != NULL || (aria && crier_ascii_equal_nocase(aria, "true")) ||
            style_hides(ex_attr(n, "style"));
 }
 
@@ -353,7 +353,7 @@ role_is_chrome(const ex_boiler *b, xmlNodePtr n)
 {
     const char *role = ex_attr(n, "role");
     for (size_t i = 0; role && i < b->n_names[EX_NAME_ROLE]; i++)
-        if (ex_ci_equal(role, b->names[EX_NAME_ROLE][i]))
+        if (crier_ascii_equal_nocase(role, b->names[EX_NAME_ROLE][i]))
             return true;
     return false;
 }

@@ -339,11 +339,7 @@ same_sentence(const crier_sentence *early, const crier_sentence *full)
 static bool
 same_lang(const char *a, const char *b)
 {
-    if (a == NULL || b == NULL)
-        return a == b;
-    while (*a != '\0' && crier_ascii_lower((unsigned char)*a) == crier_ascii_lower((unsigned char)*b))
-        a++, b++;
-    return *a == *b;
+    return a == NULL || b == NULL ? a == b : crier_ascii_equal_nocase(a, b);
 }
 
 /* Waits for the loading thread (player thread; no eSpeak NG call, so also

@@ -73,22 +73,30 @@ crier_extract(const crier_document *doc, const crier_limits *lim, crier_article 
 }
 
 crier_status
-crier_extract_title_guess(const crier_document *doc, size_t prefix, const crier_limits *lim,
-                          char **ret_title, char **ret_lang)
+crier_extractor_title_guess(const crier_extractor *x, const crier_document *doc, size_t prefix,
+                            const crier_limits *lim, char **ret_title, char **ret_lang)
 {
     crier_limits def = crier_limits_default();
-    crier_extractor *x = NULL;
 
-    if (doc == NULL || doc->text == NULL || ret_title == NULL || ret_lang == NULL)
+    if (x == NULL || doc == NULL || doc->text == NULL || ret_title == NULL || ret_lang == NULL)
         return CRIER_E_ARG;
     *ret_title = *ret_lang = NULL;
     if (doc->kind != CRIER_DOC_HTML)
         return CRIER_OK;
-    if (lim == NULL)
-        lim = &def;
+    return ex_html_title_guess(doc, prefix, lim ? lim : &def, &x->boiler, ret_title, ret_lang);
+}
+
+crier_status
+crier_extract_title_guess(const crier_document *doc, size_t prefix, const crier_limits *lim,
+                          char **ret_title, char **ret_lang)
+{
+    crier_extractor *x = NULL;
+
+    if (doc == NULL || doc->text == NULL || ret_title == NULL || ret_lang == NULL)
+        return CRIER_E_ARG;
     crier_status st = crier_extractor_new(NULL, &x);
     if (st == CRIER_OK)
-        st = ex_html_title_guess(doc, prefix, lim, &x->boiler, ret_title, ret_lang);
+        st = crier_extractor_title_guess(x, doc, prefix, lim, ret_title, ret_lang);
     crier_extractor_free(x);
     return st;
 }

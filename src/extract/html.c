@@ -607,18 +607,13 @@ ex_html_title_guess(const crier_document *doc, size_t prefix, const crier_limits
             part.len--;
     }
     xmlInitParser();
-    st = index_lines(&h, part.text, part.len);
-    if (st == CRIER_OK)
-        st = parse_page(&part, &ctxt, &h.doc);
+    st = parse_page(&part, &ctxt, &h.doc);
     xmlNodePtr root = st == CRIER_OK && h.doc ? xmlDocGetRootElement(h.doc) : NULL;
     if (root != NULL) {
-        /* what attempt() does before it reads the metadata */
+        /* metadata reads the tree alone: no line index, element info or
+         * statistics, which only the article's blocks use */
         h.body = find_body(root);
-        st = attach_info(&h, root);
-        if (st == CRIER_OK) {
-            ex_compute_stats(&h, root);
-            st = ex_html_metadata(&h, art);
-        }
+        st = ex_html_metadata(&h, art);
     }
     size_t sep_len;
     if (st == CRIER_OK && art->title != NULL && ex_title_site_sep(art->title, &sep_len) > 0) {
@@ -632,9 +627,7 @@ ex_html_title_guess(const crier_document *doc, size_t prefix, const crier_limits
         *ret_lang = art->lang;
         art->title = art->lang = NULL;
     }
-    free_info(h.info);
     free(h.ld_body);
-    free(h.line_off);
     if (h.doc)
         xmlFreeDoc(h.doc);
     if (ctxt)

@@ -17,7 +17,7 @@
  * long page starts as fast as a short one. */
 #define HEAD_BLOCKS 4
 /* A page longer than this starts with the title its first EARLY_PREFIX bytes
- * give (crier_extract_title_guess), spoken while the whole page is extracted
+ * give (crier_extractor_title_guess), spoken while the whole page is extracted
  * on the loading thread (about 20 ms for 1 MB); shorter pages are extracted
  * before eSpeak NG and the device are ready anyway. */
 #define EARLY_PREFIX ((size_t)64 << 10)
@@ -246,13 +246,14 @@ player_article_voice(crier_player *p)
  * normalizes the whole article (same pack, same options), so its first
  * sentence is the intro's first sentence when the guess is right. */
 static void
-early_title(crier_player *p, first_load *fl, const crier_document *doc)
+early_title(crier_player *p, first_load *fl, const crier_extractor *x, const crier_document *doc)
 {
     char *title = NULL, *lang = NULL;
     crier_script *script = NULL;
 
     if (doc->kind != CRIER_DOC_HTML || doc->len <= EARLY_PREFIX ||
-        crier_extract_title_guess(doc, EARLY_PREFIX, &p->po->limits, &title, &lang) != CRIER_OK ||
+        crier_extractor_title_guess(x, doc, EARLY_PREFIX, &p->po->limits, &title, &lang) !=
+            CRIER_OK ||
         title == NULL) {
         free(title);
         free(lang);
@@ -286,18 +287,22 @@ player_load_first(void *arg)
     first_load *fl = arg;
     crier_player *p = fl->p;
     crier_document *doc = NULL;
+    crier_extractor *x = NULL; /* one for the title guess and the page */
     crier_article *art = NULL;
 
     /* The page first: on a long page, reading and extracting it is the
      * longest step before the first sound, so it starts at once. */
     crier_status ast = crier_input_read(p->queue.paths[0], &p->po->limits, &doc);
+    if (ast == CRIER_OK)
+        ast = crier_extractor_new(NULL, &x);
     fl->failure = (crier_failure){ CRIER_WHERE_NONE, 0 };
     fl->st = crier_lang_load(p->po->voices_dir, p->po->lang ? p->po->lang : "en", &p->lang);
     if (fl->want_early && fl->st == CRIER_OK && ast == CRIER_OK)
-        early_title(p, fl, doc);
+        early_title(p, fl, x, doc);
     early_ready(fl);
     if (ast == CRIER_OK)
-        ast = crier_extract(doc, &p->po->limits, &art);
+        ast = crier_extractor_run(x, doc, &p->po->limits, &art);
+    crier_extractor_free(x);
     crier_document_free(doc);
     if (fl->st != CRIER_OK) {
         fl->failure.where = CRIER_WHERE_LANG;

@@ -247,6 +247,9 @@ bool norm_tok_capitalized(const norm_ctx *c, size_t i);
 /* Looks up body (+ "." when the trailing punctuation starts with one); sets
  * *ret_dot when the dot was used. */
 const norm_entry *norm_lookup_dotted(const norm_ctx *c, size_t i, norm_table_id t, bool *ret_dot);
+/* The entry of table t for token i's body in lower case ("Stolen" as
+ * "stolen"); NULL when there is none or the body is over 23 bytes. */
+const norm_entry *norm_lookup_lower(const norm_ctx *c, size_t i, norm_table_id t);
 /* True when token i's body equals word (ASCII case-insensitive). */
 bool norm_tok_is(const norm_ctx *c, size_t i, const char *word);
 /* s[0..len) is a word of cues.tsv with class cls among its cues ("determiner",

@@ -216,13 +216,7 @@ norm_say_ordinal_tok(const norm_ctx *c, size_t i, const norm_match *m, crier_buf
 static const char *
 year_cue(const norm_ctx *c, size_t i)
 {
-    char low[24];
-    size_t len = i < c->n_toks ? norm_body_len(c, i) : 0;
-    if (len == 0 || len >= sizeof low)
-        return "";
-    for (size_t k = 0; k < len; k++)
-        low[k] = (char)crier_ascii_lower((unsigned char)norm_body(c, i)[k]);
-    const norm_entry *e = norm_lookup(c->lang, NT_YEAR_CUES, low, len);
+    const norm_entry *e = norm_lookup_lower(c, i, NT_YEAR_CUES);
     return e ? e->value : "";
 }
 

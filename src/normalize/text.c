@@ -79,10 +79,10 @@ norm_tok_is(const norm_ctx *c, size_t i, const char *word)
     return true;
 }
 
-bool
-norm_cue(const crier_lang *lang, const char *s, size_t len, const char *cls)
+/* cues.tsv entry e lists the class cls among its cues. */
+static bool
+has_cue(const norm_entry *e, const char *cls)
 {
-    const norm_entry *e = norm_lookup(lang, NT_CUES, s, len);
     size_t cl = strlen(cls);
     for (const char *v = e ? e->value : NULL; v != NULL && *v != '\0';) {
         const char *sp = strchr(v, ' ');
@@ -92,6 +92,24 @@ norm_cue(const crier_lang *lang, const char *s, size_t len, const char *cls)
         v = sp ? sp + 1 : NULL;
     }
     return false;
+}
+
+bool
+norm_cue(const crier_lang *lang, const char *s, size_t len, const char *cls)
+{
+    return has_cue(norm_lookup(lang, NT_CUES, s, len), cls);
+}
+
+const norm_entry *
+norm_lookup_lower(const norm_ctx *c, size_t i, norm_table_id t)
+{
+    char low[24];
+    size_t len = i < c->n_toks ? norm_body_len(c, i) : 0;
+    if (len == 0 || len >= sizeof low)
+        return NULL;
+    for (size_t k = 0; k < len; k++)
+        low[k] = (char)crier_ascii_lower((unsigned char)norm_body(c, i)[k]);
+    return norm_lookup(c->lang, t, low, len);
 }
 
 bool
@@ -114,13 +132,7 @@ tok_possessive(const norm_ctx *c, size_t i)
 static bool
 tok_cue_lower(const norm_ctx *c, size_t k, const char *cls)
 {
-    char low[24];
-    size_t len = norm_body_len(c, k);
-    if (len == 0 || len >= sizeof low)
-        return false;
-    for (size_t j = 0; j < len; j++)
-        low[j] = (char)crier_ascii_lower((unsigned char)norm_body(c, k)[j]);
-    return norm_cue(c->lang, low, len, cls);
+    return has_cue(norm_lookup_lower(c, k, NT_CUES), cls);
 }
 
 /* A headline that opens with an amount ("$150K Pearl Oscar Dress", "Exclusive: $2M

@@ -7,7 +7,7 @@ joined articles (a chapter each, a chime between), -o - into a pipe, and a full
 disk leaving nothing behind."""
 import ctypes, ctypes.util, json, os, re, resource, shutil, signal, subprocess, sys, tempfile
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from tap import finish, ok  # noqa: E402
 
 CRIER = os.environ.get("CRIER_BIN", "crier")

@@ -10,7 +10,7 @@ the WAV render's (for VBR MP3 from its Xing frame). WAV's RIFF INFO, which
 mutagen does not read, is parsed here."""
 import json, os, shutil, struct, subprocess, sys, tempfile
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from tap import finish, ok, skip  # noqa: E402
 
 CRIER = os.environ.get("CRIER_BIN", "crier")

@@ -27,6 +27,9 @@ import tempfile
 import time
 import wave
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tap import finish, ok as check  # noqa: E402
+
 RATE = 22050
 PAGE = """A test of pausing and skipping while listening to the news
 
@@ -152,17 +155,6 @@ def main():
     if capture is None:
         return 0
     tmp = tempfile.mkdtemp(prefix="crier-play-keys.")
-    n = failed = 0
-
-    def check(ok, what, *detail):
-        nonlocal n, failed
-        n += 1
-        print("%s %d - %s" % ("ok" if ok else "not ok", n, what))
-        if not ok:
-            failed += 1
-            for d in detail:
-                print("#   %s" % d)
-
     try:
         page = os.path.join(tmp, "page.txt")
         with open(page, "w") as f:
@@ -250,8 +242,7 @@ def main():
               "played %r, rendered %r" % (have, want))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print("1..%d" % n)
-    return 1 if failed else 0
+    return finish()
 
 
 if __name__ == "__main__":

@@ -45,6 +45,9 @@ import wave
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from play_keys import RATE, find_capture, samples, segments  # noqa: E402
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import tap  # noqa: E402
+
 GAP_S = 0.3    # silences that split the capture into blocks
 CHIME_S = 0.6  # pieces shorter than this are the chime between articles
 
@@ -141,16 +144,6 @@ class Rig:
         self.crier, self.capture, self.tmp = crier, capture, tmp
         self.env = dict(os.environ, XDG_STATE_HOME=os.path.join(tmp, "state"),
                         DRIVE_RESULT=os.path.join(tmp, "result.json"))
-        self.n = self.failed = 0
-
-    def check(self, ok, what, *detail):
-        self.n += 1
-        print("%s %d - %s" % ("ok" if ok else "not ok", self.n, what))
-        if not ok:
-            self.failed += 1
-            for d in detail:
-                for line in str(d).splitlines():
-                    print("#   %s" % line)
 
     def render(self, name, text, tag):
         """Renders a page; returns its path, its blocks [(tag+k, seconds)] and
@@ -211,11 +204,11 @@ def run(rig):
     s, blocks_s, _ = rig.render("speed.txt", PAGE_SPEED, "S")
     blocks = blocks_a + blocks_b
     lens = sorted(sec for _, sec in blocks)
-    rig.check(len(blocks_a) == 6 and len(blocks_b) == 2 and len(blocks_s) == 4 and
+    tap.ok(len(blocks_a) == 6 and len(blocks_b) == 2 and len(blocks_s) == 4 and
               all(y > 1.05 * x for x, y in zip(lens, lens[1:])) and lens[0] > CHIME_S,
               "the rendered pages split into their blocks (6, 2, 4), all of different lengths",
               "blocks: %r %r %r" % (blocks_a, blocks_b, blocks_s))
-    if rig.failed:
+    if tap.failed:
         return
     sec = dict(blocks + blocks_s)
     after = lambda name: ["sleep", sec[name] + 0.33]  # noqa: E731 (into the silence after it)
@@ -226,11 +219,11 @@ def run(rig):
                                    ["key", "h"], ["sleep", sec["A0"] + 0.9], after("A1"),
                                    ["key", "q"], ["wait", "position saved"]], [a])
     played = identify(got, blocks)
-    rig.check(r["status"] == 0, "h: status 0", r["tty"])
-    rig.check(played == ["A0", "A1", "A0", "A1"],
+    tap.ok(r["status"] == 0, "h: status 0", r["tty"])
+    tap.ok(played == ["A0", "A1", "A0", "A1"],
               "h: title, paragraph 1, h: the title again, then paragraph 1 again", "played %r" % played)
     saved = rig.saved()
-    rig.check(saved == ["1 0"], "h: the saved position is still paragraph 1", "saved: %r" % saved)
+    tap.ok(saved == ["1 0"], "h: the saved position is still paragraph 1", "saved: %r" % saved)
 
     # N / P: headings, then articles
     got, r = rig.play("sections", [
@@ -243,8 +236,8 @@ def run(rig):
         ["key", "P"], ["wait", "article 1/2"], after("A0"),
         ["key", "q"], ["wait", "position saved"]], [a, b])
     played = identify(got, blocks)
-    rig.check(r["status"] == 0, "N/P: status 0", r["tty"])
-    rig.check(played == ["A0", "A2", "A4", "A2", "A4", "B0", "A0"],
+    tap.ok(r["status"] == 0, "N/P: status 0", r["tty"])
+    tap.ok(played == ["A0", "A2", "A4", "A2", "A4", "B0", "A0"],
               "N/P: title, N middle heading, N final heading, P middle heading, N final heading, "
               "N article 2's title, P article 1's title; no paragraph", "played %r" % played)
     rig.saved()
@@ -255,13 +248,13 @@ def run(rig):
         ["sleep", sec["S0"] + 1.5], ["key", "------"], ["wait", "rate 125"]], [s])
     have = [(e - st) / RATE for st, e in segments(samples(got), min_gap_s=GAP_S)]
     want = [b for _, b in blocks_s]
-    rig.check(r["status"] == 0, "speed: status 0", r["tty"])
+    tap.ok(r["status"] == 0, "speed: status 0", r["tty"])
     ok = len(have) == 4
-    rig.check(ok and abs(have[0] - want[0]) < 0.015 * want[0],
+    tap.ok(ok and abs(have[0] - want[0]) < 0.015 * want[0],
               "speed: the title, playing when + came, keeps its length", "played %r, rendered %r" % (have, want))
-    rig.check(ok and have[1] < 0.85 * want[1],
+    tap.ok(ok and have[1] < 0.85 * want[1],
               "speed: paragraph 1 after + is shorter than rendered", "played %r, rendered %r" % (have, want))
-    rig.check(ok and have[2] > 1.2 * want[2],
+    tap.ok(ok and have[2] > 1.2 * want[2],
               "speed: paragraph 2 after - is longer than rendered", "played %r, rendered %r" % (have, want))
     rig.saved()
 
@@ -270,16 +263,16 @@ def run(rig):
     p = subprocess.run(["bash", rig.capture, cap, "--", rig.crier, "play", "-v", "en-us", "--headlines", a, b],
                        env=rig.env, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     played = identify(open(cap, "rb").read(), blocks)
-    rig.check(p.returncode == 0, "--headlines: status 0 (%s)" % p.stdout.strip(), p.stderr)
-    rig.check(played == ["A0", "B0"], "--headlines: the two titles and nothing else", "played %r" % played)
+    tap.ok(p.returncode == 0, "--headlines: status 0 (%s)" % p.stdout.strip(), p.stderr)
+    tap.ok(played == ["A0", "B0"], "--headlines: the two titles and nothing else", "played %r" % played)
 
     # --headlines on a terminal: n opens the current article
     got, r = rig.play("headlines-n", [cue, after("A0"), ["key", "n"], ["wait", "paragraph 1 of 5"],
                                       after("A1"), ["key", "q"], ["wait", "position saved"]],
                       ["--headlines", a, b])
     played = identify(got, blocks)
-    rig.check(r["status"] == 0, "--headlines n: status 0", r["tty"])
-    rig.check(played == ["A0", "A1"], "--headlines n: the title, then n: its paragraph 1",
+    tap.ok(r["status"] == 0, "--headlines n: status 0", r["tty"])
+    tap.ok(played == ["A0", "A1"], "--headlines n: the title, then n: its paragraph 1",
               "played %r" % played)
     rig.saved()
 
@@ -287,22 +280,22 @@ def run(rig):
     got, r = rig.play("unplug", [cue, ["sleep", 1.0], ["run", ["pactl", "unload-module", "module-null-sink"]]],
                       [a])
     lines = [ln for ln in r["tty"].replace("\r", "").split("\n") if ln.startswith("crier:")]
-    rig.check(r["status"] == 5, "device gone: status 5 (got %d)" % r["status"], r["tty"])
-    rig.check(len(lines) == 1 and "audio device" in lines[0],
+    tap.ok(r["status"] == 5, "device gone: status 5 (got %d)" % r["status"], r["tty"])
+    tap.ok(len(lines) == 1 and "audio device" in lines[0],
               "device gone: one line naming the device (%s)" % (lines[0] if lines else ""), r["tty"])
-    rig.check(restored(r), "device gone: raw while playing, the terminal restored after", r)
-    rig.check(got.find(title) >= 0, "device gone: the title had begun")
+    tap.ok(restored(r), "device gone: raw while playing, the terminal restored after", r)
+    tap.ok(got.find(title) >= 0, "device gone: the title had begun")
 
     # q while paused
     got, r = rig.play("quit-paused", [cue, ["sleep", 1.0], ["key", " "], ["wait", "paused"], ["sleep", 0.5],
                                       ["key", "q"], ["wait", "position saved"]], [a])
     pieces = segments(samples(got), min_gap_s=GAP_S)
-    rig.check(r["status"] == 0, "q while paused: status 0", r["tty"])
-    rig.check(restored(r), "q while paused: raw while playing, the terminal restored after", r)
-    rig.check(got.find(title) >= 0 and len(pieces) == 1 and (pieces[0][1] - pieces[0][0]) / RATE < sec["A0"],
+    tap.ok(r["status"] == 0, "q while paused: status 0", r["tty"])
+    tap.ok(restored(r), "q while paused: raw while playing, the terminal restored after", r)
+    tap.ok(got.find(title) >= 0 and len(pieces) == 1 and (pieces[0][1] - pieces[0][0]) / RATE < sec["A0"],
               "q while paused: part of the title, then nothing", "pieces %r" % pieces)
     saved = rig.saved()
-    rig.check(saved == ["0 0"], "q while paused: the position saved is the title's sentence", "saved: %r" % saved)
+    tap.ok(saved == ["0 0"], "q while paused: the position saved is the title's sentence", "saved: %r" % saved)
 
     # the first position line of a page longer than the player's first batch
     untitled = os.path.join(rig.tmp, "untitled.html")
@@ -311,7 +304,7 @@ def run(rig):
     got, r = rig.play("count", [cue, ["wait", "article 1/1, paragraph 1 of"], ["key", "q"],
                                 ["wait", "position saved"]], [untitled])
     first = [ln for ln in r["tty"].replace("\r", "").split("\n") if ln.startswith("article 1/1")]
-    rig.check(r["status"] == 0 and first[:1] == ["article 1/1, paragraph 1 of 7"],
+    tap.ok(r["status"] == 0 and first[:1] == ["article 1/1, paragraph 1 of 7"],
               "the first position line counts all 7 paragraphs (%s)" % (first[:1] or [""])[0], r["tty"])
     rig.saved()
 
@@ -329,8 +322,7 @@ def main():
         run(rig)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print("1..%d" % rig.n)
-    return 1 if rig.failed else 0
+    return tap.finish()
 
 
 if __name__ == "__main__":

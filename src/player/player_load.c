@@ -7,6 +7,9 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "core/utf8.h"
 #include "pipeline/render.h"
@@ -299,6 +302,11 @@ player_load_first(void *arg)
     fl->st = crier_lang_load(p->po->voices_dir, p->po->lang ? p->po->lang : "en", &p->lang);
     if (fl->want_early && fl->st == CRIER_OK && ast == CRIER_OK)
         early_title(p, fl, x, doc);
+    /* With a title to speak, the player thread's synthesis comes first: the
+     * page's extraction takes the CPU it leaves (a thread may lower its own
+     * priority; on failure it keeps it). */
+    if (fl->early != NULL)
+        (void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
     early_ready(fl);
     if (ast == CRIER_OK)
         ast = crier_extractor_run(x, doc, &p->po->limits, &art);

@@ -133,6 +133,9 @@ norm_say_web(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         return CRIER_OK; /* the sentence's own punctuation stays */
     if (m->kind == 0 && c->opts->urls == CRIER_URLS_SHORT && memchr(b, '@', len) == NULL)
         short_address(b, len, &k, &len);
+    else if (m->kind == 0) /* "test .b@gmail.com": an address starts with a letter or digit */
+        while (k < len && !crier_is_ascii_alnum((unsigned char)b[k]))
+            k++;
 
     if (m->kind == 'N') {
         if ((st = norm_put_glue(c->lang, out, "number_sign")) != CRIER_OK)

@@ -475,6 +475,17 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
     return say_without_emoji(c, out, b, len);
 }
 
+
+/* Whether punctuation s[0..len) holds a sentence mark: ". ! ?" or an ellipsis. */
+static bool
+ends_sentence_mark(const char *s, size_t len)
+{
+    for (size_t k = 0; k < len; k++)
+        if (s[k] == '.' || s[k] == '!' || s[k] == '?' ||
+            (k + 3 <= len && memcmp(s + k, "\xe2\x80\xa6", 3) == 0))
+            return true;
+    return false;
+}
 /* Says tokens [i..] : one rule's match, or the token as written. Returns the
  * number of tokens used in *ret_used. */
 static crier_status
@@ -531,9 +542,10 @@ say_at(const norm_ctx *c, size_t i, bool last_in_text, crier_buf *out, size_t *r
     size_t last = i + *ret_used - 1, skip = m.trail_skip;
     if (body_len == 0)
         skip = 0;
-    if (skip > 0 && last_in_text && last + 1 == c->n_toks && c->text[c->toks[last].trail] == '.')
-        skip = 0; /* "... in the U.S." keeps its full stop */
     size_t tl = norm_trail_len(c, last);
+    if (skip > 0 && last_in_text && last + 1 == c->n_toks && c->text[c->toks[last].trail] == '.' &&
+        !ends_sentence_mark(c->text + c->toks[last].trail + skip, tl - skip))
+        skip = 0; /* "... in the U.S." keeps its full stop; "U.S.A.." has one */
     if (tl > skip && out->len > 0 && out->data[out->len - 1] == '.' &&
         c->text[c->toks[last].trail + skip] == '.')
         skip++; /* "9 a.m." ends in "a.m." already */

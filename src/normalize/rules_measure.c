@@ -543,6 +543,38 @@ say_money_range(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out
     return norm_put_field(out, m->entry->value, 1);
 }
 
+/* "1960-80", "2025-26", "1846-8", "2008-9": a year range whose end is written
+ * with its last one or two digits; *ret_tail is the end year's last two digits
+ * (48 for "1846-8"). A one-digit end must come after the start ("1846-3" is not
+ * a year range). */
+static bool
+short_year_end(const char *b, size_t len, size_t dash, size_t right, uint64_t *ret_tail)
+{
+    size_t el = len - right;
+    if (dash != 4 || (el != 1 && el != 2) || !norm_all_digits(b, 4) ||
+        !norm_all_digits(b + right, el))
+        return false;
+    uint64_t start = norm_digits_value(b, 4), end = norm_digits_value(b + right, el);
+    if (el == 2) {
+        *ret_tail = end;
+        return true;
+    }
+    if (start < 1000 || start > 2099 || end <= start % 10)
+        return false;
+    *ret_tail = start % 100 - start % 10 + end;
+    return true;
+}
+
+/* The last two digits of a year as its end is said: "forty eight", "oh nine". */
+static crier_status
+say_year_tail(const crier_lang *lang, uint64_t tail, crier_buf *out)
+{
+    crier_status st;
+    if (tail < 10 && (st = norm_put_glue(lang, out, "zero_in_year")) != CRIER_OK)
+        return st;
+    return norm_say_cardinal(lang, tail, out);
+}
+
 crier_status
 norm_say_range(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
@@ -562,9 +594,9 @@ norm_say_range(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     if ((st = norm_say_token_alone(c, c->text, off, dash, 0, out, &used)) != CRIER_OK ||
         (!same && (st = norm_put_glue(c->lang, out, "to")) != CRIER_OK))
         return st;
-    /* "1960-80", "2025-26": the second year is said as its last two digits */
-    if (dash == 4 && len - right == 2 && norm_all_digits(b, 4) && norm_all_digits(b + right, 2))
-        return norm_say_digit_run(c->lang, b + right, 2, out);
+    uint64_t end_year;
+    if (short_year_end(b, len, dash, right, &end_year))
+        return say_year_tail(c->lang, end_year, out);
     st = norm_say_token_alone(c, c->text, off + right, len - right, 0, out, &used);
     if (st == CRIER_OK && m->kind == RANGE_UNIT)
         st = norm_put_field(out, m->entry->value, 1);

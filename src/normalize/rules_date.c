@@ -297,12 +297,33 @@ match_month_slash_day(const norm_ctx *c, size_t i, const char *b, size_t len, no
     return true;
 }
 
+/* "Tuesday, Nov, 29, 2016": a comma after the month (a typing slip) is read
+ * past only when a day and a year follow; "in Oct, 5 people" stays as written. */
+static bool
+month_comma_day_year(const norm_ctx *c, size_t i, const norm_entry *month, norm_match *m)
+{
+    uint64_t day, year;
+    char dt;
+    if (!tok_day(c, i + 1, &day) || ((dt = norm_trail0(c, i + 1)) != '\0' && dt != ',') ||
+        norm_trail_len(c, i + 1) > 1 || !tok_year(c, i + 2, &year))
+        return false;
+    m->entry = month;
+    m->kind = DATE_MONTH_DAY;
+    m->v[1] = day;
+    m->v[2] = year;
+    m->n_toks = 3;
+    return true;
+}
+
 static bool
 match_month_first(const norm_ctx *c, size_t i, const norm_entry *month, bool dot, bool word,
                   norm_match *m)
 {
     uint64_t day, year;
-    char t = norm_trail_len(c, i) > (dot ? 1u : 0u) ? c->text[c->toks[i].trail + dot] : '\0';
+    size_t tl = norm_trail_len(c, i) - dot;
+    char t = tl > 0 ? c->text[c->toks[i].trail + dot] : '\0';
+    if (t == ',' && tl == 1 && !word)
+        return month_comma_day_year(c, i, month, m);
     if (t != '\0')
         return false;
     m->entry = month;

@@ -62,19 +62,29 @@ parse_unit(const crier_lang *lang, const char *s, size_t len, const norm_entry *
     return *ret_a != NULL && *ret_b != NULL;
 }
 
-/* "sq ft", "sq mi" as tokens j and j + 1: the units.tsv row "sq ft", or NULL.
- * ("sq." with its dot is an abbreviation and reads "square" on its own.) */
+/* The units.tsv row "sq ft" for token u's body "ft" (any case), or NULL. */
 static const norm_entry *
-square_unit(const norm_ctx *c, size_t j)
+square_row(const norm_ctx *c, size_t u)
 {
     char key[24] = "sq ";
     size_t ul;
-    if (j + 1 >= c->n_toks || !norm_tok_is(c, j, "sq") || norm_trail_len(c, j) != 0 ||
-        norm_lead_len(c, j + 1) != 0 || (ul = norm_body_len(c, j + 1)) == 0 || ul + 3 >= sizeof key)
+    if (u >= c->n_toks || norm_lead_len(c, u) != 0 || (ul = norm_body_len(c, u)) == 0 ||
+        ul + 3 >= sizeof key)
         return NULL;
     for (size_t k = 0; k < ul; k++)
-        key[3 + k] = (char)crier_ascii_lower((unsigned char)norm_body(c, j + 1)[k]);
+        key[3 + k] = (char)crier_ascii_lower((unsigned char)norm_body(c, u)[k]);
     return norm_lookup(c->lang, NT_UNITS, key, ul + 3);
+}
+
+/* "sq ft", "sq. mi" as tokens j and j + 1: the units.tsv row "sq ft", or NULL.
+ * ("sq." alone is an abbreviation and reads "square" on its own.) */
+static const norm_entry *
+square_unit(const norm_ctx *c, size_t j)
+{
+    size_t tl = norm_trail_len(c, j);
+    if (!norm_tok_is(c, j, "sq") || (tl != 0 && (tl != 1 || norm_trail0(c, j) != '.')))
+        return NULL; /* "sq ft", "sq. mi" */
+    return square_row(c, j + 1);
 }
 
 /* Bytes of an inch mark glued after number token i: the double prime "″", or a
@@ -112,6 +122,9 @@ norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
         m->entry = NULL;
         m->v[1] = (uint64_t)(uintptr_t)norm_unit_of(c->lang, b + rest + 1, len - rest - 1, true);
         m->n_toks = 1;
+        if (m->v[1] == 0 && len - rest == 3 && norm_ascii_ieq(b + rest + 1, 2, "sq") &&
+            norm_trail_len(c, i) == 0 && (m->v[1] = (uint64_t)(uintptr_t)square_row(c, i + 1)))
+            m->n_toks = 2; /* "47.1/sq mi": per square mile */
         return m->v[1] != 0;
     }
     m->n_toks = 1;

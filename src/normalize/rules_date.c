@@ -708,6 +708,24 @@ say_duration(const norm_ctx *c, const norm_match *m, crier_buf *out)
     return st == CRIER_OK && mer != NULL ? norm_put(out, mer) : st;
 }
 
+/* "00:00", "24:00": midnight (words.tsv "midnight"); "00:30": twelve thirty
+ * a.m., as an American reader turns the 24-hour clock past midnight. */
+static crier_status
+say_midnight(const crier_lang *lang, uint64_t minutes, crier_buf *out)
+{
+    const char *word = norm_word(lang, "midnight");
+    crier_status st;
+    if (minutes == 0 && word != NULL)
+        return norm_put(out, word);
+    if ((st = norm_say_cardinal(lang, 12, out)) != CRIER_OK)
+        return st;
+    if (minutes > 0 && minutes < 10 && (st = norm_put_glue(lang, out, "zero_in_time")) != CRIER_OK)
+        return st;
+    if (minutes > 0 && (st = norm_say_cardinal(lang, minutes, out)) != CRIER_OK)
+        return st;
+    return norm_put_glue(lang, out, "meridiem_am");
+}
+
 crier_status
 norm_say_time(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
@@ -724,6 +742,8 @@ norm_say_time(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
             st = norm_put_glue(c->lang, out, "zero_in_time");
         return st == CRIER_OK ? norm_say_cardinal(c->lang, m->v[1], out) : st;
     }
+    if (mer == NULL && m->entry == NULL && (m->v[0] == 0 || m->v[0] == 24))
+        return say_midnight(c->lang, m->v[0] == 24 ? 0 : m->v[1], out);
     crier_status st = norm_say_cardinal(c->lang, m->v[0], out);
 
     if (st != CRIER_OK)

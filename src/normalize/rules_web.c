@@ -72,15 +72,31 @@ norm_match_web(const norm_ctx *c, size_t i, norm_match *m)
     return is_domain(c->lang, b, len);
 }
 
-/* Says one run of letters, digits or one separator. */
+/* A web.tsv reading that spells letters ("A T", "W W W"): capitals, one at a time. */
+static bool
+spelled_value(const char *v, size_t len)
+{
+    for (size_t k = 0; k < len; k++)
+        if (k % 2 == 0 ? !crier_is_ascii_upper((unsigned char)v[k]) : v[k] != ' ')
+            return false;
+    return len % 2 == 1;
+}
+
+/* Says one run of letters, digits or one separator; number: a run of digits is
+ * read as a number ("@12" at twelve, "fresno24.com" twenty four), else digit by
+ * digit ("/123" one two three). */
 static crier_status
-say_web_run(const crier_lang *lang, const char *s, size_t len, bool handle, crier_buf *out)
+say_web_run(const crier_lang *lang, const char *s, size_t len, bool number, crier_buf *out)
 {
     const norm_entry *e = web_word(lang, s, len);
+    const char *v;
+    size_t vl;
+    if (e != NULL && norm_field(e->value, 0, &v, &vl) && spelled_value(v, vl))
+        return norm_spell(lang, v, vl, out); /* "kairo.at": "A" said as a letter */
     if (e != NULL)
         return norm_put_field(out, e->value, 0);
-    if (crier_is_ascii_digit((unsigned char)s[0])) /* "@12" at twelve, "/123" one two three */
-        return handle || len == 1 ? norm_say_digit_run(lang, s, len, out)
+    if (crier_is_ascii_digit((unsigned char)s[0]))
+        return number || len == 1 ? norm_say_digit_run(lang, s, len, out)
                                   : norm_say_digits(lang, s, len, out);
     if (crier_is_ascii_alpha((unsigned char)s[0]) || (unsigned char)s[0] >= 0x80)
         return norm_put_word(out, s, len);
@@ -146,6 +162,13 @@ norm_say_web(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         k = 1;
         st = norm_put_glue(c->lang, out, "hashtag");
     }
+    /* the host name: its one- or two-digit runs are numbers ("fresno24.com") */
+    const char *at = memchr(b + k, '@', len - k), *slash;
+    size_t host = at != NULL ? (size_t)(at - b) + 1 : k;
+    size_t host_end = (slash = memchr(b + host, '/', len - host)) ? (size_t)(slash - b) : len;
+    bool named = false; /* "10.0.0.12" has no name: digit by digit */
+    for (size_t h = host; h < host_end && !named; h++)
+        named = crier_is_ascii_alpha((unsigned char)b[h]);
     while (k < len && st == CRIER_OK) {
         size_t e = k + 1;
         if (crier_is_ascii_alpha((unsigned char)b[k]) || (unsigned char)b[k] >= 0x80) {
@@ -158,7 +181,8 @@ norm_say_web(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         } else if (b[k] == '/' && e < len && b[e] == '/') {
             e++; /* "//": slash slash, said as one row of web.tsv */
         }
-        st = say_web_run(c->lang, b + k, e - k, m->kind == '@', out);
+        bool number = m->kind == '@' || (named && k >= host && e <= host_end && e - k <= 2);
+        st = say_web_run(c->lang, b + k, e - k, number, out);
         k = e;
     }
     return st;

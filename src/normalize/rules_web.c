@@ -233,6 +233,44 @@ match_editorial(const norm_ctx *c, size_t i, norm_match *m)
     return false;
 }
 
+/* s[0..len) is a page or pages: "7", "234", "7-9", "7–9", "7, 12". */
+static bool
+is_pages(const char *s, size_t len)
+{
+    if (len == 0 || !crier_is_ascii_digit((unsigned char)s[0]))
+        return false;
+    for (size_t k = 0; k < len; k++)
+        if (!crier_is_ascii_digit((unsigned char)s[k]) && s[k] != '-' && s[k] != ',' &&
+            !(k + 3 <= len && memcmp(s + k, "\xe2\x80\x93", 3) == 0 && (k += 2, true)))
+            return false;
+    return true;
+}
+
+/* "[3]:7", "[3]:7-9", "[3]:p. 7", "[3]:pp. 7-9": a citation with the page it
+ * cites (Wikipedia's form); body starts after the "[" and n is its digits. */
+static bool
+match_cited_page(const norm_ctx *c, size_t i, size_t n, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    if (n + 2 > len || b[n] != ']' || b[n + 1] != ':')
+        return false;
+    const char *rest = b + n + 2;
+    size_t rl = len - n - 2;
+    if (is_pages(rest, rl)) {
+        m->trail_skip = 0;
+        return true;
+    }
+    if (!norm_ascii_ieq(rest, rl, "p") && !norm_ascii_ieq(rest, rl, "pp"))
+        return false;
+    if (norm_trail0(c, i) != '.' || norm_trail_len(c, i) != 1 || i + 1 >= c->n_toks ||
+        norm_lead_len(c, i + 1) != 0 || !is_pages(norm_body(c, i + 1), norm_body_len(c, i + 1)))
+        return false;
+    m->n_toks = 2;
+    m->trail_skip = 0;
+    return true;
+}
+
 /* "[1]", "[12]": a citation mark, not read. */
 bool
 norm_match_citation(const norm_ctx *c, size_t i, norm_match *m)
@@ -255,6 +293,11 @@ norm_match_citation(const norm_ctx *c, size_t i, norm_match *m)
     }
     /* "[12]", and "in 1998.[a]" a lettered note glued to the text ("a [x] b" is read) */
     bool glued = i > 0 && c->toks[i - 1].end == t->off;
+    size_t n = 0;
+    while (n < len && n < 4 && crier_is_ascii_digit((unsigned char)b[n]))
+        n++;
+    if (n > 0 && n <= 3 && n < len && match_cited_page(c, i, n, m))
+        return true;
     if (norm_trail0(c, i) == ']' &&
         ((norm_all_digits(b, len) && len <= 3) ||
          (glued && len == 1 && crier_is_ascii_lower((unsigned char)b[0]))))

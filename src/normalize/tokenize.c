@@ -110,6 +110,20 @@ trail_start(const char *s, size_t body, size_t end)
     return t;
 }
 
+/* A full stop glued to a capitalized word at text[from] ends a sentence (page
+ * extraction lost the space: "weather.CreditKirsten Luce"), unless a further
+ * '.', '/' or '@' in the word makes it an address or a file name
+ * ("Docs.Google.com", "Report.Final.pdf", "john.Smith@x.org"). */
+static bool
+glued_sentence(const char *text, size_t from, size_t len)
+{
+    for (size_t k = from; k < len && crier_is_ascii_alnum((unsigned char)text[k]); k++)
+        if (k + 2 < len && (text[k + 1] == '/' || text[k + 1] == '@' ||
+                            (text[k + 1] == '.' && crier_is_ascii_alnum((unsigned char)text[k + 2]))))
+            return false;
+    return true;
+}
+
 /* Punctuation glued between words ends a token: "Hi,no,yes,34!", "NO?17",
  * "1!hello"; but not "1,500" or a URL. text[k] is the punctuation. */
 static bool
@@ -131,6 +145,9 @@ inner_break(const char *text, size_t start, size_t k, size_t len)
         return crier_is_ascii_alnum(next); /* "114...48" */
     if (p == '.' && (prev == ')' || prev == '"') && crier_is_ascii_alpha(next))
         return true; /* "(4 June 2014).and" */
+    if (p == '.' && (crier_is_ascii_lower(prev) || crier_is_ascii_digit(prev)) &&
+        crier_is_ascii_upper(next) && k + 2 < len && crier_is_ascii_lower((unsigned char)text[k + 2]))
+        return glued_sentence(text, k + 1, len); /* "weather.CreditKirsten" */
     if (p == ',' || p == ';')
         return crier_is_ascii_alpha(next) ||
                (crier_is_ascii_alpha(prev) && (crier_is_ascii_digit(next) || next == '$'));

@@ -223,6 +223,16 @@ norm_say_quarter(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *ou
     return norm_say_cardinal(c->lang, m->v[1], out);
 }
 
+/* s[0..len) is all ASCII letters (len > 0). */
+static bool
+all_letters(const char *s, size_t len)
+{
+    for (size_t k = 0; k < len; k++)
+        if (!crier_is_ascii_alpha((unsigned char)s[k]))
+            return false;
+    return len > 0;
+}
+
 /* Letters and digits mixed, nothing else: "H5N1", "B2A23C", "ab9453", "W26s". */
 bool
 norm_match_serial(const norm_ctx *c, size_t i, norm_match *m)
@@ -230,6 +240,10 @@ norm_match_serial(const norm_ctx *c, size_t i, norm_match *m)
     const char *b = norm_body(c, i);
     size_t len = norm_body_len(c, i);
     bool letter = false, digit = false;
+    m->n_toks = 1;
+    if (len == 5 && crier_is_ascii_upper((unsigned char)b[0]) && b[1] == '.' &&
+        norm_all_digits(b + 2, 3) && b[2] != '0')
+        return (m->kind = 1) != 0; /* "H.264", "G.711": a standard, H two sixty four */
     if (len < 2 || len > 24)
         return false;
     for (size_t k = 0; k < len; k++) {
@@ -250,6 +264,8 @@ norm_say_serial(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out
     size_t len = norm_body_len(c, i), k = 0;
     crier_status st = CRIER_OK;
     size_t mark = out->len;
+    if (m->kind == 1 && (st = norm_spell(c->lang, b, 1, out)) == CRIER_OK)
+        return norm_say_code_digits(c->lang, b + 2, 3, out);
     while (k < len && st == CRIER_OK) {
         size_t e = k;
         bool digits = crier_is_ascii_digit((unsigned char)b[k]);
@@ -269,6 +285,10 @@ norm_say_serial(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out
         uint64_t year = digits && e - k == 4 ? norm_digits_value(b + k, 4) : 0;
         if (year >= 1900 && year <= 2099 && k > 0) /* "FY2025": F Y twenty twenty five */
             st = norm_say_year(c->lang, year, out);
+        else if (digits && k == 0 && e == 4 && len - e <= 2 && b[0] != '0' &&
+                 all_letters(b + e, len - e))
+            /* "4790k", "5800X": a model number, forty seven ninety K */
+            st = norm_say_code_digits(c->lang, b, 4, out);
         else if (digits && (e - k > 3 || (len > 2 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X'))))
             /* an account or code number, or hex ("0x10"): digit by digit */
             st = norm_say_digits(c->lang, b + k, e - k, out);

@@ -334,13 +334,33 @@ parse_fraction(const crier_lang *lang, const char *b, size_t len, uint64_t *num,
     return *den > 0;
 }
 
+enum { FRACTION_PAIR = 3 };
+
+/* Two numbers joined by a slash that are no fraction: "SR 2007/185", a year and a
+ * serial; "27 (11/12): 123", a journal's double issue between its volume and page. */
+static bool
+numbered_pair(const norm_ctx *c, size_t i, uint64_t num, uint64_t den)
+{
+    const char *b = norm_body(c, i);
+    if (num >= 1800 && num <= 2099 && den >= 13 && crier_is_ascii_digit((unsigned char)b[0]) &&
+        b[4] == '/')
+        return true;
+    return i > 0 && norm_lead_len(c, i) == 1 && c->text[c->toks[i].off] == '(' &&
+           norm_trail_len(c, i) == 2 && memcmp(c->text + c->toks[i].trail, "):", 2) == 0 &&
+           norm_trail_len(c, i - 1) == 0 &&
+           norm_body_len(c, i - 1) > 0 &&
+           norm_all_digits(norm_body(c, i - 1), norm_body_len(c, i - 1));
+}
+
 bool
 norm_match_fraction(const norm_ctx *c, size_t i, norm_match *m)
 {
     uint64_t whole;
     m->n_toks = 1;
-    if (parse_fraction(c->lang, norm_body(c, i), norm_body_len(c, i), &m->v[0], &m->v[1]))
+    if (parse_fraction(c->lang, norm_body(c, i), norm_body_len(c, i), &m->v[0], &m->v[1])) {
+        m->kind = numbered_pair(c, i, m->v[0], m->v[1]) ? FRACTION_PAIR : 0;
         return true;
+    }
     /* "1/f noise", "1/x": a number over a letter that is no unit ("1/s" is per second);
      * not a part of a code ("1/f-4s") */
     const char *b = norm_body(c, i);
@@ -414,6 +434,18 @@ crier_status
 norm_say_fraction(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
     crier_status st = CRIER_OK;
+    if (m->kind == FRACTION_PAIR) { /* two thousand seven slash one eighty five */
+        const char *b = norm_body(c, i), *slash = memchr(b, '/', norm_body_len(c, i));
+        const norm_entry *word = norm_lookup(c->lang, NT_WEB, "/", 1);
+        size_t nl = (size_t)(slash - b);
+        if (word == NULL)
+            return CRIER_E_LANG;
+        if ((st = nl == 4 ? norm_say_year(c->lang, m->v[0], out)
+                          : norm_say_cardinal(c->lang, m->v[0], out)) != CRIER_OK ||
+            (st = norm_put_field(out, word->value, 0)) != CRIER_OK)
+            return st;
+        return norm_say_code_digits(c->lang, slash + 1, norm_body_len(c, i) - nl - 1, out);
+    }
     if (m->kind == 2) { /* "1/f": one over F */
         size_t bl = norm_body_len(c, i);
         if ((st = norm_say_cardinal(c->lang, m->v[0], out)) != CRIER_OK ||

@@ -226,6 +226,19 @@ tok_year(const norm_ctx *c, size_t i, uint64_t *ret)
     return norm_tok_small_int(c, i, 4, ret) && norm_body_len(c, i) == 4 && *ret >= 1000;
 }
 
+/* "108 (5): 1815": a journal's volume, issue and page; the page is a number. */
+static bool
+journal_page(const norm_ctx *c, size_t i)
+{
+    const char *t;
+    if (i < 2 || norm_lead_len(c, i) != 0 || norm_trail_len(c, i - 1) != 2 ||
+        memcmp((t = c->text + c->toks[i - 1].trail), "):", 2) != 0 ||
+        norm_lead_len(c, i - 1) != 1 || c->text[c->toks[i - 1].off] != '(')
+        return false;
+    return norm_all_digits(norm_body(c, i - 2), norm_body_len(c, i - 2)) &&
+           norm_body_len(c, i - 2) > 0 && norm_trail_len(c, i - 2) == 0;
+}
+
 bool
 norm_match_year(const norm_ctx *c, size_t i, norm_match *m)
 {
@@ -240,7 +253,7 @@ norm_match_year(const norm_ctx *c, size_t i, norm_match *m)
         (strcmp(year_cue(c, i + 1), "count") == 0 ||
          norm_unit_of(c->lang, norm_body(c, i + 1), norm_body_len(c, i + 1), false)))
         return false; /* "1500 people", "1200 km": a count */
-    return true;      /* news writes counts with a comma: "1,500" */
+    return !journal_page(c, i); /* news writes counts with a comma: "1,500" */
 }
 
 crier_status

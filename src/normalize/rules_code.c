@@ -223,6 +223,16 @@ norm_say_quarter(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *ou
     return norm_say_cardinal(c->lang, m->v[1], out);
 }
 
+/* s[0..len) is all ASCII capitals (len > 0). */
+static bool
+capitals(const char *s, size_t len)
+{
+    for (size_t k = 0; k < len; k++)
+        if (!crier_is_ascii_upper((unsigned char)s[k]))
+            return false;
+    return len > 0;
+}
+
 /* s[0..len) is all ASCII letters (len > 0). */
 static bool
 all_letters(const char *s, size_t len)
@@ -244,6 +254,10 @@ norm_match_serial(const norm_ctx *c, size_t i, norm_match *m)
     if (len == 5 && crier_is_ascii_upper((unsigned char)b[0]) && b[1] == '.' &&
         norm_all_digits(b + 2, 3) && b[2] != '0')
         return (m->kind = 1) != 0; /* "H.264", "G.711": a standard, H two sixty four */
+    if (len >= 4 && len <= 7 && b[len - 3] == '-' && b[len - 2] == '0' &&
+        crier_is_ascii_digit((unsigned char)b[len - 1]) && b[len - 1] != '0' &&
+        capitals(b, len - 3))
+        return (m->kind = 2) != 0; /* "MS-04", "STS-07": M S oh four */
     if (len < 2 || len > 24)
         return false;
     for (size_t k = 0; k < len; k++) {
@@ -266,6 +280,11 @@ norm_say_serial(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out
     size_t mark = out->len;
     if (m->kind == 1 && (st = norm_spell(c->lang, b, 1, out)) == CRIER_OK)
         return norm_say_code_digits(c->lang, b + 2, 3, out);
+    const norm_entry *name = m->kind == 2 ? norm_lookup(c->lang, NT_ACRONYMS, b, len - 3) : NULL;
+    if (m->kind == 2 && (st = name != NULL ? norm_put_field(out, name->value, 0)
+                                           : norm_spell(c->lang, b, len - 3, out)) == CRIER_OK &&
+        (st = norm_put_glue(c->lang, out, "zero_in_year")) == CRIER_OK)
+        return norm_say_digits(c->lang, b + len - 1, 1, out);
     while (k < len && st == CRIER_OK) {
         size_t e = k;
         bool digits = crier_is_ascii_digit((unsigned char)b[k]);

@@ -223,22 +223,13 @@ norm_say_quarter(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *ou
     return norm_say_cardinal(c->lang, m->v[1], out);
 }
 
-/* s[0..len) is all ASCII capitals (len > 0). */
+/* s[0..len) is all ASCII letters, capitals only when caps (len > 0). */
 static bool
-capitals(const char *s, size_t len)
+all_letters(const char *s, size_t len, bool caps)
 {
     for (size_t k = 0; k < len; k++)
-        if (!crier_is_ascii_upper((unsigned char)s[k]))
-            return false;
-    return len > 0;
-}
-
-/* s[0..len) is all ASCII letters (len > 0). */
-static bool
-all_letters(const char *s, size_t len)
-{
-    for (size_t k = 0; k < len; k++)
-        if (!crier_is_ascii_alpha((unsigned char)s[k]))
+        if (caps ? !crier_is_ascii_upper((unsigned char)s[k])
+                 : !crier_is_ascii_alpha((unsigned char)s[k]))
             return false;
     return len > 0;
 }
@@ -256,7 +247,7 @@ norm_match_serial(const norm_ctx *c, size_t i, norm_match *m)
         return (m->kind = 1) != 0; /* "H.264", "G.711": a standard, H two sixty four */
     if (len >= 4 && len <= 7 && b[len - 3] == '-' && b[len - 2] == '0' &&
         crier_is_ascii_digit((unsigned char)b[len - 1]) && b[len - 1] != '0' &&
-        capitals(b, len - 3))
+        all_letters(b, len - 3, true))
         return (m->kind = 2) != 0; /* "MS-04", "STS-07": M S oh four */
     if (len < 2 || len > 24)
         return false;
@@ -305,7 +296,7 @@ norm_say_serial(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out
         if (year >= 1900 && year <= 2099 && k > 0) /* "FY2025": F Y twenty twenty five */
             st = norm_say_year(c->lang, year, out);
         else if (digits && k == 0 && e == 4 && len - e <= 2 && b[0] != '0' &&
-                 all_letters(b + e, len - e))
+                 all_letters(b + e, len - e, false))
             /* "4790k", "5800X": a model number, forty seven ninety K */
             st = norm_say_code_digits(c->lang, b, 4, out);
         else if (digits && (e - k > 3 || (len > 2 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X'))))

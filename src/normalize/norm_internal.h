@@ -103,6 +103,8 @@ crier_status norm_say_cardinal(const crier_lang *lang, uint64_t n, crier_buf *ou
 crier_status norm_say_ordinal(const crier_lang *lang, uint64_t n, crier_buf *out);
 /* "1998" nineteen ninety-eight, "1905" nineteen oh five, "2005" two thousand five. */
 crier_status norm_say_year(const crier_lang *lang, uint64_t n, crier_buf *out);
+/* The last two digits of a year, 0-99, as they are said: "oh five", "forty eight". */
+crier_status norm_say_year_tail(const crier_lang *lang, uint64_t n, crier_buf *out);
 /* Each digit of s[0..len) as a word; other bytes skipped. */
 crier_status norm_say_digits(const crier_lang *lang, const char *s, size_t len, crier_buf *out);
 /* A digit run: a cardinal when short enough, else digit by digit. */

@@ -125,6 +125,15 @@ norm_say_year(const crier_lang *lang, uint64_t n, crier_buf *out)
 }
 
 crier_status
+norm_say_year_tail(const crier_lang *lang, uint64_t n, crier_buf *out)
+{
+    crier_status st;
+    if (n < 10 && (st = norm_put_glue(lang, out, "zero_in_year")) != CRIER_OK)
+        return st;
+    return norm_say_cardinal(lang, n, out);
+}
+
+crier_status
 norm_say_digits(const crier_lang *lang, const char *s, size_t len, crier_buf *out)
 {
     crier_status st = CRIER_OK;

@@ -23,9 +23,7 @@ norm_say_code_digits(const crier_lang *lang, const char *s, size_t len, crier_bu
         return st;
     if (lo == 0)
         return norm_put(out, lang->hundred);
-    if (lo < 10 && (st = norm_put_glue(lang, out, "zero_in_year")) != CRIER_OK)
-        return st;
-    return norm_say_cardinal(lang, lo, out);
+    return norm_say_year_tail(lang, lo, out); /* "seven oh eight" */
 }
 
 /* ---- digit strings --------------------------------------------------------------- */
@@ -217,10 +215,7 @@ norm_say_quarter(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *ou
         return st;
     if (m->kind == 4)
         return norm_say_year(c->lang, m->v[1], out);
-    /* "'22": twenty-two; "'05": oh five */
-    if (m->v[1] < 10 && (st = norm_put_glue(c->lang, out, "zero_in_year")) != CRIER_OK)
-        return st;
-    return norm_say_cardinal(c->lang, m->v[1], out);
+    return norm_say_year_tail(c->lang, m->v[1], out); /* "'22": twenty-two; "'05": oh five */
 }
 
 /* s[0..len) is all ASCII letters, capitals only when caps (len > 0). */

@@ -406,15 +406,6 @@ norm_match_date(const norm_ctx *c, size_t i, norm_match *m)
     return true;
 }
 
-static crier_status
-say_two_digit_year(const crier_lang *lang, uint64_t y, crier_buf *out)
-{
-    crier_status st = CRIER_OK;
-    if (y < 10)
-        st = norm_put_glue(lang, out, "zero_in_year");
-    return st != CRIER_OK ? st : norm_say_cardinal(lang, y, out);
-}
-
 crier_status
 norm_say_date(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
@@ -460,7 +451,7 @@ norm_say_date(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     if (m->kind != DATE_MONTH_YEAR && (st = crier_buf_putc(out, ',')) != CRIER_OK)
         return st;
     if (m->v[3] == 1)
-        return say_two_digit_year(lang, m->v[2], out);
+        return norm_say_year_tail(lang, m->v[2], out);
     return norm_say_year(lang, m->v[2], out);
 }
 
@@ -515,11 +506,8 @@ norm_say_decade(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out
     size_t from = out->len;
     if (st != CRIER_OK)
         return st;
-    if (m->v[1] == 0 && m->v[0] < 10 && /* "'05": oh five */
-        (st = norm_put_glue(c->lang, out, "zero_in_year")) != CRIER_OK)
-        return st;
-    if (m->v[1] == 0) /* "'24": twenty four */
-        return norm_say_cardinal(c->lang, m->v[0], out);
+    if (m->v[1] == 0) /* "'24": twenty four; "'05": oh five */
+        return norm_say_year_tail(c->lang, m->v[0], out);
     if (m->v[1] == 2)
         st = norm_say_cardinal(c->lang, m->v[0], out);
     else

@@ -610,16 +610,6 @@ short_year_end(const char *b, size_t len, size_t dash, size_t right, uint64_t *r
     return true;
 }
 
-/* The last two digits of a year as its end is said: "forty eight", "oh nine". */
-static crier_status
-say_year_tail(const crier_lang *lang, uint64_t tail, crier_buf *out)
-{
-    crier_status st;
-    if (tail < 10 && (st = norm_put_glue(lang, out, "zero_in_year")) != CRIER_OK)
-        return st;
-    return norm_say_cardinal(lang, tail, out);
-}
-
 crier_status
 norm_say_range(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
@@ -641,7 +631,7 @@ norm_say_range(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         return st;
     uint64_t end_year;
     if (short_year_end(b, len, dash, right, &end_year))
-        return say_year_tail(c->lang, end_year, out);
+        return norm_say_year_tail(c->lang, end_year, out);
     st = norm_say_token_alone(c, c->text, off + right, len - right, 0, out, &used);
     if (st == CRIER_OK && m->kind == RANGE_UNIT)
         st = norm_put_field(out, m->entry->value, 1);

@@ -92,6 +92,37 @@ norm_match_abbrev(const norm_ctx *c, size_t i, norm_match *m)
     return true;
 }
 
+/* Token i's trailing punctuation opens with a possessive "'s" or "’s". */
+static bool
+trail_possessive(const norm_ctx *c, size_t i)
+{
+    const char *t = c->text + c->toks[i].trail;
+    size_t tl = norm_trail_len(c, i);
+    return (tl >= 2 && t[0] == '\'' && t[1] == 's') ||
+           (tl >= 4 && memcmp(t, "\xe2\x80\x99s", 4) == 0);
+}
+
+/* s[0..len) is one word of capitals ("NASA"). */
+static bool
+all_caps(const char *s, size_t len)
+{
+    for (size_t k = 0; k < len; k++)
+        if (!crier_is_ascii_upper((unsigned char)s[k]))
+            return false;
+    return len > 1;
+}
+
+/* Appends a word of capitals with only its first letter upper-case: eSpeak NG
+ * reads "NASA's" and "NATOs" without their "s", "Nasa's" and "Natos" with it. */
+static crier_status
+put_title_case(crier_buf *out, const char *s, size_t len)
+{
+    crier_status st = norm_put_word(out, s, 1);
+    for (size_t k = 1; k < len && st == CRIER_OK; k++)
+        st = crier_buf_putc(out, (char)crier_ascii_lower((unsigned char)s[k]));
+    return st;
+}
+
 crier_status
 norm_say_entry(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
@@ -99,12 +130,15 @@ norm_say_entry(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     size_t len;
     crier_status st;
 
-    if (!norm_field(m->entry->value, 0, &s, &len))
+    if (!norm_field(m->entry->value, m->kind == -2 ? 1 : 0, &s, &len))
         return CRIER_E_LANG;
-    if ((st = norm_put_word(out, s, len)) != CRIER_OK || m->kind == 0)
+    /* an acronym read as a word, before its possessive or plural "s" */
+    bool title = m->v[1] != 0 && all_caps(s, len) && (m->kind == -1 || trail_possessive(c, i));
+    st = title ? put_title_case(out, s, len) : norm_put_word(out, s, len);
+    if (st != CRIER_OK || m->kind == 0 || m->kind == -2)
         return st;
     if (m->kind == -1) { /* "MPs": "M P's", which eSpeak NG says as a plural */
-        const char *plural = norm_word(c->lang, "acronym_plural");
+        const char *plural = norm_word(c->lang, title ? "word_plural" : "acronym_plural");
         return plural ? crier_buf_puts(out, plural) : CRIER_E_LANG;
     }
     /* the possessive the rule cut off: "IBM's" -> "I B M's" */
@@ -123,6 +157,100 @@ possessive_len(const char *s, size_t len)
     return 0;
 }
 
+static unsigned roman_value(const char *s, size_t len);
+
+/* w[k] is a vowel letter. Y is one unless it opens a syllable: at the start or
+ * after a vowel, before a vowel ("YOLO", "KAYAK"); "DRY", "NIMBY" and "DYE" keep it. */
+static bool
+vowel_at(const char *w, size_t len, size_t k)
+{
+    if (strchr("AEIOU", w[k]) != NULL)
+        return k == 0 || w[k] != 'U' || w[k - 1] != 'Q'; /* "QU" is a consonant */
+    if (w[k] != 'Y')
+        return false;
+    bool opens = k == 0 || strchr("AEIOU", w[k - 1]) != NULL;
+    return !(opens && k + 1 < len && strchr("AEIOU", w[k + 1]) != NULL);
+}
+
+/* A consonant cluster s[0..len) inside a word: the end of one syllable and the
+ * start of the next ("NZ" of "ANZAC" is "N" + "Z", "CL" of "UCLA" is "" + "CL"). */
+static bool
+medial_ok(const crier_lang *lang, const char *s, size_t len)
+{
+    for (size_t cut = 0; cut <= len; cut++)
+        if ((cut == 0 || norm_in_word_list(lang, "caps_codas", s, cut)) &&
+            (cut == len || norm_in_word_list(lang, "caps_onsets", s + cut, len - cut)))
+            return true;
+    return false;
+}
+
+/* An all-capital word w[0..len) reads as an English word: its consonant clusters
+ * can open (words.tsv caps_onsets) and close (caps_codas) English syllables and
+ * its vowel runs are pairs of caps_vowels. "NASA", "OPEC", "LEAPT" pass;
+ * "HDRO" (no "HDR" opens a syllable), "NZSAC", "ISBN", "GAAP" do not. */
+static bool
+caps_pronounceable(const crier_lang *lang, const char *w, size_t len)
+{
+    bool any_vowel = false, lists = norm_word(lang, "caps_onsets") != NULL;
+    for (size_t k = 0; k < len && !lists; k++) /* a pack without them: any vowel will do */
+        any_vowel |= strchr("AEIOUY", w[k]) != NULL && w[k] != '\0';
+    for (size_t k = 0; k < len && lists;) {
+        bool v = vowel_at(w, len, k);
+        size_t e = k + 1;
+        while (e < len && vowel_at(w, len, e) == v)
+            e++;
+        if (v) {
+            if (e - k > 3)
+                return false;
+            for (size_t p = k; p + 1 < e; p++)
+                if (!norm_in_word_list(lang, "caps_vowels", w + p, 2))
+                    return false;
+            any_vowel = true;
+        } else if (k == 0) {
+            if (!norm_in_word_list(lang, "caps_onsets", w, e))
+                return false;
+        } else if (e == len) { /* a coda, or a coda and a plural "S" ("CORS") */
+            if (!norm_in_word_list(lang, "caps_codas", w + k, e - k) &&
+                !(w[e - 1] == 'S' && e - k > 1 &&
+                  norm_in_word_list(lang, "caps_codas", w + k, e - k - 1)))
+                return false;
+        } else if (!medial_ok(lang, w + k, e - k)) {
+            return false;
+        }
+        k = e;
+    }
+    return any_vowel;
+}
+
+/* Token k is a word of a line in capitals: capital letters only, no acronym of
+ * the table, and an English word by its letters ("GIRL", "LEAPT", "THROUGH"). */
+static bool
+headline_word(const norm_ctx *c, size_t k)
+{
+    const char *b = norm_body(c, k);
+    size_t len = norm_body_len(c, k);
+    if (!all_caps(b, len) || norm_lookup(c->lang, NT_ACRONYMS, b, len) != NULL)
+        return false;
+    return len > 6 || caps_pronounceable(c->lang, b, len);
+}
+
+/* "THE GIRL WHO LEAPT THROUGH TIME": an acronym that is also an English word,
+ * between two words of a headline in capitals, is that word. "the WHO said",
+ * "WHO CHIEF WARNS" and "CHINA AND US AGREE" (words.tsv caps_acronym_cues) keep
+ * the acronym. */
+static bool
+in_caps_headline(const norm_ctx *c, size_t i)
+{
+    if (i == 0 || i + 1 >= c->n_toks || norm_trail_len(c, i - 1) != 0 ||
+        norm_trail_len(c, i) != 0 || norm_lead_len(c, i) != 0 || norm_lead_len(c, i + 1) != 0)
+        return false;
+    return headline_word(c, i - 1) && headline_word(c, i + 1) &&
+           !norm_in_word_list(c->lang, "caps_acronym_cues", norm_body(c, i - 1),
+                              norm_body_len(c, i - 1));
+}
+
+/* Fields of acronyms.tsv: how to say it, and the English word it also is
+ * ("WHO" who, "US" us), read so in a headline in capitals. */
 bool
 norm_match_acronym(const norm_ctx *c, size_t i, norm_match *m)
 {
@@ -131,6 +259,7 @@ norm_match_acronym(const norm_ctx *c, size_t i, norm_match *m)
     const norm_entry *e = norm_lookup(c->lang, NT_ACRONYMS, b, len - poss);
 
     m->n_toks = 1;
+    m->v[1] = 1; /* a word of capitals said before its "s" in title case: "Nasa's" */
     if (e == NULL && poss == 0 && len > 2 && b[len - 1] == 's' &&
         crier_is_ascii_upper((unsigned char)b[len - 2])) {
         /* "MPs", "CEOs": the plural of a known acronym */
@@ -144,26 +273,36 @@ norm_match_acronym(const norm_ctx *c, size_t i, norm_match *m)
         return false;
     m->entry = e;
     m->kind = (int)poss;
+    if (poss == 0 && norm_field(e->value, 1, &b, &len) && in_caps_headline(c, i))
+        m->kind = -2;
     return true;
 }
 
-/* An all-capital word no table knows, without a vowel: spelled ("NKVD"). Words
- * with vowels are left to eSpeak NG, which reads "NASA"-like words well. */
+/* An all-capital word of 2 to 6 letters that no table knows ("NKVD", "HDRO",
+ * "FEMA's"). When its letters cannot be an English word it is spelled, with its
+ * possessive: "HDRO" H D R O (eSpeak NG says "aitch-dro"), "HBO's" H B O's.
+ * A word before a possessive or a plural "s" is said in title case ("FEMA's":
+ * Fema's), which eSpeak NG says with the "s". Other words are left to eSpeak
+ * NG ("NASA", "LEAPT"; "API" it spells itself in lower-case text), and so are
+ * Roman numerals ("XIV") and plurals of spelled ones ("HRs"). */
 bool
 norm_match_caps(const norm_ctx *c, size_t i, norm_match *m)
 {
     const char *b = norm_body(c, i);
     size_t len = norm_body_len(c, i);
-    if (len < 2 || len > 6)
+    bool plural = len > 2 && b[len - 1] == 's';
+    size_t n = len - plural;
+    if (n < 2 || n > 6 || !all_caps(b, n))
         return false;
-    for (size_t k = 0; k < len; k++) {
-        char u = b[k];
-        if (!crier_is_ascii_upper((unsigned char)u) || u == 'A' || u == 'E' || u == 'I' ||
-            u == 'O' || u == 'U' || u == 'Y')
-            return false;
-    }
+    if (memchr(b, 'I', n) != NULL && roman_value(b, n) != 0) /* "XIV", not "MD" */
+        return false;
     m->n_toks = 1;
-    return true;
+    if (!caps_pronounceable(c->lang, b, n)) {
+        m->kind = 0;
+        return !plural;
+    }
+    m->kind = 1;
+    return n >= 4 && (plural || trail_possessive(c, i));
 }
 
 /* "U.S.", "J.R.R.": single letters joined by dots (the body drops the last dot). */
@@ -207,6 +346,8 @@ norm_spell(const crier_lang *lang, const char *s, size_t len, crier_buf *out)
 crier_status
 norm_say_initials(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
+    if (m->kind == 1) /* "FEMA's", "SPACs": a word before its "s" */
+        return put_title_case(out, norm_body(c, i), norm_body_len(c, i));
     return norm_spell(c->lang, norm_body(c, i), norm_body_len(c, i), out);
 }
 

@@ -159,17 +159,18 @@ possessive_len(const char *s, size_t len)
 
 static unsigned roman_value(const char *s, size_t len);
 
-/* w[k] is a vowel letter. Y is one unless it opens a syllable: at the start or
- * after a vowel, before a vowel ("YOLO", "KAYAK"); "DRY", "NIMBY" and "DYE" keep it. */
+/* w[k] is a vowel letter. Y is one unless it opens a syllable: at the start
+ * ("YOLO", "YMCA") or after a vowel before a vowel ("KAYAK"); "DRY", "NIMBY" and
+ * "DYE" keep it. */
 static bool
 vowel_at(const char *w, size_t len, size_t k)
 {
     if (strchr("AEIOU", w[k]) != NULL)
         return k == 0 || w[k] != 'U' || w[k - 1] != 'Q'; /* "QU" is a consonant */
-    if (w[k] != 'Y')
+    if (w[k] != 'Y' || k == 0)
         return false;
-    bool opens = k == 0 || strchr("AEIOU", w[k - 1]) != NULL;
-    return !(opens && k + 1 < len && strchr("AEIOU", w[k + 1]) != NULL);
+    return !(strchr("AEIOU", w[k - 1]) != NULL && k + 1 < len &&
+             strchr("AEIOU", w[k + 1]) != NULL);
 }
 
 /* A consonant cluster s[0..len) inside a word: the end of one syllable and the

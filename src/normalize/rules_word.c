@@ -173,14 +173,30 @@ vowel_at(const char *w, size_t len, size_t k)
              strchr("AEIOU", w[k + 1]) != NULL);
 }
 
+/* words.tsv's lists of English syllables' letters, looked up once a word. */
+typedef struct syllable_lists {
+    const char *onsets, *codas, *vowels;
+} syllable_lists;
+
+/* s[0..len) (letters) is a word of the space-separated list. */
+static bool
+listed(const char *list, const char *s, size_t len)
+{
+    for (const char *p = list; (p = strchr(p, s[0])) != NULL; p++)
+        if ((p == list || p[-1] == ' ') && strncmp(p, s, len) == 0 &&
+            (p[len] == ' ' || p[len] == '\0'))
+            return true;
+    return false;
+}
+
 /* A consonant cluster s[0..len) inside a word: the end of one syllable and the
  * start of the next ("NZ" of "ANZAC" is "N" + "Z", "CL" of "UCLA" is "" + "CL"). */
 static bool
-medial_ok(const crier_lang *lang, const char *s, size_t len)
+medial_ok(const syllable_lists *l, const char *s, size_t len)
 {
     for (size_t cut = 0; cut <= len; cut++)
-        if ((cut == 0 || norm_in_word_list(lang, "caps_codas", s, cut)) &&
-            (cut == len || norm_in_word_list(lang, "caps_onsets", s + cut, len - cut)))
+        if ((cut == 0 || listed(l->codas, s, cut)) &&
+            (cut == len || listed(l->onsets, s + cut, len - cut)))
             return true;
     return false;
 }
@@ -188,12 +204,15 @@ medial_ok(const crier_lang *lang, const char *s, size_t len)
 /* An all-capital word w[0..len) reads as an English word: its consonant clusters
  * can open (words.tsv caps_onsets) and close (caps_codas) English syllables and
  * its vowel runs are pairs of caps_vowels. "NASA", "OPEC", "LEAPT" pass;
- * "HDRO" (no "HDR" opens a syllable), "NZSAC", "ISBN", "GAAP" do not. */
+ * "HDRO" (no "HDR" opens a syllable), "NZSAC", "ISBN", "GAAP" do not. A pack
+ * without the lists: any vowel will do. */
 static bool
 caps_pronounceable(const crier_lang *lang, const char *w, size_t len)
 {
-    bool any_vowel = false, lists = norm_word(lang, "caps_onsets") != NULL;
-    for (size_t k = 0; k < len && !lists; k++) /* a pack without them: any vowel will do */
+    syllable_lists l = {norm_word(lang, "caps_onsets"), norm_word(lang, "caps_codas"),
+                        norm_word(lang, "caps_vowels")};
+    bool any_vowel = false, lists = l.onsets != NULL && l.codas != NULL && l.vowels != NULL;
+    for (size_t k = 0; k < len && !lists; k++)
         any_vowel |= strchr("AEIOUY", w[k]) != NULL && w[k] != '\0';
     for (size_t k = 0; k < len && lists;) {
         bool v = vowel_at(w, len, k);
@@ -204,18 +223,17 @@ caps_pronounceable(const crier_lang *lang, const char *w, size_t len)
             if (e - k > 3)
                 return false;
             for (size_t p = k; p + 1 < e; p++)
-                if (!norm_in_word_list(lang, "caps_vowels", w + p, 2))
+                if (!listed(l.vowels, w + p, 2))
                     return false;
             any_vowel = true;
         } else if (k == 0) {
-            if (!norm_in_word_list(lang, "caps_onsets", w, e))
+            if (!listed(l.onsets, w, e))
                 return false;
         } else if (e == len) { /* a coda, or a coda and a plural "S" ("CORS") */
-            if (!norm_in_word_list(lang, "caps_codas", w + k, e - k) &&
-                !(w[e - 1] == 'S' && e - k > 1 &&
-                  norm_in_word_list(lang, "caps_codas", w + k, e - k - 1)))
+            if (!listed(l.codas, w + k, e - k) &&
+                !(w[e - 1] == 'S' && e - k > 1 && listed(l.codas, w + k, e - k - 1)))
                 return false;
-        } else if (!medial_ok(lang, w + k, e - k)) {
+        } else if (!medial_ok(&l, w + k, e - k)) {
             return false;
         }
         k = e;

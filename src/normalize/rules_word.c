@@ -331,6 +331,8 @@ norm_match_initials(const norm_ctx *c, size_t i, norm_match *m)
     const char *b = norm_body(c, i);
     size_t len = norm_body_len(c, i), n_letters = 0;
 
+    if (len > 3 && b[len - 1] == '.' && trail_possessive(c, i))
+        len--; /* "the U.S.'s role": U S's, not "U S z" */
     for (size_t k = 0; k < len; k += 2) {
         if (!crier_is_ascii_alpha((unsigned char)b[k]) || (k + 1 < len && b[k + 1] != '.'))
             return false;

@@ -52,7 +52,23 @@ norm_match_title(const norm_ctx *c, size_t i, norm_match *m)
     return true;
 }
 
-/* Flags in abbreviations.tsv: "before_number" ("No. 5"), "after_name" ("Elm St."). */
+/* Token i comes right after an ordinal written in digits ("1st", "2nd ed."). */
+static bool
+after_ordinal(const norm_ctx *c, size_t i)
+{
+    if (i == 0 || norm_trail_len(c, i - 1) != 0)
+        return false;
+    const char *p = norm_body(c, i - 1);
+    size_t pl = norm_body_len(c, i - 1);
+    return pl > 2 && crier_is_ascii_digit((unsigned char)p[0]) &&
+           norm_in_word_list(c->lang, "ordinal_suffixes", p + pl - 2, 2) &&
+           crier_is_ascii_digit((unsigned char)p[pl - 3]);
+}
+
+/* Flags in abbreviations.tsv: "before_number" ("No. 5"), "after_name" ("Elm St."),
+ * "after_ordinal" ("1st ed."). A fourth field is said where the flag's context is
+ * not ("McLintock, Alexander, ed.": editor), only for the row as written ("Ed." is
+ * a name). */
 bool
 norm_match_abbrev(const norm_ctx *c, size_t i, norm_match *m)
 {
@@ -66,6 +82,7 @@ norm_match_abbrev(const norm_ctx *c, size_t i, norm_match *m)
             dot = true;
     }
     size_t bl = norm_body_len(c, i);
+    bool folded = e == NULL;
     if (e == NULL && bl > 1 && bl < 60 && norm_trail0(c, i) == '.' &&
         crier_is_ascii_upper((unsigned char)norm_body(c, i)[0]) &&
         crier_is_ascii_lower((unsigned char)norm_body(c, i)[1])) {
@@ -76,8 +93,15 @@ norm_match_abbrev(const norm_ctx *c, size_t i, norm_match *m)
         if ((e = norm_lookup(c->lang, NT_ABBREVS, key, bl + 1)) != NULL)
             dot = true;
     }
-    if (e == NULL)
+    const char *alt;
+    size_t alt_len;
+    if (e == NULL || (folded && norm_field(e->value, 2, &alt, &alt_len)))
         return false;
+    if (has_flag(e, 1, "after_ordinal") && !after_ordinal(c, i)) {
+        if (!norm_field(e->value, 2, &alt, &alt_len))
+            return false;
+        m->kind = -3; /* the line's fourth field */
+    }
     if (has_flag(e, 1, "before_number") &&
         !(i + 1 < c->n_toks && crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0])))
         return false;
@@ -130,12 +154,12 @@ norm_say_entry(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     size_t len;
     crier_status st;
 
-    if (!norm_field(m->entry->value, m->kind == -2 ? 1 : 0, &s, &len))
+    if (!norm_field(m->entry->value, m->kind == -2 ? 1 : m->kind == -3 ? 2 : 0, &s, &len))
         return CRIER_E_LANG;
     /* an acronym read as a word, before its possessive or plural "s" */
     bool title = m->v[1] != 0 && all_caps(s, len) && (m->kind == -1 || trail_possessive(c, i));
     st = title ? put_title_case(out, s, len) : norm_put_word(out, s, len);
-    if (st != CRIER_OK || m->kind == 0 || m->kind == -2)
+    if (st != CRIER_OK || m->kind == 0 || m->kind <= -2)
         return st;
     if (m->kind == -1) { /* "MPs": "M P's", which eSpeak NG says as a plural */
         const char *plural = norm_word(c->lang, title ? "word_plural" : "acronym_plural");

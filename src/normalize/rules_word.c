@@ -193,8 +193,7 @@ vowel_at(const char *w, size_t len, size_t k)
         return k == 0 || w[k] != 'U' || w[k - 1] != 'Q'; /* "QU" is a consonant */
     if (w[k] != 'Y' || k == 0)
         return false;
-    return !(strchr("AEIOU", w[k - 1]) != NULL && k + 1 < len &&
-             strchr("AEIOU", w[k + 1]) != NULL);
+    return !(strchr("AEIOU", w[k - 1]) != NULL && k + 1 < len && strchr("AEIOU", w[k + 1]) != NULL);
 }
 
 /* words.tsv's lists of English syllables' letters, looked up once a word. */

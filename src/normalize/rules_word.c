@@ -226,8 +226,8 @@ medial_ok(const syllable_lists *l, const char *s, size_t len)
 
 /* An all-capital word w[0..len) reads as an English word: its consonant clusters
  * can open (words.tsv caps_onsets) and close (caps_codas) English syllables and
- * its vowel runs are pairs of caps_vowels. "NASA", "OPEC", "LEAPT" pass;
- * "HDRO" (no "HDR" opens a syllable), "NZSAC", "ISBN", "GAAP" do not. A pack
+ * its vowel runs (four at most) are pairs of caps_vowels. "NASA", "OPEC", "LEAPT" pass;
+ * "HDRO" (no "HDR" opens a syllable), "NZSAC", "ISBN" do not. A pack
  * without the lists: any vowel will do. */
 static bool
 caps_pronounceable(const crier_lang *lang, const char *w, size_t len)
@@ -243,7 +243,7 @@ caps_pronounceable(const crier_lang *lang, const char *w, size_t len)
         while (e < len && vowel_at(w, len, e) == v)
             e++;
         if (v) {
-            if (e - k > 3)
+            if (e - k > 4)
                 return false;
             for (size_t p = k; p + 1 < e; p++)
                 if (!listed(l.vowels, w + p, 2))

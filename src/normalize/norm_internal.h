@@ -364,6 +364,9 @@ bool norm_match_acronym(const norm_ctx *c, size_t i, norm_match *m);
 bool norm_match_initials(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_initials(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out);
 bool norm_match_caps(const norm_ctx *c, size_t i, norm_match *m);
+/* Capitals s[0..len) that no English syllable holds ("HDRO", "NZSAC"): spelled
+ * (words.tsv caps_onsets, caps_codas, caps_vowels). */
+bool norm_caps_unsayable(const crier_lang *lang, const char *s, size_t len);
 bool norm_match_party_letter(const norm_ctx *c, size_t i, norm_match *m);
 crier_status norm_say_party_letter(const norm_ctx *c, size_t i, const norm_match *m,
                                    crier_buf *out);

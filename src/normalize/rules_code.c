@@ -299,8 +299,10 @@ norm_say_serial(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out
             st = norm_say_digits(c->lang, b + k, e - k, out);
         else if (digits)
             st = norm_say_code_digits(c->lang, b + k, e - k, out);
-        else if (e - k <= 3 && crier_is_ascii_upper((unsigned char)b[k]))
-            st = norm_spell(c->lang, b + k, e - k, out); /* "H", "N", "MIG" */
+        else if (crier_is_ascii_upper((unsigned char)b[k]) &&
+                 (e - k <= 3 ||
+                  (all_letters(b + k, e - k, true) && norm_caps_unsayable(c->lang, b + k, e - k))))
+            st = norm_spell(c->lang, b + k, e - k, out); /* "H", "N", "MIG", "NZSAC92" */
         else
             st = norm_put_word(out, b + k, e - k);
         k = e;

@@ -264,6 +264,12 @@ caps_pronounceable(const crier_lang *lang, const char *w, size_t len)
     return any_vowel;
 }
 
+bool
+norm_caps_unsayable(const crier_lang *lang, const char *s, size_t len)
+{
+    return !caps_pronounceable(lang, s, len);
+}
+
 /* Token k is a word of a line in capitals: capital letters only, no acronym of
  * the table, and an English word by its letters ("GIRL", "LEAPT", "THROUGH"). */
 static bool

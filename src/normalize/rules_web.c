@@ -271,6 +271,22 @@ match_cited_page(const norm_ctx *c, size_t i, size_t n, norm_match *m)
     return true;
 }
 
+/* "^ a b c": the links back from a Wikipedia reference to where it is cited,
+ * not read; the letters only when they run "a b ..." ("^ a study" keeps "a"). */
+static bool
+match_backlinks(const norm_ctx *c, size_t i, norm_match *m)
+{
+    size_t n = 0;
+    while (i + 1 + n < c->n_toks && n < 26 && norm_body_len(c, i + 1 + n) == 1 &&
+           norm_lead_len(c, i + 1 + n) == 0 && norm_body(c, i + 1 + n)[0] == (char)('a' + n) &&
+           (norm_trail_len(c, i + 1 + n) == 0 || n > 0))
+        if (norm_trail_len(c, i + 1 + n++) != 0)
+            break;
+    m->n_toks = 1 + (n >= 2 ? n : 0);
+    m->trail_skip = 0;
+    return true;
+}
+
 /* "[1]", "[12]": a citation mark, not read. */
 bool
 norm_match_citation(const norm_ctx *c, size_t i, norm_match *m)
@@ -281,6 +297,9 @@ norm_match_citation(const norm_ctx *c, size_t i, norm_match *m)
     m->n_toks = 1;
     m->silent = true;
     m->trail_skip = 1;
+    if (len == 1 && b[0] == '^' && norm_lead_len(c, i) == 0 && norm_trail_len(c, i) == 0 &&
+        (i == 0 || norm_trail_len(c, i - 1) > 0)) /* opening a reference */
+        return match_backlinks(c, i, m);
     if (norm_lead_len(c, i) != 1 || c->text[t->off] != '[')
         return false;
     /* "[n 3]", "[note 4]": a note number over two tokens */

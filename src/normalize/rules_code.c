@@ -28,15 +28,31 @@ norm_say_code_digits(const crier_lang *lang, const char *s, size_t len, crier_bu
 
 /* ---- digit strings --------------------------------------------------------------- */
 
+/* Tokens j and j + 1, with no punctuation between, are a two-word cue of class cls
+ * ("ending in", "block of"). */
+static bool
+pair_cue(const norm_ctx *c, size_t j, const char *cls)
+{
+    char pair[40];
+    if (j + 1 >= c->n_toks || norm_trail_len(c, j) != 0)
+        return false;
+    size_t ql = norm_body_len(c, j), pl = norm_body_len(c, j + 1);
+    if (ql + pl + 1 >= sizeof pair)
+        return false;
+    memcpy(pair, norm_body(c, j), ql);
+    pair[ql] = ' ';
+    memcpy(pair + ql + 1, norm_body(c, j + 1), pl);
+    return norm_cue(c->lang, pair, ql + pl + 1, cls);
+}
+
 /* True when the words before token i ask for digits one by one (cues.tsv
  * "digits": "PIN 4921", "ISBN 978-...", "card ending in 8876"). */
 static bool
 digit_cue(const norm_ctx *c, size_t i)
 {
-    char pair[40];
     if (i == 0)
         return false;
-    size_t pl = norm_body_len(c, i - 1), tl = norm_trail_len(c, i - 1);
+    size_t tl = norm_trail_len(c, i - 1);
     char t = norm_trail0(c, i - 1);
     if (tl > 1 || (tl == 1 && t != ':' && t != '.'))
         return false;
@@ -44,15 +60,36 @@ digit_cue(const norm_ctx *c, size_t i)
         return true;
     /* "the year ending in 2024" is a year */
     uint64_t v = norm_body_len(c, i) == 4 ? norm_digits_value(norm_body(c, i), 4) : 0;
-    if (tl != 0 || i < 2 || norm_trail_len(c, i - 2) != 0 || (v >= 1800 && v < 2100))
+    if (tl != 0 || i < 2 || (v >= 1800 && v < 2100))
         return false;
-    size_t ql = norm_body_len(c, i - 2);
-    if (ql + pl + 1 >= sizeof pair)
+    return pair_cue(c, i - 2, "digits");
+}
+
+/* A service's phone number (cues.tsv "service"): after a dial word, maybe with
+ * "on" and a name between ("call 112", "call Police Scotland on 101"), or before
+ * a service_name word with only names between ("the 988 Suicide & Crisis
+ * Lifeline", "999 calls"). "988 people" is a count. */
+static bool
+service_number(const norm_ctx *c, size_t i)
+{
+    if (!norm_tok_cue(c, i, "service") || i == 0 || norm_trail_len(c, i - 1) != 0)
         return false;
-    memcpy(pair, norm_body(c, i - 2), ql);
-    pair[ql] = ' ';
-    memcpy(pair + ql + 1, norm_body(c, i - 1), pl);
-    return norm_cue(c->lang, pair, ql + pl + 1, "digits");
+    if (norm_tok_cue(c, i - 1, "dial"))
+        return true;
+    if (norm_tok_cue(c, i - 1, "dial_on"))
+        for (size_t j = i - 1; j-- > 0 && j + 5 >= i;) {
+            if (norm_trail_len(c, j) != 0)
+                break;
+            if (norm_tok_cue(c, j, "dial"))
+                return true;
+        }
+    for (size_t j = i + 1; j < c->n_toks && j <= i + 4 && norm_trail_len(c, j - 1) == 0; j++) {
+        if (norm_tok_cue(c, j, "service_name"))
+            return true;
+        if (!norm_tok_capitalized(c, j) && !norm_tok_is(c, j, "&"))
+            return false;
+    }
+    return false;
 }
 
 /* "card ending in 8876", "PIN 4921", "ISBN 978-1476668413": digit by digit, a
@@ -70,7 +107,7 @@ norm_match_digit_string(const norm_ctx *c, size_t i, norm_match *m)
             !(k == len - 1 && (b[k] == 'X' || b[k] == 'x')))
             return false;
     m->n_toks = 1;
-    return digit_cue(c, i);
+    return digit_cue(c, i) || service_number(c, i);
 }
 
 crier_status
@@ -80,6 +117,8 @@ norm_say_digit_string(const norm_ctx *c, size_t i, const norm_match *m, crier_bu
     size_t len = norm_body_len(c, i);
     crier_status st = CRIER_OK;
     (void)m;
+    if (norm_tok_cue(c, i, "service") && memchr(b, '0', len) != NULL)
+        return norm_say_code_digits(c->lang, b, len, out); /* "101": one oh one */
     for (size_t k = 0; k < len && st == CRIER_OK; k++) {
         if (b[k] == '-')
             st = crier_buf_putc(out, ',');
@@ -267,8 +306,9 @@ norm_say_serial(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out
     if (m->kind == 1 && (st = norm_spell(c->lang, b, 1, out)) == CRIER_OK)
         return norm_say_code_digits(c->lang, b + 2, 3, out);
     const norm_entry *name = m->kind == 2 ? norm_lookup(c->lang, NT_ACRONYMS, b, len - 3) : NULL;
-    if (m->kind == 2 && (st = name != NULL ? norm_put_field(out, name->value, 0)
-                                           : norm_spell(c->lang, b, len - 3, out)) == CRIER_OK &&
+    if (m->kind == 2 &&
+        (st = name != NULL ? norm_put_field(out, name->value, 0)
+                           : norm_spell(c->lang, b, len - 3, out)) == CRIER_OK &&
         (st = norm_put_glue(c->lang, out, "zero_in_year")) == CRIER_OK)
         return norm_say_digits(c->lang, b + len - 1, 1, out);
     while (k < len && st == CRIER_OK) {
@@ -436,29 +476,58 @@ norm_say_math(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 /* ---- addresses -------------------------------------------------------------------- */
 
 static bool
-is_street_type(const norm_ctx *c, size_t i)
+street_flag(const norm_entry *e)
 {
-    bool dot;
-    const norm_entry *e = norm_lookup_dotted(c, i, NT_ABBREVS, &dot);
     const char *f;
     size_t fl;
     return e != NULL && norm_field(e->value, 1, &f, &fl) && fl == 10 &&
            memcmp(f, "after_name", 10) == 0;
 }
 
+/* Token i names a kind of street: an abbreviations.tsv row read after a name, with
+ * or without its full stop ("St.", "Ave." as "Ave"), or a word cues.tsv marks
+ * "street" ("Avenue", "Boulevard"). */
+static bool
+is_street_type(const norm_ctx *c, size_t i)
+{
+    bool dot;
+    if (i >= c->n_toks)
+        return false;
+    const norm_entry *e = norm_lookup_dotted(c, i, NT_ABBREVS, &dot);
+    if (!street_flag(e) && dot)
+        e = norm_lookup(c->lang, NT_ABBREVS, norm_body(c, i), norm_body_len(c, i));
+    return street_flag(e) || norm_tok_cue(c, i, "street");
+}
+
+/* Token j is a capital initial of a direction, "N" or "N.", that may stand in a
+ * street's name. */
+static bool
+direction_initial(const norm_ctx *c, size_t j)
+{
+    size_t tl = norm_trail_len(c, j);
+    return norm_body_len(c, j) == 1 && (tl == 0 || (tl == 1 && norm_trail0(c, j) == '.')) &&
+           strchr("NSEW", norm_body(c, j)[0]) != NULL;
+}
+
 /* A house number: digits, then within four tokens of names, directions and
- * ordinals, a street type ("2788 San Tomas Expy", "708 N 1st St"). */
+ * ordinals, a street type ("2788 San Tomas Expy", "708 N 1st St", "325 Ninth
+ * Ave."); or a number of up to four digits before "block of" ("the 2400 block of
+ * N. Broad St."). Both are read in pairs: twenty-four hundred. */
 bool
 norm_match_house_number(const norm_ctx *c, size_t i, norm_match *m)
 {
     uint64_t v;
     if (!norm_tok_small_int(c, i, 5, &v) || norm_trail_len(c, i) != 0 || v == 0)
         return false;
+    m->n_toks = 1;
+    if (norm_body_len(c, i) <= 4 && pair_cue(c, i + 1, "house_block"))
+        return true;
     for (size_t j = i + 1; j < c->n_toks && j <= i + 4; j++) {
         if (j > i + 1 && is_street_type(c, j))
-            return (m->n_toks = 1) == 1;
+            return true;
         unsigned char f = norm_body_len(c, j) ? (unsigned char)norm_body(c, j)[0] : 0;
-        if (norm_trail_len(c, j) != 0 || !(crier_is_ascii_upper(f) || crier_is_ascii_digit(f)))
+        if ((norm_trail_len(c, j) != 0 && !direction_initial(c, j)) ||
+            !(crier_is_ascii_upper(f) || crier_is_ascii_digit(f)))
             return false;
     }
     return false;
@@ -467,29 +536,65 @@ norm_match_house_number(const norm_ctx *c, size_t i, norm_match *m)
 crier_status
 norm_say_house_number(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
+    (void)m;
     return norm_say_code_digits(c->lang, norm_body(c, i), norm_body_len(c, i), out);
 }
 
-/* "N", "SE" right after a house number: North, Southeast (words.tsv direction_N). */
+/* Token i opens a street's name that a street type ends within three tokens:
+ * "N. Broad St.", "N. 1st St.", "W Elm Ave" (no street named only "E Street"). */
+static bool
+before_street_name(const norm_ctx *c, size_t i)
+{
+    for (size_t j = i + 1; j < c->n_toks && j <= i + 3; j++) {
+        if (j > i + 1 && is_street_type(c, j))
+            return true;
+        if (norm_trail_len(c, j) != 0 || norm_body_len(c, j) == 0 ||
+            !(crier_is_ascii_upper((unsigned char)norm_body(c, j)[0]) ||
+              crier_is_ascii_digit((unsigned char)norm_body(c, j)[0])))
+            return false;
+    }
+    return false;
+}
+
+/* Directions in an address (words.tsv direction_N): "N", "SE" right after a house
+ * number ("1211 E Arques Ave"); "N." or "N" before a street's name, not after a
+ * name ("on N. Broad St." but "John N. Smith"); "NW" after a street type
+ * ("1600 Pennsylvania Ave. NW"). */
 bool
 norm_match_direction(const norm_ctx *c, size_t i, norm_match *m)
 {
     char key[16] = "direction_";
     size_t len = norm_body_len(c, i);
     uint64_t v;
-    if (i == 0 || len > 2 || norm_trail_len(c, i) != 0 || !norm_tok_small_int(c, i - 1, 5, &v))
+    if (len == 0 || len > 2)
         return false;
     memcpy(key + 10, norm_body(c, i), len);
     key[10 + len] = '\0';
     m->v[0] = (uint64_t)(uintptr_t)norm_word(c->lang, key);
     m->n_toks = 1;
-    return m->v[0] != 0 && i + 1 < c->n_toks && norm_body_len(c, i + 1) > 0 &&
+    if (m->v[0] == 0)
+        return false;
+    if (len == 1 && direction_initial(c, i) && before_street_name(c, i) &&
+        !(i > 0 && norm_tok_capitalized(c, i - 1) && !norm_tok_cue(c, i - 1, "determiner") &&
+          norm_lookup(c->lang, NT_STARTERS, norm_body(c, i - 1), norm_body_len(c, i - 1)) ==
+              NULL)) {
+        m->trail_skip = norm_trail_len(c, i);
+        return true;
+    }
+    if (i == 0)
+        return false;
+    if (len == 2 && is_street_type(c, i - 1))
+        return true;
+    return norm_trail_len(c, i) == 0 && norm_tok_small_int(c, i - 1, 5, &v) && i + 1 < c->n_toks &&
+           norm_body_len(c, i + 1) > 0 &&
            !crier_is_ascii_lower((unsigned char)norm_body(c, i + 1)[0]);
 }
 
 crier_status
 norm_say_direction(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
+    (void)c;
+    (void)i;
     return norm_put(out, (const char *)(uintptr_t)m->v[0]);
 }
 

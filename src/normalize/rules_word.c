@@ -65,10 +65,43 @@ after_ordinal(const norm_ctx *c, size_t i)
            crier_is_ascii_digit((unsigned char)p[pl - 3]);
 }
 
+/* Token i follows a time of day: "7:45 a.m. ET", "9pm PT", "14:00 GMT", "noon ET"
+ * (words.tsv meridiem_am, clock_words). */
+static bool
+after_time(const norm_ctx *c, size_t i)
+{
+    char key[16] = "meridiem_";
+    size_t n = 9, k = 0;
+    if (i == 0 || norm_trail_len(c, i - 1) > 1 ||
+        (norm_trail_len(c, i - 1) == 1 && norm_trail0(c, i - 1) != '.'))
+        return false;
+    const char *b = norm_body(c, i - 1);
+    size_t bl = norm_body_len(c, i - 1);
+    if (norm_in_word_list(c->lang, "clock_words", b, bl))
+        return true;
+    bool colon = false;
+    for (; k < bl && (crier_is_ascii_digit((unsigned char)b[k]) || b[k] == ':'); k++)
+        colon |= b[k] == ':';
+    if (k == bl)
+        return colon && k > 2;
+    for (; k < bl && n + 1 < sizeof key; k++)
+        if (b[k] != '.')
+            key[n++] = (char)crier_ascii_lower((unsigned char)b[k]);
+    key[n] = '\0';
+    return k == bl && n > 9 && norm_word(c->lang, key) != NULL;
+}
+
+/* Token i stands inside a sentence: neither its first token nor after a colon. */
+static bool
+inside_sentence(const norm_ctx *c, size_t i)
+{
+    return i > 0 && norm_trail_len(c, i - 1) == 0;
+}
+
 /* Flags in abbreviations.tsv: "before_number" ("No. 5"), "after_name" ("Elm St."),
- * "after_ordinal" ("1st ed."). A fourth field is said where the flag's context is
- * not ("McLintock, Alexander, ed.": editor), only for the row as written ("Ed." is
- * a name). */
+ * "after_ordinal" ("1st ed."), "after_time" ("7:45 a.m. ET"), "inside_before_number"
+ * ("Act 1995 No 41", not "No 2 people are alike"). A fourth field is said where the flag's context
+ * is not ("McLintock, Alexander, ed.": editor), only for the row as written ("Ed." is a name). */
 bool
 norm_match_abbrev(const norm_ctx *c, size_t i, norm_match *m)
 {
@@ -106,6 +139,12 @@ norm_match_abbrev(const norm_ctx *c, size_t i, norm_match *m)
         !(i + 1 < c->n_toks && crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0])))
         return false;
     if (has_flag(e, 1, "after_name") && !after_name(c, i))
+        return false;
+    if (has_flag(e, 1, "after_time") && !after_time(c, i))
+        return false;
+    if (has_flag(e, 1, "inside_before_number") &&
+        !(inside_sentence(c, i) && i + 1 < c->n_toks &&
+          crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0])))
         return false;
     m->entry = e;
     m->n_toks = 1;

@@ -130,6 +130,23 @@ norm_say_digit_string(const norm_ctx *c, size_t i, const norm_match *m, crier_bu
     return st;
 }
 
+/* Token i + 1 is a word of capitals that names a model, not a known acronym ("737
+ * MAX"); m->n_toks is 2 where English could say it, so that it is written "Max". */
+static bool
+model_word(const norm_ctx *c, size_t i, norm_match *m)
+{
+    size_t nl;
+    if (norm_trail_len(c, i) != 0 || i + 1 >= c->n_toks || norm_lead_len(c, i + 1) != 0 ||
+        (nl = norm_body_len(c, i + 1)) < 2)
+        return false;
+    const char *n = norm_body(c, i + 1);
+    for (size_t k = 0; k < nl; k++)
+        if (!crier_is_ascii_upper((unsigned char)n[k]))
+            return false;
+    m->n_toks = norm_caps_unsayable(c->lang, n, nl) ? 1 : 2;
+    return norm_lookup(c->lang, NT_ACRONYMS, n, nl) == NULL;
+}
+
 /* "Flight 370", "Interstate 405", "Boeing 747", "Room 1204": after a word cues.tsv
  * marks "code", a number of three or four digits is said as codes are: three
  * seventy, four oh five, twelve oh four. */
@@ -137,7 +154,8 @@ bool
 norm_match_code_number(const norm_ctx *c, size_t i, norm_match *m)
 {
     size_t len = norm_body_len(c, i);
-    m->n_toks = 1;
+    if (!model_word(c, i, m)) /* "Boeing 737 MAX": the model's word too */
+        m->n_toks = 1;
     return len >= 3 && len <= 4 && i > 0 && norm_all_digits(norm_body(c, i), len) &&
            norm_trail_len(c, i - 1) == 0 && norm_tok_cue(c, i - 1, "code");
 }
@@ -145,8 +163,7 @@ norm_match_code_number(const norm_ctx *c, size_t i, norm_match *m)
 crier_status
 norm_say_code_number(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
-    (void)m;
-    return norm_say_code_digits(c->lang, norm_body(c, i), norm_body_len(c, i), out);
+    return norm_say_model(c, i, m, out);
 }
 
 /* "+1 555 123 4567", "+44 20 7946 0958": a country code and groups of digits,
@@ -351,27 +368,26 @@ norm_say_serial(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out
 }
 
 /* "737 MAX 9", "A 320 NEO": a three- or four-digit model number before an
- * all-capital word that is not a known acronym ("500 NATO troops" stays a count). */
+ * all-capital word that is not a known acronym ("500 NATO troops" stays a count).
+ * A word of the name that English could say is written "Max": eSpeak NG spells a
+ * short word of capitals between words in lower case. */
 bool
 norm_match_model(const norm_ctx *c, size_t i, norm_match *m)
 {
     uint64_t v;
-    size_t len = norm_body_len(c, i), nl;
-    if (!norm_tok_small_int(c, i, 4, &v) || len < 3 || norm_trail_len(c, i) != 0 ||
-        i + 1 >= c->n_toks || norm_lead_len(c, i + 1) != 0 || (nl = norm_body_len(c, i + 1)) < 2)
-        return false;
-    const char *n = norm_body(c, i + 1);
-    for (size_t k = 0; k < nl; k++)
-        if (!crier_is_ascii_upper((unsigned char)n[k]))
-            return false;
-    m->n_toks = 1;
-    return norm_lookup(c->lang, NT_ACRONYMS, n, nl) == NULL;
+    return norm_tok_small_int(c, i, 4, &v) && norm_body_len(c, i) >= 3 && model_word(c, i, m);
 }
 
 crier_status
 norm_say_model(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
-    return norm_say_code_digits(c->lang, norm_body(c, i), norm_body_len(c, i), out);
+    crier_status st = norm_say_code_digits(c->lang, norm_body(c, i), norm_body_len(c, i), out);
+    const char *n = norm_body(c, i + 1);
+    if (st == CRIER_OK && m->n_toks == 2)
+        st = norm_put_word(out, n, 1);
+    for (size_t k = 1; k < norm_body_len(c, i + 1) && m->n_toks == 2 && st == CRIER_OK; k++)
+        st = crier_buf_putc(out, (char)crier_ascii_lower((unsigned char)n[k]));
+    return st;
 }
 
 /* ---- arithmetic ------------------------------------------------------------------ */

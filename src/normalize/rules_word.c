@@ -142,9 +142,11 @@ norm_match_abbrev(const norm_ctx *c, size_t i, norm_match *m)
         return false;
     if (has_flag(e, 1, "after_time") && !after_time(c, i))
         return false;
+    /* "No 10 Downing Street said" opening a sentence: a name after the number */
     if (has_flag(e, 1, "inside_before_number") &&
-        !(inside_sentence(c, i) && i + 1 < c->n_toks &&
-          crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0])))
+        !(i + 1 < c->n_toks && crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0]) &&
+          (inside_sentence(c, i) ||
+           (norm_trail_len(c, i + 1) == 0 && norm_tok_capitalized(c, i + 2)))))
         return false;
     m->entry = e;
     m->n_toks = 1;

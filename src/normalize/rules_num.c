@@ -4,8 +4,8 @@
 #include "core/utf8.h"
 #include "normalize/norm_internal.h"
 
-/* Rules that read numbers: money, dates, clock times, percent, ordinals, years
- * and plain numbers. Words come from the language tables. */
+/* Rules that read numbers: money, percent, ordinals, years, plain numbers,
+ * dimensions, ratios, phone numbers and IP addresses. Words come from the language tables. */
 
 /* ---- money --------------------------------------------------------------- */
 
@@ -252,7 +252,7 @@ norm_match_year(const norm_ctx *c, size_t i, norm_match *m)
     if (norm_trail_len(c, i) == 0 && i + 1 < c->n_toks && norm_lead_len(c, i + 1) == 0 &&
         (strcmp(year_cue(c, i + 1), "count") == 0 ||
          norm_unit_of(c->lang, norm_body(c, i + 1), norm_body_len(c, i + 1), false)))
-        return false; /* "1500 people", "1200 km": a count */
+        return false;           /* "1500 people", "1200 km": a count */
     return !journal_page(c, i); /* news writes counts with a comma: "1,500" */
 }
 
@@ -352,4 +352,166 @@ norm_say_number_tok(const norm_ctx *c, size_t i, const norm_match *m, crier_buf 
     if ((st = norm_put_glue(c->lang, out, "and")) != CRIER_OK)
         return st;
     return norm_say_fraction_text(c->lang, m->entry->value, out);
+}
+
+/* ---- dimensions and ratios ----------------------------------------------------- */
+
+/* "25 x 7", "2x8": dimensions, said "by". */
+bool
+norm_match_dims(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    m->n_toks = 1;
+    if (len == 1 && (b[0] == 'x' || b[0] == 'X'))
+        return i > 0 && i + 1 < c->n_toks && norm_trail_len(c, i - 1) == 0 &&
+               norm_tok_number(c, i - 1, &m->num) && norm_body_len(c, i + 1) > 0 &&
+               crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0]);
+    const char *x = memchr(b, 'x', len);
+    if (x == NULL || x == b || x + 1 == b + len || (x == b + 1 && b[0] == '0'))
+        return false; /* "0x08" is a hex number: zero x zero eight */
+    m->v[0] = (size_t)(x - b);
+    if (!norm_all_digits(b, (size_t)(x - b)) || !norm_all_digits(x + 1, len - (size_t)(x - b) - 1))
+        return false;
+    /* "2x8 m2": two by eight square meters */
+    if (norm_trail_len(c, i) == 0 && i + 1 < c->n_toks && norm_lead_len(c, i + 1) == 0 &&
+        (m->entry = norm_unit_of(c->lang, norm_body(c, i + 1), norm_body_len(c, i + 1), false)))
+        m->n_toks = 2;
+    return true;
+}
+
+crier_status
+norm_say_dims(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    const char *by = norm_word(c->lang, "by");
+    if (by == NULL)
+        return CRIER_E_LANG;
+    crier_status st;
+    if (norm_body_len(c, i) == 1)
+        return norm_put(out, by);
+    const char *b = norm_body(c, i);
+    size_t x = (size_t)m->v[0], len = norm_body_len(c, i);
+    if ((st = norm_say_digit_run(c->lang, b, x, out)) != CRIER_OK || (st = norm_put(out, by)) ||
+        (st = norm_say_digit_run(c->lang, b + x + 1, len - x - 1, out)) != CRIER_OK)
+        return st;
+    return m->entry ? norm_put_field(out, m->entry->value, 1) : CRIER_OK;
+}
+
+/* "3:1", "2:8": a ratio or score, where the part after the colon cannot be minutes. */
+bool
+norm_match_ratio(const norm_ctx *c, size_t i, norm_match *m)
+{
+    const char *b = norm_body(c, i);
+    size_t len = norm_body_len(c, i);
+    const char *colon = memchr(b, ':', len);
+    if (colon == NULL || colon == b || colon + 1 == b + len)
+        return false;
+    size_t a = (size_t)(colon - b), r = len - a - 1;
+    if (!norm_all_digits(b, a) || !norm_all_digits(colon + 1, r) || a > 3 || r > 3 || r == 2)
+        return false;
+    m->v[0] = a;
+    m->n_toks = 1;
+    return true;
+}
+
+crier_status
+norm_say_ratio(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    const char *b = norm_body(c, i);
+    size_t a = (size_t)m->v[0], len = norm_body_len(c, i);
+    crier_status st = norm_say_digit_run(c->lang, b, a, out);
+    if (st == CRIER_OK)
+        st = norm_put_glue(c->lang, out, "to");
+    return st != CRIER_OK ? st : norm_say_digit_run(c->lang, b + a + 1, len - a - 1, out);
+}
+
+/* ---- phone numbers and IP addresses ------------------------------------------- */
+
+/* End of the phone bytes of token t: its body, and a closing ")" ("(123)"). */
+static size_t
+phone_end(const norm_ctx *c, size_t t)
+{
+    return norm_trail0(c, t) == ')' ? c->toks[t].trail + 1 : c->toks[t].trail;
+}
+
+/* Tokens i.. that make a phone number: digits and + ( ) - . , a space only after
+ * "+1" or "(123)". Returns the tokens used, 0 when not a phone or IP address. */
+static size_t
+phone_span(const norm_ctx *c, size_t i, bool *ret_ip)
+{
+    size_t n_digits = 0, groups = 0, dots = 0, seps = 0, t = i;
+    bool in_group = false;
+
+    for (; t < c->n_toks && t < i + 4; t++) {
+        size_t e = phone_end(c, t);
+        for (size_t k = c->toks[t].off; k < e; k++) {
+            char ch = c->text[k];
+            if (crier_is_ascii_digit((unsigned char)ch)) {
+                n_digits++;
+                groups += !in_group;
+                in_group = true;
+                continue;
+            }
+            if (!(ch == '-' || ch == '.' || ch == '(' || ch == ')' ||
+                  (ch == '+' && k == c->toks[i].off)))
+                return 0;
+            dots += ch == '.';
+            seps += ch != '+';
+            in_group = false;
+        }
+        in_group = false;
+        bool country = t == i && c->text[c->toks[i].off] == '+' && e == c->toks[t].end;
+        bool area = c->text[e - 1] == ')' && e == c->toks[t].end;
+        if (!(country || area))
+            break;
+    }
+    size_t used = t < c->n_toks && t < i + 4 ? t - i + 1 : t - i;
+    *ret_ip = dots == 3 && groups == 4 && seps == 3 && used == 1;
+    if (*ret_ip)
+        return used;
+    if (seps == 0 || groups < 3 || n_digits < 7 || n_digits > 20)
+        return 0;
+    return used;
+}
+
+bool
+norm_match_phone(const norm_ctx *c, size_t i, norm_match *m)
+{
+    bool ip;
+    const char *b = norm_body(c, i);
+    if (norm_body_len(c, i) == 0 || !(crier_is_ascii_digit((unsigned char)b[0]) || b[0] == '+' ||
+                                      c->text[c->toks[i].off] == '('))
+        return false;
+    size_t n = phone_span(c, i, &ip);
+    if (n == 0)
+        return false;
+    m->n_toks = n;
+    m->kind = ip;
+    m->trail_skip = norm_trail0(c, i + n - 1) == ')';
+    return true;
+}
+
+/* Digit by digit, a comma between groups ("one two three, four five six"), "plus"
+ * for the country code, "dot" between the parts of an IP address. */
+crier_status
+norm_say_phone(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    size_t s = c->toks[i].off, e = phone_end(c, i + m->n_toks - 1);
+    crier_status st = CRIER_OK;
+    bool in_group = false, any = false;
+    for (size_t k = s; k < e && st == CRIER_OK; k++) {
+        char ch = c->text[k];
+        if (crier_is_ascii_digit((unsigned char)ch)) {
+            if (!in_group && any)
+                st = m->kind ? norm_put_glue(c->lang, out, "dot") : crier_buf_putc(out, ',');
+            if (st == CRIER_OK)
+                st = norm_say_digits(c->lang, &ch, 1, out);
+            in_group = any = true;
+        } else {
+            if (ch == '+')
+                st = norm_put_glue(c->lang, out, "plus");
+            in_group = false;
+        }
+    }
+    return st;
 }

@@ -4,8 +4,8 @@
 #include "core/utf8.h"
 #include "normalize/norm_internal.h"
 
-/* Quantities: measures with units, fractions and ranges. Unit and fraction words
- * come from units.tsv and fractions.tsv. */
+/* Quantities: measures with units, temperatures, fractions and ranges. Unit and
+ * fraction words come from units.tsv and fractions.tsv. */
 
 /* ---- units -------------------------------------------------------------------- */
 
@@ -28,8 +28,11 @@ norm_unit_of(const crier_lang *lang, const char *s, size_t len, bool per_ok)
             low[k] = (char)crier_ascii_lower((unsigned char)s[k]);
         e = norm_lookup(lang, NT_UNITS, low, len);
     }
-    if (e != NULL && !per_ok && norm_field(e->value, 2, &flag, &flag_len) && flag_len == 3 &&
-        memcmp(flag, "per", 3) == 0)
+    if (e == NULL || !norm_field(e->value, 2, &flag, &flag_len))
+        return e;
+    /* "C" and "F" are temperatures only where the sentence says so (norm_match_measure) */
+    if ((!per_ok && flag_len == 3 && memcmp(flag, "per", 3) == 0) ||
+        (flag_len == 11 && memcmp(flag, "temperature", 11) == 0))
         return NULL;
     return e;
 }
@@ -44,6 +47,95 @@ glued_only(const norm_entry *e)
     return e != NULL && norm_field(e->value, 2, &flag, &flag_len) && flag_len == 5 &&
            memcmp(flag, "glued", 5) == 0;
 }
+
+/* ---- temperatures without a degree sign ---------------------------------------- */
+
+/* Token k's body in lower case is a word of the words.tsv list. */
+static bool
+tok_in_list(const norm_ctx *c, size_t k, const char *list)
+{
+    char low[24];
+    size_t len = norm_body_len(c, k);
+    if (len == 0 || len >= sizeof low)
+        return false;
+    for (size_t n = 0; n < len; n++)
+        low[n] = (char)crier_ascii_lower((unsigned char)norm_body(c, k)[n]);
+    return norm_in_word_list(c->lang, list, low, len);
+}
+
+/* The units.tsv row "C" or "F" (flagged "temperature") when s[0..len) is a number
+ * glued to it ("43C", "-30F"), else NULL; *ret_num the number. */
+static const norm_entry *
+temperature_row(const crier_lang *lang, const char *s, size_t len, norm_number *ret_num)
+{
+    const char *flag;
+    size_t flag_len;
+    if (len < 2 || !norm_parse_number(s, len, ret_num) || ret_num->len + 1 != len)
+        return NULL;
+    const norm_entry *e = norm_lookup(lang, NT_UNITS, s + len - 1, 1);
+    return e != NULL && norm_field(e->value, 2, &flag, &flag_len) && flag_len == 11 &&
+                   memcmp(flag, "temperature", 11) == 0
+               ? e
+               : NULL;
+}
+
+static const norm_entry *
+glued_temperature(const norm_ctx *c, size_t k, norm_number *ret_num)
+{
+    return temperature_row(c->lang, norm_body(c, k), norm_body_len(c, k), ret_num);
+}
+
+/* Token k ends a sentence ("cold." "hot?"). */
+static bool
+ends_sentence(const norm_ctx *c, size_t k)
+{
+    const char *t = c->text + c->toks[k].trail;
+    for (size_t n = 0; n < norm_trail_len(c, k); n++)
+        if (t[n] == '.' || t[n] == '!' || t[n] == '?')
+            return true;
+    return false;
+}
+
+enum { TEMPERATURE_WINDOW = 8 };
+
+/* "43C (109F)", "1.5C above pre-industrial levels", "-30F overnight", "highs of
+ * 25C", "minus 5C": token i (a number glued to C or F) is a temperature. A minus
+ * sign, a decimal, a paired "(109F)", "minus" before it, or a word of words.tsv
+ * temperature_words in its sentence says so; after a word of temperature_not
+ * ("seat 12F", "Apartment 3C", "Form 4C") or a name in mixed case ("iPhone 5C")
+ * it is a seat, a flat or a model. */
+static bool
+temperature_at(const norm_ctx *c, size_t i, const norm_number *num)
+{
+    norm_number other;
+    if (i > 0) {
+        const char *p = norm_body(c, i - 1);
+        size_t pl = norm_body_len(c, i - 1);
+        if (tok_in_list(c, i - 1, "temperature_not") ||
+            (pl > 1 && crier_is_ascii_lower((unsigned char)p[0]) &&
+             crier_is_ascii_upper((unsigned char)p[1])))
+            return false;
+    }
+    if (num->negative || num->frac != NULL || (i > 0 && tok_in_list(c, i - 1, "minus")))
+        return true;
+    if ((i + 1 < c->n_toks && norm_lead_len(c, i + 1) == 1 && c->text[c->toks[i + 1].off] == '(' &&
+         glued_temperature(c, i + 1, &other)) ||
+        (i > 0 && norm_lead_len(c, i) == 1 && c->text[c->toks[i].off] == '(' &&
+         glued_temperature(c, i - 1, &other)))
+        return true; /* "43C (109F)" */
+    for (size_t k = i; k > 0 && i - k < TEMPERATURE_WINDOW;) {
+        if (ends_sentence(c, --k))
+            break;
+        if (tok_in_list(c, k, "temperature_words"))
+            return true;
+    }
+    for (size_t k = i; !ends_sentence(c, k) && k + 1 < c->n_toks && k - i < TEMPERATURE_WINDOW;)
+        if (tok_in_list(c, ++k, "temperature_words"))
+            return true;
+    return false;
+}
+
+/* ---- measures ------------------------------------------------------------------ */
 
 /* "kg", "km/h", "kg/kg", "mbps": a unit, maybe "per" a second one. */
 static bool
@@ -156,6 +248,10 @@ norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
             return false;
         }
         m->n_toks = j - i + 1;
+    } else if ((a = glued_temperature(c, i, &m->num)) != NULL) {
+        if (!temperature_at(c, i, &m->num))
+            return false;
+        per = NULL;
     } else if (!parse_unit(c->lang, b + rest, len - rest, &a, &per) ||
                norm_counted_scale(c, i, b + rest, len - rest) != NULL) {
         return false; /* "1.5m people" is a number: one point five million */
@@ -521,7 +617,7 @@ leading_currency(const crier_lang *lang, const char *s, size_t len, size_t *ret_
 /* v[0] the dash, v[1] its length; entry a unit after the range ("40-50 mph"),
  * or with kind RANGE_MONEY the currency of "$1-2 billion" (v[2] its length,
  * v[3] the scale row), said once at the end: one to two billion dollars. */
-enum { RANGE_UNIT = 1, RANGE_MONEY, RANGE_MODEL };
+enum { RANGE_UNIT = 1, RANGE_MONEY, RANGE_MODEL, RANGE_TEMPERATURE };
 
 bool
 norm_match_range(const norm_ctx *c, size_t i, norm_match *m)
@@ -541,6 +637,14 @@ norm_match_range(const norm_ctx *c, size_t i, norm_match *m)
         m->kind = RANGE_MODEL;
         return true;
     }
+    /* "highs of 25-30C": the unit once at the end, twenty five to thirty degrees */
+    if (norm_parse_number(b, dash, &num) && num.len == dash &&
+        (m->entry = temperature_row(c->lang, b + dash + dl, len - dash - dl, &num)) != NULL &&
+        temperature_at(c, i, &num)) {
+        m->kind = RANGE_TEMPERATURE;
+        return true;
+    }
+    m->entry = NULL;
     bool next = norm_trail_len(c, i) == 0 && i + 1 < c->n_toks && norm_lead_len(c, i + 1) == 0;
     const norm_entry *cur = leading_currency(c->lang, b, dash, &cl);
     size_t r = dash + dl;
@@ -632,8 +736,10 @@ norm_say_range(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     uint64_t end_year;
     if (short_year_end(b, len, dash, right, &end_year))
         return norm_say_year_tail(c->lang, end_year, out);
+    if (m->kind == RANGE_TEMPERATURE) /* the number without its C or F */
+        len--;
     st = norm_say_token_alone(c, c->text, off + right, len - right, 0, out, &used);
-    if (st == CRIER_OK && m->kind == RANGE_UNIT)
+    if (st == CRIER_OK && (m->kind == RANGE_UNIT || m->kind == RANGE_TEMPERATURE))
         st = norm_put_field(out, m->entry->value, 1);
     return st;
 }

@@ -4,8 +4,8 @@
 #include "core/utf8.h"
 #include "normalize/norm_internal.h"
 
-/* Quantities: measures with units, temperatures, fractions and ranges. Unit and
- * fraction words come from units.tsv and fractions.tsv. */
+/* Quantities: measures with units, temperatures, fractions, ranges and win-loss
+ * records. Unit and fraction words come from units.tsv and fractions.tsv. */
 
 /* ---- units -------------------------------------------------------------------- */
 
@@ -617,7 +617,31 @@ leading_currency(const crier_lang *lang, const char *s, size_t len, size_t *ret_
 /* v[0] the dash, v[1] its length; entry a unit after the range ("40-50 mph"),
  * or with kind RANGE_MONEY the currency of "$1-2 billion" (v[2] its length,
  * v[3] the scale row), said once at the end: one to two billion dollars. */
-enum { RANGE_UNIT = 1, RANGE_MONEY, RANGE_MODEL, RANGE_TEMPERATURE };
+enum { RANGE_UNIT = 1, RANGE_MONEY, RANGE_MODEL, RANGE_RECORD, RANGE_TEMPERATURE };
+
+/* "went 14-6", "fell to 2-8", "a 12-4 record", "Denver (12-4)": a win-loss record,
+ * said fourteen and six; "won 3-1", "a 5-4 ruling", "passed 219-213" are scores and
+ * votes. Words before it (words.tsv record_verbs, record_to_verbs before "to") or
+ * after it (record_nouns) say so, or a team's name before it in parentheses. */
+static bool
+win_loss_record(const norm_ctx *c, size_t i, const char *b, size_t len, size_t dash, size_t dl)
+{
+    size_t rl = len - dash - dl;
+    if (dash > 3 || rl == 0 || rl > 3 || !norm_all_digits(b, dash) ||
+        !norm_all_digits(b + dash + dl, rl))
+        return false;
+    if (i > 0 && norm_trail_len(c, i - 1) == 0 && tok_in_list(c, i - 1, "record_verbs"))
+        return true;
+    if (i > 1 && norm_trail_len(c, i - 2) == 0 && norm_trail_len(c, i - 1) == 0 &&
+        norm_tok_is(c, i - 1, "to") && tok_in_list(c, i - 2, "record_to_verbs"))
+        return true;
+    if (norm_trail_len(c, i) == 0 && i + 1 < c->n_toks && norm_lead_len(c, i + 1) == 0 &&
+        tok_in_list(c, i + 1, "record_nouns"))
+        return true;
+    return i > 0 && norm_lead_len(c, i) == 1 && c->text[c->toks[i].off] == '(' &&
+           norm_trail0(c, i) == ')' && norm_trail_len(c, i - 1) == 0 &&
+           norm_tok_capitalized(c, i - 1);
+}
 
 bool
 norm_match_range(const norm_ctx *c, size_t i, norm_match *m)
@@ -635,6 +659,10 @@ norm_match_range(const norm_ctx *c, size_t i, norm_match *m)
     if (i > 0 && norm_trail_len(c, i - 1) == 0 && dl == 1 && norm_all_digits(b, dash) &&
         norm_all_digits(b + dash + 1, len - dash - 1) && norm_tok_cue(c, i - 1, "model")) {
         m->kind = RANGE_MODEL;
+        return true;
+    }
+    if (win_loss_record(c, i, b, len, dash, dl)) {
+        m->kind = RANGE_RECORD;
         return true;
     }
     /* "highs of 25-30C": the unit once at the end, twenty five to thirty degrees */
@@ -727,6 +755,14 @@ norm_say_range(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     if (m->kind == RANGE_MODEL) { /* seven thirty seven eight hundred */
         st = norm_say_code_digits(c->lang, b, dash, out);
         return st != CRIER_OK ? st : norm_say_code_digits(c->lang, b + right, len - right, out);
+    }
+    if (m->kind == RANGE_RECORD) { /* fourteen and six, ten and oh */
+        if ((st = norm_say_token_alone(c, c->text, off, dash, 0, out, &used)) != CRIER_OK ||
+            (st = norm_put_glue(c->lang, out, "and")) != CRIER_OK)
+            return st;
+        if (len - right == 1 && b[right] == '0')
+            return norm_put_glue(c->lang, out, "zero_in_record");
+        return norm_say_token_alone(c, c->text, off + right, len - right, 0, out, &used);
     }
     /* "a 50-50 split", "drew 2-2": the same number twice is said without "to" */
     bool same = len - right == dash && memcmp(b, b + right, dash) == 0;

@@ -86,6 +86,46 @@ norm_match_money(const norm_ctx *c, size_t i, norm_match *m)
     return rest == len || m->v[1] != 0;
 }
 
+/* Token k is a noun an amount can modify: a lower-case word, no not_noun word of
+ * cues.tsv ("in", "went") and no participle ("raised"). */
+static bool
+noun_after_amount(const norm_ctx *c, size_t k)
+{
+    const char *n = norm_body(c, k);
+    size_t nl = norm_body_len(c, k);
+    return nl > 0 && norm_lead_len(c, k) == 0 && crier_is_ascii_lower((unsigned char)n[0]) &&
+           !(nl > 4 && n[nl - 2] == 'e' && n[nl - 1] == 'd') &&
+           !norm_cue(c->lang, n, nl, "not_noun");
+}
+
+/* Token k is a hyphened adjective ("five-year", "10-year", "multiyear" is not). */
+static bool
+hyphened(const norm_ctx *c, size_t k)
+{
+    const char *h = memchr(norm_body(c, k), '-', norm_body_len(c, k));
+    return h != NULL && h != norm_body(c, k) &&
+           crier_is_ascii_lower((unsigned char)norm_body(c, k)[norm_body_len(c, k) - 1]);
+}
+
+/* Tokens i..last, an amount, modify a noun among adjectives in a list: "a
+ * five-year, $150 million contract", "a $20 million, two-year deal" (a newsreader
+ * says one hundred fifty million dollar contract). */
+static bool
+amount_in_adjectives(const norm_ctx *c, size_t i, size_t last)
+{
+    if (last + 1 >= c->n_toks || i < 1)
+        return false;
+    if (i >= 2 && norm_trail_len(c, i - 1) == 1 && norm_trail0(c, i - 1) == ',' &&
+        norm_trail_len(c, i - 2) == 0 && norm_tok_cue(c, i - 2, "determiner") &&
+        hyphened(c, i - 1) && norm_trail_len(c, last) == 0)
+        return noun_after_amount(c, last + 1);
+    return last + 2 < c->n_toks && norm_trail_len(c, i - 1) == 0 &&
+           norm_tok_cue(c, i - 1, "determiner") && norm_trail_len(c, last) == 1 &&
+           norm_trail0(c, last) == ',' && norm_lead_len(c, last + 1) == 0 &&
+           hyphened(c, last + 1) && norm_trail_len(c, last + 1) == 0 &&
+           noun_after_amount(c, last + 2);
+}
+
 static crier_status
 say_per(const norm_ctx *c, const norm_entry *unit, crier_buf *out, bool a)
 {
@@ -113,7 +153,8 @@ norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 
     /* "a $5 million deal", "a $20 fine": before its noun the currency is
      * singular, as in "a 1.5m wall" (rules_measure.c) */
-    bool attributive = norm_attributive(c, i, i + m->n_toks - 1);
+    bool attributive =
+        norm_attributive(c, i, i + m->n_toks - 1) || amount_in_adjectives(c, i, i + m->n_toks - 1);
     if (scale != NULL) { /* "$1.5 billion": one point five billion dollars */
         if ((st = norm_say_number(c->lang, num, out)) != CRIER_OK ||
             (st = norm_put(out, scale->value)) != CRIER_OK)

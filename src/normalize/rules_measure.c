@@ -137,6 +137,28 @@ temperature_at(const norm_ctx *c, size_t i, const norm_number *num)
 
 /* ---- measures ------------------------------------------------------------------ */
 
+/* Token k is the times sign of a size ("x", "×"). */
+static bool
+times_sign(const norm_ctx *c, size_t k)
+{
+    const char *b = norm_body(c, k);
+    size_t len = norm_body_len(c, k);
+    return (len == 1 && b[0] == 'x') || (len == 2 && memcmp(b, "\xc3\x97", 2) == 0);
+}
+
+/* "in" after number token i, token j, is inches between the sides of a size ("30 in
+ * × 21 in"), though alone it is the preposition. */
+static bool
+size_side(const norm_ctx *c, size_t i, size_t j)
+{
+    const norm_entry *before;
+    if (norm_trail_len(c, j) == 0 && j + 1 < c->n_toks && times_sign(c, j + 1))
+        return true;
+    return i >= 2 && norm_trail_len(c, i - 1) == 0 && times_sign(c, i - 1) &&
+           (before = norm_unit_of(c->lang, norm_body(c, i - 2), norm_body_len(c, i - 2), false)) &&
+           glued_only(before);
+}
+
 /* "kg", "km/h", "kg/kg", "mbps": a unit, maybe "per" a second one. */
 static bool
 parse_unit(const crier_lang *lang, const char *s, size_t len, const norm_entry **ret_a,
@@ -244,7 +266,7 @@ norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
             j++; /* "2,500 sq ft": units.tsv "sq ft" */
         } else if (norm_lead_len(c, j) != 0 ||
                    !parse_unit(c->lang, norm_body(c, j), norm_body_len(c, j), &a, &per) ||
-                   glued_only(a)) {
+                   (glued_only(a) && !size_side(c, i, j))) {
             return false;
         }
         m->n_toks = j - i + 1;

@@ -404,9 +404,13 @@ norm_match_dims(const norm_ctx *c, size_t i, norm_match *m)
     const char *b = norm_body(c, i);
     size_t len = norm_body_len(c, i);
     m->n_toks = 1;
+    /* "25 x 7", "12 in x 8 in" */
     if (len == 1 && (b[0] == 'x' || b[0] == 'X'))
         return i > 0 && i + 1 < c->n_toks && norm_trail_len(c, i - 1) == 0 &&
-               norm_tok_number(c, i - 1, &m->num) && norm_body_len(c, i + 1) > 0 &&
+               (norm_tok_number(c, i - 1, &m->num) ||
+                (i >= 2 && norm_trail_len(c, i - 2) == 0 && norm_tok_number(c, i - 2, &m->num) &&
+                 norm_unit_of(c->lang, norm_body(c, i - 1), norm_body_len(c, i - 1), false))) &&
+               norm_body_len(c, i + 1) > 0 &&
                crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0]);
     const char *x = memchr(b, 'x', len);
     if (x == NULL || x == b || x + 1 == b + len || (x == b + 1 && b[0] == '0'))

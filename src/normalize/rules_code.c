@@ -76,8 +76,9 @@ service_number(const norm_ctx *c, size_t i)
         return false;
     if (norm_tok_cue(c, i - 1, "dial"))
         return true;
+    /* "ring us on 111", not "called on 111 nations" */
     if (norm_tok_cue(c, i - 1, "dial_on"))
-        for (size_t j = i - 1; j-- > 0 && j + 5 >= i;) {
+        for (size_t j = i - 2; j-- > 0 && j + 5 >= i;) {
             if (norm_trail_len(c, j) != 0)
                 break;
             if (norm_tok_cue(c, j, "dial"))
@@ -533,7 +534,8 @@ bool
 norm_match_house_number(const norm_ctx *c, size_t i, norm_match *m)
 {
     uint64_t v;
-    if (!norm_tok_small_int(c, i, 5, &v) || norm_trail_len(c, i) != 0 || v == 0)
+    if (!norm_tok_small_int(c, i, 5, &v) || norm_trail_len(c, i) != 0 || v == 0 ||
+        (i > 0 && norm_tok_cue(c, i - 1, "count"))) /* "some 120 Wall Street firms" */
         return false;
     m->n_toks = 1;
     if (norm_body_len(c, i) <= 4 && pair_cue(c, i + 1, "house_block"))

@@ -5,7 +5,8 @@
 #include "normalize/norm_internal.h"
 
 /* Rules that read numbers: money, percent, ordinals, years, plain numbers,
- * dimensions, ratios, phone numbers and IP addresses. Words come from the language tables. */
+ * fractions, dimensions, ratios, phone numbers and IP addresses. Words come from
+ * the language tables (fractions.tsv for fractions). */
 
 /* ---- money --------------------------------------------------------------- */
 
@@ -393,6 +394,158 @@ norm_say_number_tok(const norm_ctx *c, size_t i, const norm_match *m, crier_buf 
     if ((st = norm_put_glue(c->lang, out, "and")) != CRIER_OK)
         return st;
     return norm_say_fraction_text(c->lang, m->entry->value, out);
+}
+
+/* ---- fractions ------------------------------------------------------------------ */
+
+/* "1/3", "31/32", "1/4th", "½": numerator and denominator in v[0], v[1]. */
+static bool
+parse_fraction(const crier_lang *lang, const char *b, size_t len, uint64_t *num, uint64_t *den)
+{
+    const norm_entry *e = norm_lookup(lang, NT_FRACTIONS, b, len);
+    const char *slash;
+    if (e != NULL && !crier_is_ascii_digit((unsigned char)b[0])) { /* "½" -> "1/2" */
+        b = e->value;
+        len = strlen(b);
+    }
+    if ((slash = memchr(b, '/', len)) == NULL)
+        return false;
+    size_t nl = (size_t)(slash - b), dl = len - nl - 1;
+    if (dl > 2 && crier_is_ascii_alpha((unsigned char)b[len - 1]) &&
+        crier_is_ascii_alpha((unsigned char)b[len - 2]))
+        dl -= 2; /* "1/4th", "1/3RD" */
+    /* "25/235212" is no fraction: a part number, read as written */
+    if (nl == 0 || nl > 6 || dl == 0 || dl > 5 || !norm_all_digits(b, nl) ||
+        !norm_all_digits(slash + 1, dl))
+        return false;
+    *num = norm_digits_value(b, nl);
+    *den = norm_digits_value(slash + 1, dl);
+    return *den > 0;
+}
+
+enum { FRACTION_PAIR = 3 };
+
+/* Two numbers joined by a slash that are no fraction: "SR 2007/185", a year and a
+ * serial; "27 (11/12): 123", a journal's double issue between its volume and page. */
+static bool
+numbered_pair(const norm_ctx *c, size_t i, uint64_t num, uint64_t den)
+{
+    const char *b = norm_body(c, i);
+    if (num >= 1800 && num <= 2099 && den >= 13 && crier_is_ascii_digit((unsigned char)b[0]) &&
+        b[4] == '/')
+        return true;
+    return i > 0 && norm_lead_len(c, i) == 1 && c->text[c->toks[i].off] == '(' &&
+           norm_trail_len(c, i) == 2 && memcmp(c->text + c->toks[i].trail, "):", 2) == 0 &&
+           norm_trail_len(c, i - 1) == 0 && norm_body_len(c, i - 1) > 0 &&
+           norm_all_digits(norm_body(c, i - 1), norm_body_len(c, i - 1));
+}
+
+bool
+norm_match_fraction(const norm_ctx *c, size_t i, norm_match *m)
+{
+    uint64_t whole;
+    m->n_toks = 1;
+    if (parse_fraction(c->lang, norm_body(c, i), norm_body_len(c, i), &m->v[0], &m->v[1])) {
+        m->kind = numbered_pair(c, i, m->v[0], m->v[1]) ? FRACTION_PAIR : 0;
+        return true;
+    }
+    /* "1/f noise", "1/x": a number over a letter that is no unit ("1/s" is per second);
+     * not a part of a code ("1/f-4s") */
+    const char *b = norm_body(c, i);
+    size_t bl = norm_body_len(c, i);
+    if (!c->part && bl >= 3 && bl <= 5 && b[bl - 2] == '/' &&
+        crier_is_ascii_alpha((unsigned char)b[bl - 1]) && norm_all_digits(b, bl - 2) &&
+        norm_unit_of(c->lang, b + bl - 1, 1, true) == NULL) {
+        m->v[0] = norm_digits_value(b, bl - 2);
+        m->kind = 2;
+        return true;
+    }
+    /* "2 1/2": a whole number and a fraction */
+    if (!norm_tok_small_int(c, i, 6, &whole) || norm_trail_len(c, i) != 0 || i + 1 >= c->n_toks ||
+        norm_lead_len(c, i + 1) != 0 ||
+        !parse_fraction(c->lang, norm_body(c, i + 1), norm_body_len(c, i + 1), &m->v[0], &m->v[1]))
+        return false;
+    m->v[2] = whole;
+    m->kind = 1;
+    m->n_toks = 2;
+    return true;
+}
+
+static crier_status
+say_fraction(const crier_lang *lang, uint64_t num, uint64_t den, bool mixed, crier_buf *out)
+{
+    char key[24];
+    size_t kl = 0;
+    crier_status st;
+    for (uint64_t d = den; kl < sizeof key; d /= 10) { /* the denominator as a key */
+        key[kl++] = (char)('0' + d % 10);
+        if (d < 10)
+            break;
+    }
+    for (size_t a = 0, z = kl - 1; a < z; a++, z--) {
+        char t = key[a];
+        key[a] = key[z];
+        key[z] = t;
+    }
+    const norm_entry *e = norm_lookup(lang, NT_FRACTIONS, key, kl);
+    if (den == 1 || (num > den && den >= 10)) { /* "142/1", "120/80": one twenty over eighty */
+        if ((st = norm_say_cardinal(lang, num, out)) != CRIER_OK ||
+            (st = norm_put_glue(lang, out, "over")) != CRIER_OK)
+            return st;
+        return norm_say_cardinal(lang, den, out);
+    }
+    if (mixed && num == 1) /* "2 1/2": two and a half */
+        st = norm_put_glue(lang, out, "a");
+    else
+        st = norm_say_cardinal(lang, num, out);
+    if (st != CRIER_OK)
+        return st;
+    if (e != NULL)
+        return norm_put_field(out, e->value, num == 1 ? 0 : 1);
+    if ((st = norm_space(out)) != CRIER_OK)
+        return st;
+    size_t from = out->len;
+    if ((st = norm_say_ordinal(lang, den, out)) != CRIER_OK || num == 1)
+        return st;
+    return norm_pluralize_tail(lang, out, from);
+}
+
+crier_status
+norm_say_fraction_text(const crier_lang *lang, const char *s, crier_buf *out)
+{
+    uint64_t num, den;
+    if (!parse_fraction(lang, s, strlen(s), &num, &den))
+        return CRIER_E_LANG;
+    return say_fraction(lang, num, den, true, out);
+}
+
+crier_status
+norm_say_fraction(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    crier_status st = CRIER_OK;
+    if (m->kind == FRACTION_PAIR) { /* two thousand seven slash one eighty five */
+        const char *b = norm_body(c, i), *slash = memchr(b, '/', norm_body_len(c, i));
+        const norm_entry *word = norm_lookup(c->lang, NT_WEB, "/", 1);
+        size_t nl = (size_t)(slash - b);
+        if (word == NULL)
+            return CRIER_E_LANG;
+        if ((st = nl == 4 ? norm_say_year(c->lang, m->v[0], out)
+                          : norm_say_cardinal(c->lang, m->v[0], out)) != CRIER_OK ||
+            (st = norm_put_field(out, word->value, 0)) != CRIER_OK)
+            return st;
+        return norm_say_code_digits(c->lang, slash + 1, norm_body_len(c, i) - nl - 1, out);
+    }
+    if (m->kind == 2) { /* "1/f": one over F */
+        size_t bl = norm_body_len(c, i);
+        if ((st = norm_say_cardinal(c->lang, m->v[0], out)) != CRIER_OK ||
+            (st = norm_put_glue(c->lang, out, "over")) != CRIER_OK)
+            return st;
+        return norm_spell(c->lang, norm_body(c, i) + bl - 1, 1, out);
+    }
+    if (m->kind == 1 && ((st = norm_say_cardinal(c->lang, m->v[2], out)) != CRIER_OK ||
+                         (st = norm_put_glue(c->lang, out, "and")) != CRIER_OK))
+        return st;
+    return say_fraction(c->lang, m->v[0], m->v[1], m->kind == 1, out);
 }
 
 /* ---- dimensions and ratios ----------------------------------------------------- */

@@ -9,14 +9,22 @@
 
 /* ---- units -------------------------------------------------------------------- */
 
+/* Row e of units.tsv has the flag ("per", "glued", "temperature"). */
+static bool
+unit_flag(const norm_entry *e, const char *name)
+{
+    const char *flag;
+    size_t flag_len;
+    return e != NULL && norm_field(e->value, 2, &flag, &flag_len) && flag_len == strlen(name) &&
+           memcmp(flag, name, flag_len) == 0;
+}
+
 /* A unit as written ("km", "KG", "°C"); per_ok allows units that only follow a
  * slash ("mo" in "$20/mo"). */
 const norm_entry *
 norm_unit_of(const crier_lang *lang, const char *s, size_t len, bool per_ok)
 {
     char low[24];
-    const char *flag;
-    size_t flag_len;
     const norm_entry *e = norm_lookup(lang, NT_UNITS, s, len);
     /* "KG"; but "M" is not "m", and "HRs" (home runs) is an acronym's plural */
     bool acronym_plural =
@@ -28,13 +36,8 @@ norm_unit_of(const crier_lang *lang, const char *s, size_t len, bool per_ok)
             low[k] = (char)crier_ascii_lower((unsigned char)s[k]);
         e = norm_lookup(lang, NT_UNITS, low, len);
     }
-    if (e == NULL || !norm_field(e->value, 2, &flag, &flag_len))
-        return e;
     /* "C" and "F" are temperatures only where the sentence says so (norm_match_measure) */
-    if ((!per_ok && flag_len == 3 && memcmp(flag, "per", 3) == 0) ||
-        (flag_len == 11 && memcmp(flag, "temperature", 11) == 0))
-        return NULL;
-    return e;
+    return (!per_ok && unit_flag(e, "per")) || unit_flag(e, "temperature") ? NULL : e;
 }
 
 /* A unit read only glued to its number ("6ft 2in"): as a word of its own, "in" is
@@ -42,10 +45,7 @@ norm_unit_of(const crier_lang *lang, const char *s, size_t len, bool per_ok)
 static bool
 glued_only(const norm_entry *e)
 {
-    const char *flag;
-    size_t flag_len;
-    return e != NULL && norm_field(e->value, 2, &flag, &flag_len) && flag_len == 5 &&
-           memcmp(flag, "glued", 5) == 0;
+    return unit_flag(e, "glued");
 }
 
 /* ---- temperatures without a degree sign ---------------------------------------- */
@@ -63,26 +63,52 @@ tok_in_list(const norm_ctx *c, size_t k, const char *list)
     return norm_in_word_list(c->lang, list, low, len);
 }
 
-/* The units.tsv row "C" or "F" (flagged "temperature") when s[0..len) is a number
- * glued to it ("43C", "-30F"), else NULL; *ret_num the number. */
+/* The units.tsv row of s[0..len) when it is "C" or "F" (flagged "temperature"). */
+static const norm_entry *
+temperature_letter(const crier_lang *lang, const char *s, size_t len)
+{
+    const norm_entry *e = len == 1 ? norm_lookup(lang, NT_UNITS, s, 1) : NULL;
+    return unit_flag(e, "temperature") ? e : NULL;
+}
+
+/* The row of C or F when s[0..len) is a number glued to it ("43C", "-30F"), else
+ * NULL; *ret_num the number. */
 static const norm_entry *
 temperature_row(const crier_lang *lang, const char *s, size_t len, norm_number *ret_num)
 {
-    const char *flag;
-    size_t flag_len;
     if (len < 2 || !norm_parse_number(s, len, ret_num) || ret_num->len + 1 != len)
         return NULL;
-    const norm_entry *e = norm_lookup(lang, NT_UNITS, s + len - 1, 1);
-    return e != NULL && norm_field(e->value, 2, &flag, &flag_len) && flag_len == 11 &&
-                   memcmp(flag, "temperature", 11) == 0
-               ? e
-               : NULL;
+    return temperature_letter(lang, s + len - 1, 1);
 }
 
 static const norm_entry *
 glued_temperature(const norm_ctx *c, size_t k, norm_number *ret_num)
 {
     return temperature_row(c->lang, norm_body(c, k), norm_body_len(c, k), ret_num);
+}
+
+/* Token k is C or F after number token k - 1 ("25 C"). */
+static bool
+spaced_letter(const norm_ctx *c, size_t k)
+{
+    norm_number n;
+    return k > 0 && k < c->n_toks && norm_lead_len(c, k) == 0 &&
+           temperature_letter(c->lang, norm_body(c, k), norm_body_len(c, k)) != NULL &&
+           norm_trail_len(c, k - 1) == 0 && norm_tok_number(c, k - 1, &n);
+}
+
+/* A temperature as written starts at token k ("109F", "109 F"); or ends there. */
+static bool
+temperature_from(const norm_ctx *c, size_t k)
+{
+    norm_number n;
+    return k < c->n_toks && (glued_temperature(c, k, &n) || spaced_letter(c, k + 1));
+}
+static bool
+temperature_to(const norm_ctx *c, size_t k)
+{
+    norm_number n;
+    return glued_temperature(c, k, &n) || spaced_letter(c, k);
 }
 
 /* Token k ends a sentence ("cold." "hot?"). */
@@ -105,9 +131,8 @@ enum { TEMPERATURE_WINDOW = 8 };
  * ("seat 12F", "Apartment 3C", "Form 4C") or a name in mixed case ("iPhone 5C")
  * it is a seat, a flat or a model. */
 static bool
-temperature_at(const norm_ctx *c, size_t i, const norm_number *num)
+temperature_at(const norm_ctx *c, size_t i, size_t last, const norm_number *num)
 {
-    norm_number other;
     if (i > 0) {
         const char *p = norm_body(c, i - 1);
         size_t pl = norm_body_len(c, i - 1);
@@ -118,18 +143,18 @@ temperature_at(const norm_ctx *c, size_t i, const norm_number *num)
     }
     if (num->negative || num->frac != NULL || (i > 0 && tok_in_list(c, i - 1, "minus")))
         return true;
-    if ((i + 1 < c->n_toks && norm_lead_len(c, i + 1) == 1 && c->text[c->toks[i + 1].off] == '(' &&
-         glued_temperature(c, i + 1, &other)) ||
+    if ((last + 1 < c->n_toks && norm_lead_len(c, last + 1) == 1 &&
+         c->text[c->toks[last + 1].off] == '(' && temperature_from(c, last + 1)) ||
         (i > 0 && norm_lead_len(c, i) == 1 && c->text[c->toks[i].off] == '(' &&
-         glued_temperature(c, i - 1, &other)))
-        return true; /* "43C (109F)" */
+         temperature_to(c, i - 1)))
+        return true; /* "43C (109F)", "25 C (77 F)" */
     for (size_t k = i; k > 0 && i - k < TEMPERATURE_WINDOW;) {
         if (ends_sentence(c, --k))
             break;
         if (tok_in_list(c, k, "temperature_words"))
             return true;
     }
-    for (size_t k = i; !ends_sentence(c, k) && k + 1 < c->n_toks && k - i < TEMPERATURE_WINDOW;)
+    for (size_t k = last; !ends_sentence(c, k) && k + 1 < c->n_toks && k - i < TEMPERATURE_WINDOW;)
         if (tok_in_list(c, ++k, "temperature_words"))
             return true;
     return false;
@@ -264,6 +289,10 @@ norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
         per = NULL;
         if (norm_lead_len(c, j) == 0 && (a = square_unit(c, j)) != NULL) {
             j++; /* "2,500 sq ft": units.tsv "sq ft" */
+        } else if (j == i + 1 && spaced_letter(c, j)) {
+            a = temperature_letter(c->lang, norm_body(c, j), 1);
+            if (!temperature_at(c, i, j, &m->num))
+                return false; /* "25 C (77 F)" */
         } else if (norm_lead_len(c, j) != 0 ||
                    !parse_unit(c->lang, norm_body(c, j), norm_body_len(c, j), &a, &per) ||
                    (glued_only(a) && !size_side(c, i, j))) {
@@ -271,7 +300,7 @@ norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
         }
         m->n_toks = j - i + 1;
     } else if ((a = glued_temperature(c, i, &m->num)) != NULL) {
-        if (!temperature_at(c, i, &m->num))
+        if (!temperature_at(c, i, i, &m->num))
             return false;
         per = NULL;
     } else if (!parse_unit(c->lang, b + rest, len - rest, &a, &per) ||
@@ -538,7 +567,7 @@ norm_match_range(const norm_ctx *c, size_t i, norm_match *m)
     /* "highs of 25-30C": the unit once at the end, twenty five to thirty degrees */
     if (norm_parse_number(b, dash, &num) && num.len == dash &&
         (m->entry = temperature_row(c->lang, b + dash + dl, len - dash - dl, &num)) != NULL &&
-        temperature_at(c, i, &num)) {
+        temperature_at(c, i, i, &num)) {
         m->kind = RANGE_TEMPERATURE;
         return true;
     }

@@ -9,7 +9,7 @@
 
 /* ---- units -------------------------------------------------------------------- */
 
-/* Row e of units.tsv has the flag ("per", "glued", "temperature"). */
+/* Row e of units.tsv has the flag ("per", "glued", "temperature", "rate"). */
 static bool
 unit_flag(const norm_entry *e, const char *name)
 {
@@ -243,6 +243,25 @@ inch_mark_len(const norm_ctx *c, size_t i)
     return open % 2 == 0 ? 1 : 0;
 }
 
+/* Token last, a rate ("120 mph", "5 m/s"), comes before a plural noun: "winds",
+ * "gusts", "speeds"; not "across", "towards", "plus" (cues.tsv not_noun, "-ss",
+ * "-us", "-is" and "-ards" endings). */
+static bool
+rate_before_noun(const norm_ctx *c, size_t last)
+{
+    if (last + 1 >= c->n_toks || norm_trail_len(c, last) != 0 || norm_lead_len(c, last + 1) != 0)
+        return false;
+    const char *n = norm_body(c, last + 1);
+    size_t nl = norm_body_len(c, last + 1);
+    if (nl < 4 || n[nl - 1] != 's' || strchr("sui", n[nl - 2]) != NULL ||
+        (nl > 5 && memcmp(n + nl - 4, "ards", 4) == 0))
+        return false;
+    for (size_t k = 0; k < nl; k++)
+        if (!crier_is_ascii_lower((unsigned char)n[k]))
+            return false;
+    return !norm_cue(c->lang, n, nl, "not_noun");
+}
+
 /* The number, its unit(s), and between them a scale word ("100 million kg"). */
 bool
 norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
@@ -310,7 +329,8 @@ norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
     m->entry = a;
     m->v[1] = (uint64_t)(uintptr_t)per;
     /* "a 1.5m wall": a measure before its noun is singular (one point five meter wall) */
-    m->kind = norm_attributive(c, i, i + m->n_toks - 1);
+    m->kind = norm_attributive(c, i, i + m->n_toks - 1) ||
+              ((unit_flag(a, "rate") || per != NULL) && rate_before_noun(c, i + m->n_toks - 1));
     /* "a 30-minute, tightly run demo": hyphened, a measure is a modifier, unless
      * its unit is written plural ("123.2-millimeters") */
     if (rest == m->num.len + 1 && !(len - rest > 3 && b[len - 1] == 's'))

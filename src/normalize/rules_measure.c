@@ -133,21 +133,25 @@ enum { TEMPERATURE_WINDOW = 8 };
 static bool
 temperature_at(const norm_ctx *c, size_t i, size_t last, const norm_number *num)
 {
-    if (i > 0) {
-        const char *p = norm_body(c, i - 1);
-        size_t pl = norm_body_len(c, i - 1);
-        if (tok_in_list(c, i - 1, "temperature_not") ||
-            (pl > 1 && crier_is_ascii_lower((unsigned char)p[0]) &&
-             crier_is_ascii_upper((unsigned char)p[1])))
-            return false;
-    }
-    if (num->negative || num->frac != NULL || (i > 0 && tok_in_list(c, i - 1, "minus")))
+    const char *p = i > 0 ? norm_body(c, i - 1) : "";
+    size_t pl = i > 0 ? norm_body_len(c, i - 1) : 0;
+    if (pl > 0 && (tok_in_list(c, i - 1, "temperature_not") ||
+                   (pl > 1 && crier_is_ascii_lower((unsigned char)p[0]) &&
+                    crier_is_ascii_upper((unsigned char)p[1]))))
+        return false;
+    if (num->negative || num->frac != NULL || (pl > 0 && tok_in_list(c, i - 1, "minus")))
         return true;
     if ((last + 1 < c->n_toks && norm_lead_len(c, last + 1) == 1 &&
          c->text[c->toks[last + 1].off] == '(' && temperature_from(c, last + 1)) ||
         (i > 0 && norm_lead_len(c, i) == 1 && c->text[c->toks[i].off] == '(' &&
          temperature_to(c, i - 1)))
         return true; /* "43C (109F)", "25 C (77 F)" */
+    /* "Highway 5C", "Section 112F": a label after a capitalized word; but "The 25C
+     * heat", "Highs 25C" (words.tsv temperature_openers, temperature_words) */
+    if (pl > 0 && norm_trail_len(c, i - 1) == 0 && crier_is_ascii_upper((unsigned char)p[0]) &&
+        !tok_in_list(c, i - 1, "temperature_openers") &&
+        !tok_in_list(c, i - 1, "temperature_words"))
+        return false;
     for (size_t k = i; k > 0 && i - k < TEMPERATURE_WINDOW;) {
         if (ends_sentence(c, --k))
             break;
@@ -585,9 +589,10 @@ norm_match_range(const norm_ctx *c, size_t i, norm_match *m)
         return true;
     }
     /* "highs of 25-30C": the unit once at the end, twenty five to thirty degrees */
-    if (norm_parse_number(b, dash, &num) && num.len == dash &&
+    norm_number low;
+    if (norm_parse_number(b, dash, &low) && low.len == dash &&
         (m->entry = temperature_row(c->lang, b + dash + dl, len - dash - dl, &num)) != NULL &&
-        temperature_at(c, i, i, &num)) {
+        (low.negative || num.int_value >= low.int_value) && temperature_at(c, i, i, &num)) {
         m->kind = RANGE_TEMPERATURE;
         return true;
     }

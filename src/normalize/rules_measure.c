@@ -342,20 +342,34 @@ norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
     return true;
 }
 
+/* The field of units.tsv row e said after the number: the singular (0) for one
+ * and before a noun ("a 1.5m wall"), the plural (1), or before a noun the row's own
+ * modifier form when it has one (3: "a 50p coin", fifty pence coin). */
+static size_t
+unit_field(const norm_entry *e, bool single, bool modifier)
+{
+    const char *f;
+    size_t fl;
+    if (single)
+        return 0;
+    if (!modifier)
+        return 1;
+    return norm_field(e->value, 3, &f, &fl) && fl > 0 ? 3 : 0;
+}
+
 crier_status
 norm_say_measure(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
     const norm_entry *scale = (const norm_entry *)(uintptr_t)m->v[2];
     const norm_entry *per = (const norm_entry *)(uintptr_t)m->v[1];
-    bool one = (m->num.n_int_digits == 1 && m->num.int_value == 1 && m->num.frac == NULL &&
-                scale == NULL) ||
-               m->kind == 1;
+    bool single =
+        m->num.n_int_digits == 1 && m->num.int_value == 1 && m->num.frac == NULL && scale == NULL;
     crier_status st = norm_say_number(c->lang, &m->num, out);
 
     if (st == CRIER_OK && scale != NULL)
         st = norm_put(out, scale->value);
     if (st == CRIER_OK && m->entry != NULL)
-        st = norm_put_field(out, m->entry->value, one ? 0 : 1);
+        st = norm_put_field(out, m->entry->value, unit_field(m->entry, single, m->kind == 1));
     if (st == CRIER_OK && per != NULL && (st = norm_put_glue(c->lang, out, "per")) == CRIER_OK)
         st = norm_put_field(out, per->value, 0);
     return st;

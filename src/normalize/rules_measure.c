@@ -567,6 +567,9 @@ win_loss_record(const norm_ctx *c, size_t i, const char *b, size_t len, size_t d
     if (dash > 3 || rl == 0 || rl > 3 || !norm_all_digits(b, dash) ||
         !norm_all_digits(b + dash + dl, rl))
         return false;
+    /* "went 2-1 up", "went 1-0 ahead": a score */
+    if (norm_trail_len(c, i) == 0 && i + 1 < c->n_toks && tok_in_list(c, i + 1, "score_after"))
+        return false;
     if (i > 0 && norm_trail_len(c, i - 1) == 0 && tok_in_list(c, i - 1, "record_verbs"))
         return true;
     if (i > 1 && norm_trail_len(c, i - 2) == 0 && norm_trail_len(c, i - 1) == 0 &&

@@ -689,27 +689,44 @@ norm_match_phone(const norm_ctx *c, size_t i, norm_match *m)
     return true;
 }
 
+/* A US toll-free prefix, "800", "888", "877" ... "833": said as a number
+ * ("eight hundred", "eight eighty eight") by American newsreaders. */
+static bool
+toll_free(const char *g, size_t len)
+{
+    return len == 3 && g[0] == '8' && g[1] == g[2] && g[1] != '1' && g[1] != '9';
+}
+
 /* Digit by digit, a comma between groups ("one two three, four five six"), "plus"
- * for the country code, "dot" between the parts of an IP address. */
+ * for the country code, "dot" between the parts of an IP address; a toll-free
+ * prefix first or after a "1" as a number ("one, eight hundred, ..."). */
 crier_status
 norm_say_phone(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
-    size_t s = c->toks[i].off, e = phone_end(c, i + m->n_toks - 1);
+    size_t s = c->toks[i].off, e = phone_end(c, i + m->n_toks - 1), group = 0;
     crier_status st = CRIER_OK;
-    bool in_group = false, any = false;
-    for (size_t k = s; k < e && st == CRIER_OK; k++) {
+    bool one_first = false;
+    for (size_t k = s; k < e && st == CRIER_OK;) {
         char ch = c->text[k];
-        if (crier_is_ascii_digit((unsigned char)ch)) {
-            if (!in_group && any)
-                st = m->kind ? norm_put_glue(c->lang, out, "dot") : crier_buf_putc(out, ',');
-            if (st == CRIER_OK)
-                st = norm_say_digits(c->lang, &ch, 1, out);
-            in_group = any = true;
-        } else {
+        if (!crier_is_ascii_digit((unsigned char)ch)) {
             if (ch == '+')
                 st = norm_put_glue(c->lang, out, "plus");
-            in_group = false;
+            k++;
+            continue;
         }
+        size_t g = k;
+        while (g < e && crier_is_ascii_digit((unsigned char)c->text[g]))
+            g++;
+        if (group > 0)
+            st = m->kind ? norm_put_glue(c->lang, out, "dot") : crier_buf_putc(out, ',');
+        if (st == CRIER_OK && !m->kind && (group == 0 || (group == 1 && one_first)) &&
+            toll_free(c->text + k, g - k))
+            st = norm_say_code_digits(c->lang, c->text + k, 3, out);
+        else if (st == CRIER_OK)
+            st = norm_say_digits(c->lang, c->text + k, g - k, out);
+        one_first = group == 0 && g - k == 1 && ch == '1';
+        group++;
+        k = g;
     }
     return st;
 }

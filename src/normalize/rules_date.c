@@ -651,6 +651,13 @@ norm_match_time(const norm_ctx *c, size_t i, norm_match *m)
                 return false;
         }
     }
+    if (m->kind == 1 && sep == ':' && pos + 1 < len && pos + 4 >= len && b[pos] == '.' &&
+        norm_all_digits(b + pos + 1, len - pos - 1) && m->v[1] <= 59) {
+        m->kind = 4; /* "3:53.11", "12:45.3": a race time, minutes and seconds */
+        m->v[3] = pos + 1;
+        m->n_toks = 1;
+        return true;
+    }
     if (m->v[0] > 24 || m->v[1] > 59)
         return false;
     m->n_toks = 1;
@@ -696,6 +703,30 @@ say_duration(const norm_ctx *c, const norm_match *m, crier_buf *out)
     return st == CRIER_OK && mer != NULL ? norm_put(out, mer) : st;
 }
 
+/* "3:53.11": three minutes and fifty three point one one seconds. */
+static crier_status
+say_race_time(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
+{
+    const char *b = norm_body(c, i);
+    size_t frac = (size_t)m->v[3], len = norm_body_len(c, i);
+    const norm_entry *min = norm_lookup(c->lang, NT_UNITS, "minute", 6);
+    const norm_entry *sec = norm_lookup(c->lang, NT_UNITS, "second", 6);
+    crier_status st = norm_say_cardinal(c->lang, m->v[0], out);
+    if (st == CRIER_OK)
+        st = min ? norm_put_field(out, min->value, m->v[0] == 1 ? 0 : 1) : norm_put(out, "minute");
+    if (st == CRIER_OK)
+        st = norm_put_glue(c->lang, out, "and");
+    if (st == CRIER_OK)
+        st = norm_say_cardinal(c->lang, m->v[1], out);
+    if (st == CRIER_OK)
+        st = norm_put_glue(c->lang, out, "point");
+    if (st == CRIER_OK)
+        st = norm_say_digits(c->lang, b + frac, len - frac, out);
+    if (st == CRIER_OK)
+        st = sec ? norm_put_field(out, sec->value, 1) : norm_put(out, "seconds");
+    return st;
+}
+
 /* "00:00", "24:00": midnight (words.tsv "midnight"); "00:30": twelve thirty
  * a.m., as an American reader turns the 24-hour clock past midnight. */
 static crier_status
@@ -720,6 +751,8 @@ norm_say_time(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     const char *mer = (const char *)(uintptr_t)m->v[2];
     if (m->kind == 2)
         return say_duration(c, m, out);
+    if (m->kind == 4)
+        return say_race_time(c, i, m, out);
     if (m->kind == 3) { /* oh six hundred, oh six thirty, oh nine oh five */
         crier_status st = norm_put_glue(c->lang, out, "zero_in_time");
         if (st == CRIER_OK)

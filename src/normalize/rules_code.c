@@ -155,10 +155,12 @@ bool
 norm_match_code_number(const norm_ctx *c, size_t i, norm_match *m)
 {
     size_t len = norm_body_len(c, i);
+    if (len < 3 || len > 4 || i == 0 || !norm_all_digits(norm_body(c, i), len) ||
+        norm_trail_len(c, i - 1) != 0 || !norm_tok_cue(c, i - 1, "code"))
+        return false;
     if (!model_word(c, i, m)) /* "Boeing 737 MAX": the model's word too */
         m->n_toks = 1;
-    return len >= 3 && len <= 4 && i > 0 && norm_all_digits(norm_body(c, i), len) &&
-           norm_trail_len(c, i - 1) == 0 && norm_tok_cue(c, i - 1, "code");
+    return true;
 }
 
 crier_status

@@ -181,7 +181,11 @@ norm_say_web(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         } else if (b[k] == '/' && e < len && b[e] == '/') {
             e++; /* "//": slash slash, said as one row of web.tsv */
         }
-        bool number = m->kind == '@' || (named && k >= host && e <= host_end && e - k <= 2);
+        /* "rtx-6000", "f-35" in a path: a model's number after its letters and a dash */
+        bool model = k >= 2 && b[k - 1] == '-' && crier_is_ascii_alpha((unsigned char)b[k - 2]) &&
+                     e - k <= 4 && b[k] != '0' && (e == len || !crier_is_ascii_alnum((unsigned char)b[e]));
+        bool number =
+            m->kind == '@' || model || (named && k >= host && e <= host_end && e - k <= 2);
         st = say_web_run(c->lang, b + k, e - k, number, out);
         k = e;
     }

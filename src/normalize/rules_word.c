@@ -513,6 +513,41 @@ regnal_one(const norm_ctx *c, size_t i)
                               norm_body_len(c, i - 1));
 }
 
+/* Token k is a capitalized word that roman.tsv marks "ordinal" (a regnal name). */
+static bool
+regnal_name(const norm_ctx *c, size_t k)
+{
+    char low[24];
+    size_t len = norm_body_len(c, k);
+    const char *b = norm_body(c, k);
+    if (len < 2 || len >= sizeof low || !crier_is_ascii_upper((unsigned char)b[0]) ||
+        norm_lead_len(c, k) != 0)
+        return false;
+    for (size_t n = 0; n < len; n++)
+        low[n] = (char)crier_ascii_lower((unsigned char)b[n]);
+    const norm_entry *e = norm_lookup(c->lang, NT_ROMAN, low, len);
+    return e != NULL && strcmp(e->value, "ordinal") == 0;
+}
+
+/* The numeral at token i follows a person: a title two words before ("King
+ * Frederik X"), or a given name before the surname, a middle name or an initial
+ * between them or not ("Henry Ford II", "John D. Rockefeller IV", "Martin Luther
+ * King III"). */
+static bool
+person_before(const norm_ctx *c, size_t i)
+{
+    if (i >= 2 && norm_trail_len(c, i - 2) == 0 && norm_tok_cue(c, i - 2, "regnal"))
+        return true;
+    if (i >= 2 && norm_trail_len(c, i - 2) == 0 && regnal_name(c, i - 2))
+        return true;
+    if (i < 3 || norm_trail_len(c, i - 3) != 0 || !regnal_name(c, i - 3))
+        return false;
+    const char *mid = norm_body(c, i - 2);
+    size_t ml = norm_body_len(c, i - 2), mt = norm_trail_len(c, i - 2);
+    return ml > 0 && crier_is_ascii_upper((unsigned char)mid[0]) &&
+           (ml == 1 ? mt == 1 && norm_trail0(c, i - 2) == '.' : mt == 0);
+}
+
 bool
 norm_match_roman(const norm_ctx *c, size_t i, norm_match *m)
 {
@@ -540,11 +575,15 @@ norm_match_roman(const norm_ctx *c, size_t i, norm_match *m)
      * "Mary C." are initials; a lone "X" is a letter ("Malcolm X", "Xbox One X") */
     const char *b = norm_body(c, i);
     size_t bl = norm_body_len(c, i);
-    if (strspn(b, "IVX") < bl || (bl == 1 && b[0] == 'X'))
+    bool regnal = e != NULL || person_before(c, i);
+    if (strspn(b, "IVX") < bl || (bl == 1 && b[0] == 'X' && !regnal))
         return false;
     /* "Queen Elizabeth I ruled": after a monarch's title, "I" is "the first" */
-    return bl > 1 || b[0] != 'I' || regnal_one(c, i) ||
-           (i >= 2 && norm_trail_len(c, i - 2) == 0 && norm_tok_cue(c, i - 2, "regnal"));
+    if (bl == 1 && b[0] == 'I')
+        return regnal_one(c, i) ||
+               (i >= 2 && norm_trail_len(c, i - 2) == 0 && norm_tok_cue(c, i - 2, "regnal"));
+    m->kind = !regnal; /* "Metroid II", "Tallon IV": a thing's number */
+    return true;
 }
 
 crier_status

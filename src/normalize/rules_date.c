@@ -522,6 +522,19 @@ norm_match_era(const norm_ctx *c, size_t i, norm_match *m)
     uint64_t y;
     char era[8];
     size_t n = 0;
+    const char *a = norm_body(c, i);
+    size_t al = norm_body_len(c, i);
+    /* "AD 117", "A.D. 1066": the era written first, said first */
+    if (((al == 2 && memcmp(a, "AD", 2) == 0 && norm_trail_len(c, i) == 0) ||
+         (al == 3 && memcmp(a, "A.D", 3) == 0 && norm_trail_len(c, i) == 1 &&
+          norm_trail0(c, i) == '.')) &&
+        i + 1 < c->n_toks && norm_lead_len(c, i + 1) == 0 && norm_tok_small_int(c, i + 1, 4, &y) &&
+        y > 0) {
+        m->v[0] = y;
+        m->n_toks = 2;
+        m->kind = 1;
+        return true;
+    }
     if (!norm_tok_small_int(c, i, 4, &y) || y == 0 || norm_trail_len(c, i) != 0 ||
         i + 1 >= c->n_toks || norm_body_len(c, i + 1) > 5 || norm_lead_len(c, i + 1) != 0)
         return false;
@@ -541,14 +554,18 @@ crier_status
 norm_say_era(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
     uint64_t y = m->v[0];
-    crier_status st;
+    crier_status st = CRIER_OK;
     char era[8];
     size_t n = 0;
+    if (m->kind == 1) /* "AD 117": A D one seventeen */
+        st = norm_put_word(out, "AD", 2);
     /* "340 AD" three forty AD, "1066 AD" ten sixty-six AD, "500 BC" five hundred BC */
-    if ((y >= 100 && y < 1000 && y % 100 >= 10) || y >= 1000)
+    if (st == CRIER_OK && ((y >= 100 && y < 1000 && y % 100 >= 10) || y >= 1000))
         st = norm_say_year(c->lang, y, out);
-    else
+    else if (st == CRIER_OK)
         st = norm_say_cardinal(c->lang, y, out);
+    if (m->kind == 1)
+        return st;
     const char *b = norm_body(c, i + 1);
     for (size_t k = 0; k < norm_body_len(c, i + 1) && n < sizeof era; k++)
         if (b[k] != '.')

@@ -579,8 +579,8 @@ norm_match_roman(const norm_ctx *c, size_t i, norm_match *m)
     if (strspn(b, "IVX") < bl || (bl == 1 && b[0] == 'X' && !regnal))
         return false;
     /* "Queen Elizabeth I ruled": after a monarch's title, "I" is "the first" */
-    if (bl == 1 && b[0] == 'I')
-        return regnal_one(c, i) ||
+    if (bl == 1 && b[0] == 'I') /* "Elizabeth I's reign": the first's */
+        return regnal_one(c, i) || (e != NULL && trail_possessive(c, i)) ||
                (i >= 2 && norm_trail_len(c, i - 2) == 0 && norm_tok_cue(c, i - 2, "regnal"));
     m->kind = !regnal; /* "Metroid II", "Tallon IV": a thing's number */
     return true;

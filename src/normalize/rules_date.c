@@ -448,7 +448,10 @@ norm_say_date(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     }
     if (m->v[2] == 0)
         return CRIER_OK;
-    if (m->kind != DATE_MONTH_YEAR && (st = crier_buf_putc(out, ',')) != CRIER_OK)
+    /* "February 20, 1895" keeps its comma; "the seventh of November eighteen
+     * sixty seven" has none (a comma there also cuts the linking "r") */
+    if (m->kind != DATE_MONTH_YEAR && m->kind != DATE_DAY_MONTH &&
+        (st = crier_buf_putc(out, ',')) != CRIER_OK)
         return st;
     if (m->v[3] == 1)
         return norm_say_year_tail(lang, m->v[2], out);

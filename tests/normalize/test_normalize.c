@@ -114,7 +114,7 @@ dates(void **state)
 {
     (void)state;
     assert_string_equal(say("on Feb. 1, 2026 Photo"), "on February first, twenty twenty six Photo");
-    assert_string_equal(say("1 February 2026"), "the first of February, twenty twenty six");
+    assert_string_equal(say("1 February 2026"), "the first of February twenty twenty six");
     assert_string_equal(say("2026-02-01"), "February first, twenty twenty six");
     assert_string_equal(say("Sept. 30"), "September thirtieth");
     assert_string_equal(say("in May 2026"), "in May twenty twenty six");

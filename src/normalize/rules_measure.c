@@ -48,6 +48,19 @@ glued_only(const norm_entry *e)
     return unit_flag(e, "glued");
 }
 
+/* s[0..len) is "st" after a whole number n that is no weight in stone: the
+ * ordinal suffix ("21st", "1st") or a slip for another ("111st"). Stone is a
+ * body weight of up to 50 ("12st 4lb", "11st"). */
+static bool
+ordinal_suffix(const norm_number *n, const char *s, size_t len)
+{
+    if (len != 2 || s[0] != 's' || s[1] != 't' || n->frac != NULL || n->int_len == 0)
+        return false;
+    const char *d = n->int_digits + n->int_len - 1;
+    return n->int_len > 2 || n->int_value > 50 ||
+           (*d == '1' && !(n->int_len > 1 && d[-1] == '1'));
+}
+
 /* ---- temperatures without a degree sign ---------------------------------------- */
 
 /* Token k's body in lower case is a word of the words.tsv list. */
@@ -327,8 +340,9 @@ norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
             return false;
         per = NULL;
     } else if (!parse_unit(c->lang, b + rest, len - rest, &a, &per) ||
-               norm_counted_scale(c, i, b + rest, len - rest) != NULL) {
-        return false; /* "1.5m people" is a number: one point five million */
+               norm_counted_scale(c, i, b + rest, len - rest) != NULL ||
+               ordinal_suffix(&m->num, b + rest, len - rest)) {
+        return false; /* "1.5m people" is a number: one point five million; "21st" */
     }
     m->entry = a;
     m->v[1] = (uint64_t)(uintptr_t)per;

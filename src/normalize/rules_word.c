@@ -98,7 +98,27 @@ inside_sentence(const norm_ctx *c, size_t i)
     return i > 0 && norm_trail_len(c, i - 1) == 0;
 }
 
-/* Flags in abbreviations.tsv: "before_number" ("No. 5"), "after_name" ("Elm St."),
+/* "c. 1343", "c. February 1818", "c. AD 800", "d. c. 1530", "(b. Richard Starkey,":
+ * a year, a month, an era or a circa follows, or the word opens a life's brackets. */
+static bool
+before_date(const norm_ctx *c, size_t i)
+{
+    bool dot;
+    if (norm_lead_len(c, i) == 1 && c->text[c->toks[i].off] == '(')
+        return true;
+    if (i + 1 >= c->n_toks || norm_lead_len(c, i + 1) != 0 || norm_body_len(c, i + 1) == 0)
+        return false;
+    const char *n = norm_body(c, i + 1);
+    size_t nl = norm_body_len(c, i + 1);
+    return crier_is_ascii_digit((unsigned char)n[0]) ||
+           norm_lookup_dotted(c, i + 1, NT_MONTHS, &dot) != NULL ||
+           (nl == 2 && (memcmp(n, "AD", 2) == 0 || memcmp(n, "BC", 2) == 0)) ||
+           (nl == 3 && memcmp(n, "A.D", 3) == 0) ||
+           ((norm_tok_is(c, i + 1, "c") || norm_tok_is(c, i + 1, "ca")) && norm_trail0(c, i + 1) == '.');
+}
+
+/* Flags in abbreviations.tsv: "before_number" ("No. 5"), "before_date" ("c. 1343",
+ * "(b. Richard Starkey,"), "after_name" ("Elm St."),
  * "after_ordinal" ("1st ed."), "after_time" ("7:45 a.m. ET"), "inside_before_number"
  * ("Act 1995 No 41", not "No 2 people are alike"). A fourth field is said where the flag's context
  * is not ("McLintock, Alexander, ed.": editor), only for the row as written ("Ed." is a name). */
@@ -137,6 +157,8 @@ norm_match_abbrev(const norm_ctx *c, size_t i, norm_match *m)
     }
     if (has_flag(e, 1, "before_number") &&
         !(i + 1 < c->n_toks && crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0])))
+        return false;
+    if (has_flag(e, 1, "before_date") && !before_date(c, i))
         return false;
     if (has_flag(e, 1, "after_name") && !after_name(c, i))
         return false;

@@ -209,6 +209,9 @@ norm_match_weekday(const norm_ctx *c, size_t i, norm_match *m)
     size_t fl;
     if (!norm_tok_capitalized(c, i) || (m->entry = norm_lookup_dotted(c, i, NT_DAYS, &dot)) == NULL)
         return false;
+    if (i > 0 && norm_trail_len(c, i - 1) == 0 &&
+        (norm_tok_is(c, i - 1, "the") || norm_tok_is(c, i - 1, "The")))
+        return false; /* "from the Sun.[4]" is no Sunday */
     m->n_toks = 1;
     m->trail_skip = dot;
     if (!norm_field(m->entry->value, 1, &f, &fl))

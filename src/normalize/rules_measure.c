@@ -196,6 +196,9 @@ size_side(const norm_ctx *c, size_t i, size_t j)
     const norm_entry *before;
     if (norm_trail_len(c, j) == 0 && j + 1 < c->n_toks && times_sign(c, j + 1))
         return true;
+    /* "1,200 mm (47 in)": a converted measure in its brackets */
+    if (norm_lead_len(c, i) == 1 && c->text[c->toks[i].off] == '(' && norm_trail0(c, j) == ')')
+        return true;
     return i >= 2 && norm_trail_len(c, i - 1) == 0 && times_sign(c, i - 1) &&
            (before = norm_unit_of(c->lang, norm_body(c, i - 2), norm_body_len(c, i - 2), false)) &&
            glued_only(before);

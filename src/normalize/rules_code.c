@@ -176,12 +176,16 @@ norm_match_intl_phone(const norm_ctx *c, size_t i, norm_match *m)
 {
     const char *b = norm_body(c, i);
     size_t len = norm_body_len(c, i), j = i + 1, digits = 0;
-    if (len < 2 || len > 4 || b[0] != '+' || !norm_all_digits(b + 1, len - 1) ||
-        norm_trail_len(c, i) != 0)
+    /* "0800 555 111", "020 7946 0958": a national number after its trunk "0" */
+    bool trunk = len >= 3 && len <= 5 && b[0] == '0' && norm_all_digits(b, len);
+    if (!trunk && (len < 2 || len > 4 || b[0] != '+' || !norm_all_digits(b + 1, len - 1)))
+        return false;
+    if (norm_trail_len(c, i) != 0)
         return false;
     for (; j < c->n_toks && j - i <= 5; j++) {
         size_t gl = norm_body_len(c, j);
-        if (norm_lead_len(c, j) != 0 || gl == 0 || gl > 4 || !norm_all_digits(norm_body(c, j), gl))
+        if (norm_lead_len(c, j) != 0 || gl == 0 || gl > (trunk ? 6u : 4u) ||
+            !norm_all_digits(norm_body(c, j), gl))
             break;
         digits += gl;
         if (norm_trail_len(c, j) != 0) {
@@ -190,20 +194,24 @@ norm_match_intl_phone(const norm_ctx *c, size_t i, norm_match *m)
         }
     }
     m->n_toks = j - i;
+    m->kind = trunk;
+    if (trunk)
+        return digits + len >= 10 && digits + len <= 11;
     return j - i >= 3 && digits >= 7;
 }
 
 crier_status
 norm_say_intl_phone(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 {
-    crier_status st = norm_put_glue(c->lang, out, "plus");
+    crier_status st = m->kind ? CRIER_OK : norm_put_glue(c->lang, out, "plus");
+    size_t skip = m->kind ? 0 : 1; /* the "+" */
     for (size_t j = i; j < i + m->n_toks && st == CRIER_OK; j++) {
         const char *b = norm_body(c, j);
         size_t len = norm_body_len(c, j);
         if (j > i)
             st = crier_buf_putc(out, ',');
         if (st == CRIER_OK)
-            st = norm_say_digits(c->lang, b + (j == i), len - (j == i), out);
+            st = norm_say_digits(c->lang, b + (j == i ? skip : 0), len - (j == i ? skip : 0), out);
     }
     return st;
 }

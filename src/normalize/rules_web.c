@@ -186,7 +186,13 @@ norm_say_web(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
                      e - k <= 4 && b[k] != '0' && (e == len || !crier_is_ascii_alnum((unsigned char)b[e]));
         bool number =
             m->kind == '@' || model || (named && k >= host && e <= host_end && e - k <= 2);
-        st = say_web_run(c->lang, b + k, e - k, number, out);
+        uint64_t year = m->kind == '#' && e - k == 4 && crier_is_ascii_digit((unsigned char)b[k])
+                            ? norm_digits_value(b + k, 4)
+                            : 0;
+        if (year >= 1900 && year <= 2099) /* "#Election2024": twenty twenty four */
+            st = norm_say_year(c->lang, year, out);
+        else
+            st = say_web_run(c->lang, b + k, e - k, number, out);
         k = e;
     }
     return st;

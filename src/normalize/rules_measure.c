@@ -61,6 +61,17 @@ ordinal_suffix(const norm_number *n, const char *s, size_t len)
            (*d == '1' && !(n->int_len > 1 && d[-1] == '1'));
 }
 
+/* "189.9c a litre", "a 50c coin": a price in cents has its decimals or a word
+ * of price after it (words.tsv cent_cues); "I'm 16c." is left as written. */
+static bool
+cents_at(const norm_ctx *c, size_t i, const norm_number *n)
+{
+    if (n->frac != NULL)
+        return true;
+    return norm_trail_len(c, i) == 0 && i + 1 < c->n_toks &&
+           norm_in_word_list(c->lang, "cent_cues", norm_body(c, i + 1), norm_body_len(c, i + 1));
+}
+
 /* ---- temperatures without a degree sign ---------------------------------------- */
 
 /* Token k's body in lower case is a word of the words.tsv list. */
@@ -344,7 +355,8 @@ norm_match_measure(const norm_ctx *c, size_t i, norm_match *m)
         per = NULL;
     } else if (!parse_unit(c->lang, b + rest, len - rest, &a, &per) ||
                norm_counted_scale(c, i, b + rest, len - rest) != NULL ||
-               ordinal_suffix(&m->num, b + rest, len - rest)) {
+               ordinal_suffix(&m->num, b + rest, len - rest) ||
+               (len - rest == 1 && b[rest] == 'c' && !cents_at(c, i, &m->num))) {
         return false; /* "1.5m people" is a number: one point five million; "21st" */
     }
     m->entry = a;

@@ -7,52 +7,52 @@
 
 /* First match wins; each row has golden lines in tests/golden/normalize/en/. */
 static const norm_rule rules[] = {
-    {"lexicon", norm_match_lexicon, norm_say_lexicon, true},    /* names.tsv, --lexicon */
-    {"citation", norm_match_citation, norm_say_nothing, false}, /* "[1]", "[a]", "[n 3]" */
-    {"reference", norm_match_reference, norm_say_reference, false}, /* "doi:10.1038/x" */
-    {"web", norm_match_web, norm_say_web, false},               /* URLs, e-mail, @handle, #tag */
-    {"ap_state", norm_match_ap_state, norm_say_entry, false},   /* "Austin, Texas", "Miami, Fla." */
-    {"title", norm_match_title, norm_say_entry, true},          /* "Lt.-Gen. Eyal Zamir" */
-    {"abbrev", norm_match_abbrev, norm_say_entry, true},        /* "vs.", "approx." */
-    {"money", norm_match_money, norm_say_money, false},     /* "$1.5 billion", "€20", "NIS 5" */
-    {"weekday", norm_match_weekday, norm_say_entry, false}, /* "Tue., Nov. 5", "Fri." */
-    {"date", norm_match_date, norm_say_date, true},         /* "Feb. 1, 2026", "1 February 2026" */
-    {"code", norm_match_code_number, norm_say_code_number, false},     /* "Flight 370" */
-    {"digits", norm_match_digit_string, norm_say_digit_string, false}, /* "ending in 8876" */
-    {"intl_phone", norm_match_intl_phone, norm_say_intl_phone, false}, /* "+44 20 7946 0958" */
-    {"phone", norm_match_phone, norm_say_phone, false},          /* "(555) 555-5555", "10.0.0.1" */
-    {"decade", norm_match_decade, norm_say_decade, false},       /* "1980s", "'90s" */
-    {"era", norm_match_era, norm_say_era, false},                /* "70 AD", "500 BC" */
-    {"time", norm_match_time, norm_say_time, false},             /* "3:30 p.m.", "9 a.m." */
-    {"meridiem", norm_match_meridiem, norm_say_meridiem, false}, /* "four a.m.," */
-    {"ratio", norm_match_ratio, norm_say_ratio, false},          /* "3:1", "2:8" */
-    {"math", norm_match_math, norm_say_math, false},             /* "2*8", "1-4=5" */
-    {"range", norm_match_range, norm_say_range, false},          /* "2019-2023", "$50-$100" */
-    {"dash", norm_match_dash_range, norm_say_word_to, false},    /* "4 am - 8 pm" */
-    {"coordinate", norm_match_coordinate, norm_say_coordinate, false}, /* "40°42′46″N" */
-    {"height", norm_match_height, norm_say_height, false},             /* "6'2\"", "5′10″" */
-    {"lines", norm_match_video_lines, norm_say_video_lines, false},    /* "1080p", "720p" */
-    {"measure", norm_match_measure, norm_say_measure, false},         /* "12kg", "100 million km" */
-    {"fraction", norm_match_fraction, norm_say_fraction, false},      /* "1/3", "2 1/2", "½" */
-    {"dims", norm_match_dims, norm_say_dims, true},                   /* "25 x 7", "2x8" */
-    {"percent", norm_match_percent, norm_say_percent, false},         /* "5%", "2.5 %" */
-    {"house", norm_match_house_number, norm_say_house_number, false}, /* "2788 San Tomas Expy" */
-    {"zip", norm_match_zip, norm_say_zip, false},                     /* "FL, 95051" */
-    {"model", norm_match_model, norm_say_model, false},               /* "737 MAX 9" */
-    {"ordinal", norm_match_ordinal, norm_say_ordinal_tok, false},     /* "47th", "1st" */
-    {"year", norm_match_year, norm_say_year_tok, false},              /* "in 1998", "2026" */
-    {"number", norm_match_number, norm_say_number_tok, false},        /* "1,500", "2.5", "-3" */
-    {"quarter", norm_match_quarter, norm_say_quarter, false},         /* "2Q22", "3Q2023" */
-    {"serial", norm_match_serial, norm_say_serial, false},            /* "H5N1", "A380", "ab9453" */
-    {"direction", norm_match_direction, norm_say_direction, false},   /* "1211 E Arques Ave" */
-    {"state", norm_match_postal_state, norm_say_postal_state, false}, /* "Santa Clara, CA 95051" */
-    {"acronym", norm_match_acronym, norm_say_entry, true},            /* "IDF", "NATO", "US" */
-    {"initials", norm_match_initials, norm_say_initials, false},      /* "U.S.", "J.R.R." */
-    {"roman", norm_match_roman, norm_say_roman, false}, /* "World War II", "Charles III" */
-    {"party", norm_match_affiliation, norm_say_affiliation, false},          /* "D-Calif." */
-    {"party_letter", norm_match_party_letter, norm_say_party_letter, false}, /* "Newsom (D)" */
-    {"caps", norm_match_caps, norm_say_initials, false},  /* "NKVD": no vowel, spelled */
-    {"symbol", norm_match_symbol, norm_say_entry, false}, /* "&" */
+    {"lexicon", norm_match_lexicon, norm_say_lexicon, true, true},    /* names.tsv, --lexicon */
+    {"citation", norm_match_citation, norm_say_nothing, false, true}, /* "[1]", "[a]", "[n 3]" */
+    {"reference", norm_match_reference, norm_say_reference, false, true}, /* "doi:10.1038/x" */
+    {"web", norm_match_web, norm_say_web, false, true},               /* URLs, e-mail, @handle, #tag */
+    {"ap_state", norm_match_ap_state, norm_say_entry, false, true},   /* "Austin, Texas", "Miami, Fla." */
+    {"title", norm_match_title, norm_say_entry, true, true},          /* "Lt.-Gen. Eyal Zamir" */
+    {"abbrev", norm_match_abbrev, norm_say_entry, true, true},        /* "vs.", "approx." */
+    {"money", norm_match_money, norm_say_money, false, true},     /* "$1.5 billion", "€20", "NIS 5" */
+    {"weekday", norm_match_weekday, norm_say_entry, false, true}, /* "Tue., Nov. 5", "Fri." */
+    {"date", norm_match_date, norm_say_date, true, true},         /* "Feb. 1, 2026", "1 February 2026" */
+    {"code", norm_match_code_number, norm_say_code_number, false, false},     /* "Flight 370" */
+    {"digits", norm_match_digit_string, norm_say_digit_string, false, false}, /* "ending in 8876" */
+    {"intl_phone", norm_match_intl_phone, norm_say_intl_phone, false, false}, /* "+44 20 7946 0958" */
+    {"phone", norm_match_phone, norm_say_phone, false, false},          /* "(555) 555-5555", "10.0.0.1" */
+    {"decade", norm_match_decade, norm_say_decade, false, false},       /* "1980s", "'90s" */
+    {"era", norm_match_era, norm_say_era, false, true},                /* "70 AD", "500 BC" */
+    {"time", norm_match_time, norm_say_time, false, false},             /* "3:30 p.m.", "9 a.m." */
+    {"meridiem", norm_match_meridiem, norm_say_meridiem, false, true}, /* "four a.m.," */
+    {"ratio", norm_match_ratio, norm_say_ratio, false, false},          /* "3:1", "2:8" */
+    {"math", norm_match_math, norm_say_math, false, true},             /* "2*8", "1-4=5" */
+    {"range", norm_match_range, norm_say_range, false, false},          /* "2019-2023", "$50-$100" */
+    {"dash", norm_match_dash_range, norm_say_word_to, false, true},    /* "4 am - 8 pm" */
+    {"coordinate", norm_match_coordinate, norm_say_coordinate, false, false}, /* "40°42′46″N" */
+    {"height", norm_match_height, norm_say_height, false, false},             /* "6'2\"", "5′10″" */
+    {"lines", norm_match_video_lines, norm_say_video_lines, false, false},    /* "1080p", "720p" */
+    {"measure", norm_match_measure, norm_say_measure, false, false},         /* "12kg", "100 million km" */
+    {"fraction", norm_match_fraction, norm_say_fraction, false, false},      /* "1/3", "2 1/2", "½" */
+    {"dims", norm_match_dims, norm_say_dims, true, true},                   /* "25 x 7", "2x8" */
+    {"percent", norm_match_percent, norm_say_percent, false, false},         /* "5%", "2.5 %" */
+    {"house", norm_match_house_number, norm_say_house_number, false, true}, /* "2788 San Tomas Expy" */
+    {"zip", norm_match_zip, norm_say_zip, false, true},                     /* "FL, 95051" */
+    {"model", norm_match_model, norm_say_model, false, false},               /* "737 MAX 9" */
+    {"ordinal", norm_match_ordinal, norm_say_ordinal_tok, false, false},     /* "47th", "1st" */
+    {"year", norm_match_year, norm_say_year_tok, false, false},              /* "in 1998", "2026" */
+    {"number", norm_match_number, norm_say_number_tok, false, false},        /* "1,500", "2.5", "-3" */
+    {"quarter", norm_match_quarter, norm_say_quarter, false, false},         /* "2Q22", "3Q2023" */
+    {"serial", norm_match_serial, norm_say_serial, false, true},            /* "H5N1", "A380", "ab9453" */
+    {"direction", norm_match_direction, norm_say_direction, false, true},   /* "1211 E Arques Ave" */
+    {"state", norm_match_postal_state, norm_say_postal_state, false, true}, /* "Santa Clara, CA 95051" */
+    {"acronym", norm_match_acronym, norm_say_entry, true, true},            /* "IDF", "NATO", "US" */
+    {"initials", norm_match_initials, norm_say_initials, false, true},      /* "U.S.", "J.R.R." */
+    {"roman", norm_match_roman, norm_say_roman, false, true}, /* "World War II", "Charles III" */
+    {"party", norm_match_affiliation, norm_say_affiliation, false, true},          /* "D-Calif." */
+    {"party_letter", norm_match_party_letter, norm_say_party_letter, false, true}, /* "Newsom (D)" */
+    {"caps", norm_match_caps, norm_say_initials, false, true},  /* "NKVD": no vowel, spelled */
+    {"symbol", norm_match_symbol, norm_say_entry, false, true}, /* "&" */
 };
 
 /* Tokens kept ahead of the current one so that multi-token rules see their
@@ -501,10 +501,14 @@ say_at(const norm_ctx *c, size_t i, bool last_in_text, crier_buf *out, size_t *r
         return CRIER_OK;
     /* "[a]", "[n 3]": a lower-case word after "[" may be a note for "citation" */
     bool word = body_len > 0 && !(norm_lead_len(c, i) > 0 && c->text[c->toks[i].off] == '[');
-    for (size_t k = 0; k < body_len && word; k++)
-        word = crier_is_ascii_lower((unsigned char)c->text[c->toks[i].body + k]);
+    bool letters = body_len > 0;
+    for (size_t k = 0; k < body_len && letters; k++) {
+        unsigned char ch = (unsigned char)c->text[c->toks[i].body + k];
+        word = word && crier_is_ascii_lower(ch);
+        letters = crier_is_ascii_alpha(ch);
+    }
     for (r = 0; body_len > 0 && r < sizeof rules / sizeof rules[0]; r++) {
-        if (word && !rules[r].words)
+        if ((word && !rules[r].words) || (letters && !rules[r].letters))
             continue;
         norm_match_reset(&m);
         if (rules[r].match(c, i, &m))

@@ -583,7 +583,32 @@ leading_currency(const crier_lang *lang, const char *s, size_t len, size_t *ret_
 /* v[0] the dash, v[1] its length; entry a unit after the range ("40-50 mph"),
  * or with kind RANGE_MONEY the currency of "$1-2 billion" (v[2] its length,
  * v[3] the scale row), said once at the end: one to two billion dollars. */
-enum { RANGE_UNIT = 1, RANGE_MONEY, RANGE_MODEL, RANGE_RECORD, RANGE_TEMPERATURE };
+enum { RANGE_UNIT = 1, RANGE_MONEY, RANGE_MODEL, RANGE_RECORD, RANGE_TEMPERATURE, RANGE_SET };
+
+/* Token k is a set of tennis: one digit to 7, a dash, one digit to 7, a 6 or 7 among them. */
+static bool
+set_score(const norm_ctx *c, size_t k)
+{
+    const char *b = norm_body(c, k);
+    size_t len = norm_body_len(c, k), dash, dl = 1;
+    if (len < 3 || len > 5 || !range_split(b, len, &dash, &dl) || dash != 1 || len - dash - dl != 1)
+        return false;
+    char l = b[0], r = b[len - 1];
+    return l >= '0' && l <= '7' && r >= '0' && r <= '7' && (l >= '6' || r >= '6');
+}
+
+/* "won 6-3, 6-4": two sets or more in a row are tennis, six three, six four. */
+static bool
+tennis_set(const norm_ctx *c, size_t i)
+{
+    if (!set_score(c, i))
+        return false;
+    bool next = norm_trail_len(c, i) == 1 && norm_trail0(c, i) == ',' && i + 1 < c->n_toks &&
+                norm_lead_len(c, i + 1) == 0 && set_score(c, i + 1);
+    bool prev = i > 0 && norm_trail_len(c, i - 1) == 1 && norm_trail0(c, i - 1) == ',' &&
+                norm_lead_len(c, i) == 0 && set_score(c, i - 1);
+    return next || prev;
+}
 
 /* "went 14-6", "fell to 2-8", "a 12-4 record", "Denver (12-4)": a win-loss record,
  * said fourteen and six; "won 3-1", "a 5-4 ruling", "passed 219-213" are scores and
@@ -632,6 +657,10 @@ norm_match_range(const norm_ctx *c, size_t i, norm_match *m)
     }
     if (win_loss_record(c, i, b, len, dash, dl)) {
         m->kind = RANGE_RECORD;
+        return true;
+    }
+    if (tennis_set(c, i)) {
+        m->kind = RANGE_SET;
         return true;
     }
     /* "highs of 25-30C": the unit once at the end, twenty five to thirty degrees */
@@ -725,6 +754,13 @@ norm_say_range(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     if (m->kind == RANGE_MODEL) { /* seven thirty seven eight hundred */
         st = norm_say_code_digits(c->lang, b, dash, out);
         return st != CRIER_OK ? st : norm_say_code_digits(c->lang, b + right, len - right, out);
+    }
+    if (m->kind == RANGE_SET) { /* six three, six love */
+        if ((st = norm_say_token_alone(c, c->text, off, dash, 0, out, &used)) != CRIER_OK)
+            return st;
+        if (b[right] == '0')
+            return norm_put_glue(c->lang, out, "zero_in_set");
+        return norm_say_token_alone(c, c->text, off + right, len - right, 0, out, &used);
     }
     if (m->kind == RANGE_RECORD) { /* fourteen and six, ten and oh */
         if ((st = norm_say_token_alone(c, c->text, off, dash, 0, out, &used)) != CRIER_OK ||

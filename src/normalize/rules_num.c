@@ -545,6 +545,14 @@ norm_say_fraction(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *o
     if (m->kind == 1 && ((st = norm_say_cardinal(c->lang, m->v[2], out)) != CRIER_OK ||
                          (st = norm_put_glue(c->lang, out, "and")) != CRIER_OK))
         return st;
+    /* "a 100/1 outsider": odds, a hundred to one; "India were 287/6": runs for
+     * wickets, two hundred eighty seven for six; no one writes such fractions */
+    if (m->kind == 0 && ((m->v[1] == 1 && m->v[0] > 1) || (m->v[0] >= 32 && m->v[1] <= 10))) {
+        if ((st = norm_say_cardinal(c->lang, m->v[0], out)) != CRIER_OK ||
+            (st = norm_put_glue(c->lang, out, m->v[1] == 1 ? "to" : "for")) != CRIER_OK)
+            return st;
+        return norm_say_cardinal(c->lang, m->v[1], out);
+    }
     return say_fraction(c->lang, m->v[0], m->v[1], m->kind == 1, out);
 }
 

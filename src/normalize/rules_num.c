@@ -45,6 +45,19 @@ money_scale(const norm_ctx *c, size_t i, size_t rest_off, size_t rest_len, norm_
     }
 }
 
+/* "$1.5-billion deal", "Rs 4,500-crore project": a scale after a hyphen at rest of
+ * token i; the amount is the modifier of its noun (kind 2: "billion dollar deal"). */
+static bool
+hyphened_scale(const norm_ctx *c, size_t i, size_t rest, norm_match *m)
+{
+    size_t len = norm_body_len(c, i);
+    if (rest + 1 >= len || norm_body(c, i)[rest] != '-')
+        return false;
+    money_scale(c, i, rest + 1, len - rest - 1, m);
+    m->kind = 2;
+    return m->v[1] != 0;
+}
+
 bool
 norm_match_money(const norm_ctx *c, size_t i, norm_match *m)
 {
@@ -53,13 +66,20 @@ norm_match_money(const norm_ctx *c, size_t i, norm_match *m)
     const norm_entry *cur = currency_prefix(c, b, len, &cur_len);
 
     if (cur != NULL && cur_len == len && norm_trail_len(c, i) == 0) {
-        /* "NIS 5 billion": the code as its own token */
-        if (!norm_tok_number(c, i + 1, &m->num) || m->num.negative)
+        /* "NIS 5 billion": the code as its own token; "Rs 4,500-crore project" */
+        if (i + 1 >= c->n_toks || norm_lead_len(c, i + 1) != 0)
+            return false;
+        const char *n = norm_body(c, i + 1);
+        size_t nl = norm_body_len(c, i + 1);
+        if (!norm_parse_number(n, nl, &m->num) || m->num.negative)
             return false;
         m->entry = cur;
         m->n_toks = 2;
-        money_scale(c, i + 1, 0, 0, m);
-        return true;
+        if (m->num.len == nl) {
+            money_scale(c, i + 1, 0, 0, m);
+            return true;
+        }
+        return hyphened_scale(c, i + 1, m->num.len, m);
     }
     if (cur == NULL || !norm_parse_number(b + cur_len, len - cur_len, &m->num) || m->num.negative)
         return false;
@@ -83,6 +103,8 @@ norm_match_money(const norm_ctx *c, size_t i, norm_match *m)
         m->v[3] = rest + 1;
         return len - rest - 1 >= 3;
     }
+    if (rest + 1 < len && b[rest] == '-')
+        return hyphened_scale(c, i, rest, m);
     money_scale(c, i, rest, len - rest, m);
     return rest == len || m->v[1] != 0;
 }
@@ -154,8 +176,8 @@ norm_say_money(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
 
     /* "a $5 million deal", "a $20 fine": before its noun the currency is
      * singular, as in "a 1.5m wall" (rules_measure.c) */
-    bool attributive =
-        norm_attributive(c, i, i + m->n_toks - 1) || amount_in_adjectives(c, i, i + m->n_toks - 1);
+    bool attributive = m->kind == 2 || norm_attributive(c, i, i + m->n_toks - 1) ||
+                       amount_in_adjectives(c, i, i + m->n_toks - 1);
     if (scale != NULL) { /* "$1.5 billion": one point five billion dollars */
         if ((st = norm_say_number(c->lang, num, out)) != CRIER_OK ||
             (st = norm_put(out, scale->value)) != CRIER_OK)

@@ -601,8 +601,12 @@ norm_match_roman(const norm_ctx *c, size_t i, norm_match *m)
     if (strspn(b, "IVX") < bl || (bl == 1 && b[0] == 'X' && !regnal))
         return false;
     /* "Queen Elizabeth I ruled": after a monarch's title, "I" is "the first" */
-    if (bl == 1 && b[0] == 'I') /* "Elizabeth I's reign": the first's */
-        return regnal_one(c, i) || (e != NULL && trail_possessive(c, i)) ||
+    /* "Elizabeth I's reign": the first's; "Afonso I of Kongo": the first of */
+    if (bl == 1 && b[0] == 'I')
+        return regnal_one(c, i) ||
+               (e != NULL && (trail_possessive(c, i) ||
+                              (norm_trail_len(c, i) == 0 && i + 1 < c->n_toks &&
+                               norm_tok_is(c, i + 1, "of") && norm_tok_capitalized(c, i + 2)))) ||
                (i >= 2 && norm_trail_len(c, i - 2) == 0 && norm_tok_cue(c, i - 2, "regnal"));
     m->kind = !regnal; /* "Metroid II", "Tallon IV": a thing's number */
     return true;

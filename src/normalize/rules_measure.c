@@ -205,10 +205,15 @@ static bool
 size_side(const norm_ctx *c, size_t i, size_t j)
 {
     const norm_entry *before;
+    norm_number feet;
     if (norm_trail_len(c, j) == 0 && j + 1 < c->n_toks && times_sign(c, j + 1))
         return true;
-    /* "1,200 mm (47 in)": a converted measure in its brackets */
+    /* "1,200 mm (47 in)": a converted measure in its brackets; "90 ft 6 in" */
     if (norm_lead_len(c, i) == 1 && c->text[c->toks[i].off] == '(' && norm_trail0(c, j) == ')')
+        return true;
+    if (i >= 2 && norm_trail_len(c, i - 1) == 0 &&
+        (norm_tok_is(c, i - 1, "ft") || norm_tok_is(c, i - 1, "feet")) &&
+        norm_tok_number(c, i - 2, &feet))
         return true;
     return i >= 2 && norm_trail_len(c, i - 1) == 0 && times_sign(c, i - 1) &&
            (before = norm_unit_of(c->lang, norm_body(c, i - 2), norm_body_len(c, i - 2), false)) &&

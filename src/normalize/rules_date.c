@@ -13,7 +13,9 @@ enum {
     DATE_MONTH_YEAR,
     DATE_NUMERIC,
     DATE_MONTH_ONLY,
-    DATE_RANGE
+    DATE_RANGE,
+    DATE_DAY_ONLY,
+    DATE_DAY_RANGE
 };
 
 /* A month as written: "Feb.", "February", "FEB", "july". A row with a fourth
@@ -300,6 +302,23 @@ match_month_slash_day(const norm_ctx *c, size_t i, const char *b, size_t len, no
     return true;
 }
 
+/* Offset of the dash of "5–6" or "5-6" in s, its length in *ret_len; 0 if none. */
+static size_t
+day_range_dash(const char *s, size_t len, size_t *ret_len)
+{
+    for (size_t k = 1; k + 1 < len && k <= 2; k++) {
+        if (s[k] == '-') {
+            *ret_len = 1;
+            return k;
+        }
+        if (k + 3 < len && memcmp(s + k, "\xe2\x80\x93", 3) == 0) {
+            *ret_len = 3;
+            return k;
+        }
+    }
+    return 0;
+}
+
 /* "Tuesday, Nov, 29, 2016": a comma after the month (a typing slip) is read
  * past only when a day and a year follow; "in Oct, 5 people" stays as written. */
 static bool
@@ -387,6 +406,38 @@ norm_match_date(const norm_ctx *c, size_t i, norm_match *m)
     const norm_entry *month = tok_month(c, i, true, &dot, &word);
     if (month != NULL)
         return match_month_first(c, i, month, dot, word, m);
+    /* "from 2 to 6 September": the first day of a range, the second of September */
+    if (norm_trail_len(c, i) == 0 && parse_day(c->lang, norm_body(c, i), norm_body_len(c, i), &day) &&
+        i + 3 < c->n_toks && norm_trail_len(c, i + 1) == 0 &&
+        (norm_tok_is(c, i + 1, "to") || norm_tok_is(c, i + 1, "and") ||
+         norm_tok_is(c, i + 1, "until")) &&
+        norm_trail_len(c, i + 2) == 0 && tok_day(c, i + 2, &year) && year > day &&
+        tok_month(c, i + 3, false, &dot, &word) != NULL) {
+        m->kind = DATE_DAY_ONLY;
+        m->v[1] = day;
+        m->n_toks = 1;
+        m->entry = tok_month(c, i + 3, false, &dot, &word);
+        return true;
+    }
+    /* "the night of 5–6 June 1944": a range of days before its month */
+    size_t dl = 0, dash = day_range_dash(norm_body(c, i), norm_body_len(c, i), &dl);
+    if (dash > 0 && norm_trail_len(c, i) == 0 &&
+        parse_day(c->lang, norm_body(c, i), dash, &day) &&
+        parse_day(c->lang, norm_body(c, i) + dash + dl, norm_body_len(c, i) - dash - dl,
+                  &m->v[3]) &&
+        m->v[3] > day && (month = tok_month(c, i + 1, false, &dot, &word)) != NULL) {
+        m->entry = month;
+        m->kind = DATE_DAY_RANGE;
+        m->v[1] = day;
+        m->n_toks = 2;
+        if (norm_trail_len(c, i + 1) == (dot ? 1u : 0u) && tok_year(c, i + 2, &year)) {
+            m->v[2] = year;
+            m->n_toks = 3;
+        } else if (dot) {
+            m->trail_skip = 1;
+        }
+        return true;
+    }
     /* "1 February 2026", "the 26th May" */
     if (norm_trail_len(c, i) != 0 ||
         !parse_day(c->lang, norm_body(c, i), norm_body_len(c, i), &day) ||
@@ -407,6 +458,15 @@ norm_match_date(const norm_ctx *c, size_t i, norm_match *m)
         m->trail_skip = 1;
     }
     return true;
+}
+
+/* "the second": a day of the month, "the" unless the text has it ("the 26th May"). */
+static crier_status
+say_the_day(const norm_ctx *c, size_t i, uint64_t day, crier_buf *out)
+{
+    bool the = i > 0 && norm_trail_len(c, i - 1) == 0 && norm_tok_is(c, i - 1, "the");
+    crier_status st = the ? CRIER_OK : norm_put_glue(c->lang, out, "the");
+    return st != CRIER_OK ? st : norm_say_ordinal(c->lang, day, out);
 }
 
 crier_status
@@ -433,6 +493,18 @@ norm_say_date(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         if ((st = norm_say_ordinal(lang, m->v[3], out)) != CRIER_OK || m->v[2] == 0)
             return st;
         if ((st = crier_buf_putc(out, ',')) != CRIER_OK)
+            return st;
+        return norm_say_year(lang, m->v[2], out);
+    }
+    if (m->kind == DATE_DAY_ONLY) /* "from 2 to 6 September": the second */
+        return say_the_day(c, i, m->v[1], out);
+    if (m->kind == DATE_DAY_RANGE) { /* the fifth to the sixth of June */
+        if ((st = say_the_day(c, i, m->v[1], out)) != CRIER_OK ||
+            (st = norm_put_glue(lang, out, "to")) != CRIER_OK ||
+            (st = norm_put_glue(lang, out, "the")) != CRIER_OK ||
+            (st = norm_say_ordinal(lang, m->v[3], out)) != CRIER_OK ||
+            (st = norm_put_glue(lang, out, "of")) != CRIER_OK ||
+            (st = norm_put_word(out, month, month_len)) != CRIER_OK || m->v[2] == 0)
             return st;
         return norm_say_year(lang, m->v[2], out);
     }

@@ -408,16 +408,16 @@ norm_match_date(const norm_ctx *c, size_t i, norm_match *m)
     if (month != NULL)
         return match_month_first(c, i, month, dot, word, m);
     /* "from 2 to 6 September": the first day of a range, the second of September */
+    uint64_t last_day;
     if (norm_trail_len(c, i) == 0 && parse_day(c->lang, norm_body(c, i), norm_body_len(c, i), &day) &&
         i + 3 < c->n_toks && norm_trail_len(c, i + 1) == 0 &&
         (norm_tok_is(c, i + 1, "to") || norm_tok_is(c, i + 1, "and") ||
          norm_tok_is(c, i + 1, "until")) &&
-        norm_trail_len(c, i + 2) == 0 && tok_day(c, i + 2, &year) && year > day &&
-        tok_month(c, i + 3, false, &dot, &word) != NULL) {
+        norm_trail_len(c, i + 2) == 0 && tok_day(c, i + 2, &last_day) && last_day > day &&
+        (m->entry = tok_month(c, i + 3, false, &dot, &word)) != NULL) {
         m->kind = DATE_DAY_ONLY;
         m->v[1] = day;
         m->n_toks = 1;
-        m->entry = tok_month(c, i + 3, false, &dot, &word);
         return true;
     }
     /* "the night of 5–6 June 1944": a range of days before its month */

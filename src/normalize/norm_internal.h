@@ -214,8 +214,8 @@ typedef struct norm_rule {
     const char *name;
     norm_match_fn match;
     norm_expand_fn expand;
-    bool words; /* may match a body of lower-case letters only ("july", "vs", "x");
-                 * most tokens are such words, and the other rules skip them */
+    bool words;   /* may match a body of lower-case letters only ("july", "vs", "x");
+                   * most tokens are such words, and the other rules skip them */
     bool letters; /* may match a body of letters only, in any case ("The", "NATO");
                    * rules of numbers do not, and skip them */
 } norm_rule;

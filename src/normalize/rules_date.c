@@ -224,8 +224,9 @@ norm_match_weekday(const norm_ctx *c, size_t i, norm_match *m)
     if (norm_lead_len(c, i + 1) == 1 && c->text[c->toks[i + 1].off] == '(')
         return crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0]) && /* "Tu (2/22)" */
                memchr(norm_body(c, i + 1), '/', norm_body_len(c, i + 1)) != NULL;
-    return norm_lead_len(c, i + 1) == 0 && (tok_month(c, i + 1, false, &dot, &word) != NULL ||
-                                            crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0]));
+    return norm_lead_len(c, i + 1) == 0 &&
+           (tok_month(c, i + 1, false, &dot, &word) != NULL ||
+            crier_is_ascii_digit((unsigned char)norm_body(c, i + 1)[0]));
 }
 
 /* "June 3-5", "Oct. 30-Nov. 1": days of a range after month i, token i + 1 a day,
@@ -409,8 +410,9 @@ norm_match_date(const norm_ctx *c, size_t i, norm_match *m)
         return match_month_first(c, i, month, dot, word, m);
     /* "from 2 to 6 September": the first day of a range, the second of September */
     uint64_t last_day;
-    if (norm_trail_len(c, i) == 0 && parse_day(c->lang, norm_body(c, i), norm_body_len(c, i), &day) &&
-        i + 3 < c->n_toks && norm_trail_len(c, i + 1) == 0 &&
+    if (norm_trail_len(c, i) == 0 &&
+        parse_day(c->lang, norm_body(c, i), norm_body_len(c, i), &day) && i + 3 < c->n_toks &&
+        norm_trail_len(c, i + 1) == 0 &&
         (norm_tok_is(c, i + 1, "to") || norm_tok_is(c, i + 1, "and") ||
          norm_tok_is(c, i + 1, "until")) &&
         norm_trail_len(c, i + 2) == 0 && tok_day(c, i + 2, &last_day) && last_day > day &&
@@ -422,8 +424,7 @@ norm_match_date(const norm_ctx *c, size_t i, norm_match *m)
     }
     /* "the night of 5–6 June 1944": a range of days before its month */
     size_t dl = 0, dash = day_range_dash(norm_body(c, i), norm_body_len(c, i), &dl);
-    if (dash > 0 && norm_trail_len(c, i) == 0 &&
-        parse_day(c->lang, norm_body(c, i), dash, &day) &&
+    if (dash > 0 && norm_trail_len(c, i) == 0 && parse_day(c->lang, norm_body(c, i), dash, &day) &&
         parse_day(c->lang, norm_body(c, i) + dash + dl, norm_body_len(c, i) - dash - dl,
                   &m->v[3]) &&
         m->v[3] > day && (month = tok_month(c, i + 1, false, &dot, &word)) != NULL) {

@@ -57,8 +57,7 @@ ordinal_suffix(const norm_number *n, const char *s, size_t len)
     if (len != 2 || s[0] != 's' || s[1] != 't' || n->frac != NULL || n->int_len == 0)
         return false;
     const char *d = n->int_digits + n->int_len - 1;
-    return n->int_len > 2 || n->int_value > 50 ||
-           (*d == '1' && !(n->int_len > 1 && d[-1] == '1'));
+    return n->int_len > 2 || n->int_value > 50 || (*d == '1' && !(n->int_len > 1 && d[-1] == '1'));
 }
 
 /* "189.9c a litre", "a 50c coin": a price in cents has its decimals or a word

@@ -183,7 +183,8 @@ norm_say_web(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
         }
         /* "rtx-6000", "f-35" in a path: a model's number after its letters and a dash */
         bool model = k >= 2 && b[k - 1] == '-' && crier_is_ascii_alpha((unsigned char)b[k - 2]) &&
-                     e - k <= 4 && b[k] != '0' && (e == len || !crier_is_ascii_alnum((unsigned char)b[e]));
+                     e - k <= 4 && b[k] != '0' &&
+                     (e == len || !crier_is_ascii_alnum((unsigned char)b[e]));
         bool number =
             m->kind == '@' || model || (named && k >= host && e <= host_end && e - k <= 2);
         uint64_t year = m->kind == '#' && e - k == 4 && crier_is_ascii_digit((unsigned char)b[k])

@@ -114,7 +114,8 @@ before_date(const norm_ctx *c, size_t i)
            norm_lookup_dotted(c, i + 1, NT_MONTHS, &dot) != NULL ||
            (nl == 2 && (memcmp(n, "AD", 2) == 0 || memcmp(n, "BC", 2) == 0)) ||
            (nl == 3 && memcmp(n, "A.D", 3) == 0) ||
-           ((norm_tok_is(c, i + 1, "c") || norm_tok_is(c, i + 1, "ca")) && norm_trail0(c, i + 1) == '.');
+           ((norm_tok_is(c, i + 1, "c") || norm_tok_is(c, i + 1, "ca")) &&
+            norm_trail0(c, i + 1) == '.');
 }
 
 /* Flags in abbreviations.tsv: "before_number" ("No. 5"), "before_date" ("c. 1343",

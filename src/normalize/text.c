@@ -475,7 +475,6 @@ say_plain(const norm_ctx *c, size_t i, crier_buf *out, size_t *ret_trail_used)
     return say_without_emoji(c, out, b, len);
 }
 
-
 /* Whether punctuation s[0..len) holds a sentence mark: ". ! ?" or an ellipsis. */
 static bool
 ends_sentence_mark(const char *s, size_t len)
@@ -486,6 +485,7 @@ ends_sentence_mark(const char *s, size_t len)
             return true;
     return false;
 }
+
 /* Says tokens [i..] : one rule's match, or the token as written. Returns the
  * number of tokens used in *ret_used. */
 static crier_status

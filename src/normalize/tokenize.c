@@ -118,8 +118,9 @@ static bool
 glued_sentence(const char *text, size_t from, size_t len)
 {
     for (size_t k = from; k < len && crier_is_ascii_alnum((unsigned char)text[k]); k++)
-        if (k + 2 < len && (text[k + 1] == '/' || text[k + 1] == '@' ||
-                            (text[k + 1] == '.' && crier_is_ascii_alnum((unsigned char)text[k + 2]))))
+        if (k + 2 < len &&
+            (text[k + 1] == '/' || text[k + 1] == '@' ||
+             (text[k + 1] == '.' && crier_is_ascii_alnum((unsigned char)text[k + 2]))))
             return false;
     return true;
 }
@@ -146,7 +147,8 @@ inner_break(const char *text, size_t start, size_t k, size_t len)
     if (p == '.' && (prev == ')' || prev == '"') && crier_is_ascii_alpha(next))
         return true; /* "(4 June 2014).and" */
     if (p == '.' && (crier_is_ascii_lower(prev) || crier_is_ascii_digit(prev)) &&
-        crier_is_ascii_upper(next) && k + 2 < len && crier_is_ascii_lower((unsigned char)text[k + 2]))
+        crier_is_ascii_upper(next) && k + 2 < len &&
+        crier_is_ascii_lower((unsigned char)text[k + 2]))
         return glued_sentence(text, k + 1, len); /* "weather.CreditKirsten" */
     if (p == ',' || p == ';')
         return crier_is_ascii_alpha(next) ||

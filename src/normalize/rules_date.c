@@ -422,37 +422,23 @@ norm_match_date(const norm_ctx *c, size_t i, norm_match *m)
         m->n_toks = 1;
         return true;
     }
-    /* "the night of 5–6 June 1944": a range of days before its month */
-    size_t dl = 0, dash = day_range_dash(norm_body(c, i), norm_body_len(c, i), &dl);
-    if (dash > 0 && norm_trail_len(c, i) == 0 && parse_day(c->lang, norm_body(c, i), dash, &day) &&
-        parse_day(c->lang, norm_body(c, i) + dash + dl, norm_body_len(c, i) - dash - dl,
-                  &m->v[3]) &&
-        m->v[3] > day && (month = tok_month(c, i + 1, false, &dot, &word)) != NULL) {
-        m->entry = month;
-        m->kind = DATE_DAY_RANGE;
-        m->v[1] = day;
-        m->n_toks = 2;
-        if (norm_trail_len(c, i + 1) == (dot ? 1u : 0u) && tok_year(c, i + 2, &year)) {
-            m->v[2] = year;
-            m->n_toks = 3;
-        } else if (dot) {
-            m->trail_skip = 1;
-        }
-        return true;
-    }
-    /* "1 February 2026", "the 26th May" */
-    if (norm_trail_len(c, i) != 0 ||
-        !parse_day(c->lang, norm_body(c, i), norm_body_len(c, i), &day) ||
+    /* "1 February 2026", "the 26th May"; "the night of 5–6 June 1944": a range of
+     * days before its month */
+    size_t dl = 0, dash = day_range_dash(b, len, &dl);
+    bool range = dash > 0 && parse_day(c->lang, b, dash, &day) &&
+                 parse_day(c->lang, b + dash + dl, len - dash - dl, &last_day) && last_day > day;
+    if (norm_trail_len(c, i) != 0 || !(range || parse_day(c->lang, b, len, &day)) ||
         (month = tok_month(c, i + 1, false, &dot, &word)) == NULL)
         return false;
     m->entry = month;
-    m->kind = DATE_DAY_MONTH;
+    m->kind = range ? DATE_DAY_RANGE : DATE_DAY_MONTH;
     m->v[1] = day;
+    m->v[3] = range ? last_day : 0;
     m->n_toks = 2;
     if (norm_trail_len(c, i + 1) == (dot ? 1u : 0u) && tok_year(c, i + 2, &year)) {
         m->v[2] = year;
         m->n_toks = 3;
-    } else if (norm_trail_len(c, i + 1) > (dot ? 1u : 0u) &&
+    } else if (!range && norm_trail_len(c, i + 1) > (dot ? 1u : 0u) &&
                c->text[c->toks[i + 1].trail + dot] == ',' && tok_year(c, i + 2, &year)) {
         m->v[2] = year; /* "23rd july, 1998" */
         m->n_toks = 3;

@@ -251,6 +251,8 @@ bool norm_tok_capitalized(const norm_ctx *c, size_t i);
 /* Looks up body (+ "." when the trailing punctuation starts with one); sets
  * *ret_dot when the dot was used. */
 const norm_entry *norm_lookup_dotted(const norm_ctx *c, size_t i, norm_table_id t, bool *ret_dot);
+/* norm_lookup_lower looks up bodies shorter than this; longer ones find nothing. */
+#define NORM_LOWER_KEY_BYTES 24
 /* The entry of table t for token i's body in lower case ("Stolen" as
  * "stolen"); NULL when there is none or the body is over 23 bytes. */
 const norm_entry *norm_lookup_lower(const norm_ctx *c, size_t i, norm_table_id t);

@@ -540,16 +540,11 @@ regnal_one(const norm_ctx *c, size_t i)
 static bool
 regnal_name(const norm_ctx *c, size_t k)
 {
-    char low[24];
-    size_t len = norm_body_len(c, k);
-    const char *b = norm_body(c, k);
-    if (len < 2 || len >= sizeof low || !crier_is_ascii_upper((unsigned char)b[0]) ||
-        norm_lead_len(c, k) != 0)
+    const norm_entry *e;
+    if (norm_body_len(c, k) < 2 || !crier_is_ascii_upper((unsigned char)norm_body(c, k)[0]) ||
+        norm_lead_len(c, k) != 0 || (e = norm_lookup_lower(c, k, NT_ROMAN)) == NULL)
         return false;
-    for (size_t n = 0; n < len; n++)
-        low[n] = (char)crier_ascii_lower((unsigned char)b[n]);
-    const norm_entry *e = norm_lookup(c->lang, NT_ROMAN, low, len);
-    return e != NULL && strcmp(e->value, "ordinal") == 0;
+    return strcmp(e->value, "ordinal") == 0;
 }
 
 /* The numeral at token i follows a person: a title two words before ("King
@@ -574,17 +569,14 @@ person_before(const norm_ctx *c, size_t i)
 bool
 norm_match_roman(const norm_ctx *c, size_t i, norm_match *m)
 {
-    char low[24];
     unsigned v = roman_value(norm_body(c, i), norm_body_len(c, i));
     if (v == 0 || i == 0 || norm_trail_len(c, i - 1) != 0 || norm_lead_len(c, i) != 0)
         return false;
     size_t pl = norm_body_len(c, i - 1);
     const char *p = norm_body(c, i - 1);
-    if (pl == 0 || pl >= sizeof low || !crier_is_ascii_upper((unsigned char)p[0]))
+    if (pl == 0 || pl >= NORM_LOWER_KEY_BYTES || !crier_is_ascii_upper((unsigned char)p[0]))
         return false;
-    for (size_t k = 0; k < pl; k++)
-        low[k] = (char)crier_ascii_lower((unsigned char)p[k]);
-    const norm_entry *e = norm_lookup(c->lang, NT_ROMAN, low, pl);
+    const norm_entry *e = norm_lookup_lower(c, i - 1, NT_ROMAN);
     m->v[0] = v;
     m->n_toks = 1;
     m->kind = e != NULL && strcmp(e->value, "cardinal") == 0;

@@ -103,7 +103,7 @@ norm_cue(const crier_lang *lang, const char *s, size_t len, const char *cls)
 const norm_entry *
 norm_lookup_lower(const norm_ctx *c, size_t i, norm_table_id t)
 {
-    char low[24];
+    char low[NORM_LOWER_KEY_BYTES];
     size_t len = i < c->n_toks ? norm_body_len(c, i) : 0;
     if (len == 0 || len >= sizeof low)
         return NULL;

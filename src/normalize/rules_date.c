@@ -486,23 +486,18 @@ norm_say_date(const norm_ctx *c, size_t i, const norm_match *m, crier_buf *out)
     }
     if (m->kind == DATE_DAY_ONLY) /* "from 2 to 6 September": the second */
         return say_the_day(c, i, m->v[1], out);
-    if (m->kind == DATE_DAY_RANGE) { /* the fifth to the sixth of June */
+    bool range = m->kind == DATE_DAY_RANGE;
+    if (m->kind == DATE_DAY_MONTH ||
+        range) { /* the first of February; the fifth to the sixth of June */
         if ((st = say_the_day(c, i, m->v[1], out)) != CRIER_OK ||
-            (st = norm_put_glue(lang, out, "to")) != CRIER_OK ||
-            (st = norm_put_glue(lang, out, "the")) != CRIER_OK ||
-            (st = norm_say_ordinal(lang, m->v[3], out)) != CRIER_OK ||
-            (st = norm_put_glue(lang, out, "of")) != CRIER_OK ||
-            (st = norm_put_word(out, month, month_len)) != CRIER_OK || m->v[2] == 0)
-            return st;
-        return norm_say_year(lang, m->v[2], out);
-    }
-    if (m->kind == DATE_DAY_MONTH) { /* the first of February */
-        bool the = i > 0 && norm_trail_len(c, i - 1) == 0 && norm_tok_is(c, i - 1, "the");
-        if ((!the && (st = norm_put_glue(lang, out, "the")) != CRIER_OK) ||
-            (st = norm_say_ordinal(lang, m->v[1], out)) != CRIER_OK ||
+            (range && ((st = norm_put_glue(lang, out, "to")) != CRIER_OK ||
+                       (st = norm_put_glue(lang, out, "the")) != CRIER_OK ||
+                       (st = norm_say_ordinal(lang, m->v[3], out)) != CRIER_OK)) ||
             (st = norm_put_glue(lang, out, "of")) != CRIER_OK ||
             (st = norm_put_word(out, month, month_len)) != CRIER_OK)
             return st;
+        if (range) /* its v[3] is the last day */
+            return m->v[2] == 0 ? CRIER_OK : norm_say_year(lang, m->v[2], out);
     } else {
         if ((st = norm_put_word(out, month, month_len)) != CRIER_OK || m->kind == DATE_MONTH_ONLY)
             return st;
